@@ -1,0 +1,109 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { createAuditWriter } from './platform/audit/audit.writer.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { createAuthService } from './platform/auth/auth.service.js';
+import { createSessionStore } from './platform/auth/sessions.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
+import { registerLifecycle } from './platform/http/lifecycle.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { createIndustriesModule } from './modules/industries/index.js';
+import { createOrgsModule } from './modules/orgs/index.js';
+import { createRegionsModule } from './modules/regions/index.js';
+import { createRoutingModule } from './modules/routing/index.js';
+import { createUsersModule } from './modules/users/index.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** The URL of the database `db` talks to (COPY-based imports open their own connection). */
+  databaseUrl: string;
+  embedded: boolean;
+  /** The clock; tests pass a controllable one. */
+  now?: () => Date;
+  logger?: boolean;
+}
+
+export const VERSION = '0.1.0';
+
+/** Builds the whole platform as one Fastify instance: API under /api, the web app at /. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every /api route must say who may call it; a route without a declaration stops the start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    route.config ??= {};
+    if (route.url.startsWith('/api/docs')) route.config.access ??= 'public';
+    if (!route.config.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    if (route.schema) (route.schema as Record<string, unknown>)['x-access'] = route.config.access;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'anjian 安监 API', version: VERSION, description: '安全生产监管平台接口。Every operation lists its required permission as x-access.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const audit = createAuditWriter({ db, algorithm: config.auditHash, now });
+  const sessions = createSessionStore({ db, settings: config.session, now });
+  const auth = createAuthService({ db, sessions, audit, lockout: config.lockout, passwordPolicy: config.passwordPolicy, now });
+  registerLifecycle(app, { db, sessions, audit });
+  app.setErrorHandler(errorHandler);
+
+  const regions = createRegionsModule({ db, databaseUrl: deps.databaseUrl, audit });
+  const industries = createIndustriesModule({ db, audit });
+  const orgs = createOrgsModule({ db, audit, regions: regions.service, industries: industries.service, now });
+  const routing = createRoutingModule({ db, audit, regions: regions.service, industries: industries.service, now });
+  const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, now });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
+  await app.register(authRoutes({ auth, sessions, regionPath: regions.service.path, idleMinutes: config.session.idleMinutes }));
+  await app.register(regions.routes);
+  await app.register(industries.routes);
+  await app.register(orgs.routes);
+  await app.register(routing.routes);
+  await app.register(users.routes);
+  await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
+
+  registerWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** The built web app: static files, and index.html for any other GET outside /api (client routing). */
+function registerWebApp(app: FastifyInstance, distDir: string) {
+  const hasWeb = fs.existsSync(path.join(distDir, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return notFoundHandler(req, reply);
+  });
+}

@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { createIndustriesModule } from './modules/industries/index.js';
+import { importRegions } from './modules/regions/index.js';
+import { ensureAdmin, syncBuiltinRoles } from './modules/users/index.js';
+import { createAuditWriter } from './platform/audit/audit.writer.js';
+
+export interface BootstrapReport {
+  migrations: string[];
+  regionImport: { rows: number; millis: number } | null;
+  admin: { created: boolean; generatedPassword: string | null };
+}
+
+/**
+ * Everything a database needs before the app serves: schema, built-in roles, the key
+ * industries, the region tree (first start only) and the admin account.
+ */
+export async function bootstrap(db: Database, databaseUrl: string, config: Pick<Config, 'adminPassword' | 'auditHash'> & { villageProvinces: string[] }): Promise<BootstrapReport> {
+  const migrations = await migrateToLatest(db);
+  await syncBuiltinRoles(db);
+  const audit = createAuditWriter({ db, algorithm: config.auditHash, now: () => new Date() });
+  await createIndustriesModule({ db, audit }).service.seedIfEmpty();
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from regions where level = 1`.execute(db);
+  let regionImport: BootstrapReport['regionImport'] = null;
+  if ((rows[0]?.n ?? 0) === 0) {
+    const result = await importRegions(databaseUrl, config.villageProvinces);
+    regionImport = { rows: result.rows, millis: result.millis };
+  }
+  const admin = await ensureAdmin(db, config.adminPassword);
+  return { migrations, regionImport, admin };
+}

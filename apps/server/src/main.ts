@@ -1,0 +1,51 @@
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { seedDemo } from './modules/demo/index.js';
+import { loadConfig } from './platform/config.js';
+import { connect } from './platform/db/connect.js';
+import { createDatabase } from './platform/db/database.js';
+
+/** Reads config, starts or joins the database, prepares it, listens; stops cleanly on a signal. */
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = (msg: string) => console.log(`[anjian] ${msg}`);
+  log(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}/pg`);
+  const connection = await connect(config);
+  const database = createDatabase(connection.url);
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+
+  let stopping = false;
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    await connection.stop().catch(() => {});
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const report = await bootstrap(database.db, connection.url, config);
+    for (const m of report.migrations) log(`migration ${m}`);
+    if (report.regionImport) log(`imported ${report.regionImport.rows} regions in ${report.regionImport.millis} ms`);
+    if (report.admin.generatedPassword) {
+      console.log(`\n  ┌──────────────────────────────────────────────┐\n  │ admin password (shown once): ${report.admin.generatedPassword.padEnd(16)}│\n  └──────────────────────────────────────────────┘\n`);
+    }
+    if (config.demo) {
+      const demo = await seedDemo(database.db, config);
+      if (demo.created) log(`demo data loaded for province ${config.demoProvince}: ${demo.summary}`);
+    }
+    app = await buildApp({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded });
+    await app.listen({ port: config.port, host: config.host });
+    log(`ready on http://localhost:${config.port} in ${Date.now() - started} ms`);
+  } catch (error) {
+    console.error(error);
+    await shutdown('startup failure', 1);
+  }
+}
+
+void main();

@@ -1,0 +1,14 @@
+import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { Database } from '../../platform/db/database.js';
+import type { IndustriesService } from '../industries/index.js';
+import type { RegionsService } from '../regions/index.js';
+import { createOrgsRepository } from './orgs.repository.js';
+import { orgsRoutes } from './orgs.routes.js';
+import { createOrgsService, type OrgsService } from './orgs.service.js';
+
+export type { OrgsService };
+
+export function createOrgsModule(deps: { db: Database; audit: AuditWriter; regions: RegionsService; industries: IndustriesService; now: () => Date }) {
+  const service = createOrgsService({ ...deps, repo: createOrgsRepository(deps.db) });
+  return { service, routes: orgsRoutes({ orgs: service }) };
+}

@@ -1,0 +1,35 @@
+import { ROLE_KEYS, ROLES, ROOT_REGION_CODE } from '@anjian/domain';
+import { generatePassword, hashPassword } from '../../platform/auth/passwords.js';
+import type { Database } from '../../platform/db/database.js';
+
+/** Built-in roles are upserted at every start, so a release that changes them takes effect. */
+export async function syncBuiltinRoles(db: Database): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    for (const key of ROLE_KEYS) {
+      const role = ROLES[key];
+      const values = { name_zh: role.name.zh, name_en: role.name.en, permissions: [...role.permissions], audiences: [...role.audiences], builtin: true };
+      await tx.insertInto('roles').values({ key, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
+    }
+  });
+}
+
+export const PLATFORM_ORG_NAME = '平台运维中心';
+
+/**
+ * First start: the platform organisation at the root and the `admin` account, a security
+ * administrator (it creates organisations and accounts, including the system and audit
+ * administrators). Returns the generated password when one was generated, to print once.
+ */
+export async function ensureAdmin(db: Database, adminPassword: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+  const existing = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+  if (existing) return { created: false, generatedPassword: null };
+  const generated = adminPassword ? null : generatePassword();
+  const hash = await hashPassword(adminPassword ?? generated!);
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('orgs').values({ type: 'platform', name: PLATFORM_ORG_NAME, region_code: ROOT_REGION_CODE }).onConflict((oc) => oc.columns(['region_code', 'type', 'name']).doNothing()).execute();
+    const org = await tx.selectFrom('orgs').select('id').where('type', '=', 'platform').where('region_code', '=', ROOT_REGION_CODE).executeTakeFirstOrThrow();
+    const { id } = await tx.insertInto('users').values({ username: 'admin', display_name: '安全管理员', phone: null, org_id: org.id, password_hash: hash, must_change_password: false }).returning('id').executeTakeFirstOrThrow();
+    await tx.insertInto('user_roles').values({ user_id: id, role_key: 'security_admin' }).execute();
+  });
+  return { created: true, generatedPassword: generated };
+}

@@ -1,0 +1,73 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ChangePasswordBody, LoginBody, Me } from '@anjian/domain';
+import type { z } from 'zod';
+import { requireUser } from '../access/guard.js';
+import type { SessionUser } from '../http/context.js';
+import { SESSION_COOKIE } from '../http/lifecycle.js';
+import type { AuthService } from './auth.service.js';
+import type { SessionStore } from './sessions.js';
+
+export interface AuthRoutesDeps {
+  auth: AuthService;
+  sessions: SessionStore;
+  regionPath: (code: string) => Promise<{ code: string; name: string; level: number }[]>;
+  idleMinutes: number;
+}
+
+export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
+  async function present(user: SessionUser): Promise<z.infer<typeof Me>> {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      org: { id: user.orgId, name: user.orgName, type: user.orgType, regionCode: user.regionCode },
+      regionPath: await deps.regionPath(user.regionCode),
+      roles: user.roles,
+      permissions: [...user.permissions].sort(),
+      mustChangePassword: user.mustChangePassword,
+      session: { idleMinutes: deps.idleMinutes, expiresAt: null },
+    };
+  }
+
+  function setCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
+    // A browser-session cookie: the server enforces idle and absolute limits itself.
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https' });
+  }
+
+  return async (app) => {
+    app.post('/api/auth/login', {
+      config: { access: 'public', action: 'auth.login' },
+      schema: { tags: ['auth'], summary: '登录 Sign in', body: LoginBody, response: { 200: Me } },
+    }, async (req, reply) => {
+      const { token, expiresAt } = await deps.auth.login(req.ctx, req.body.username, req.body.password);
+      setCookie(req, reply, token);
+      const found = await deps.sessions.resolve(token);
+      if (found.status !== 'valid') throw new Error('session vanished right after login');
+      const me = await present(found.user);
+      return { ...me, session: { ...me.session, expiresAt: expiresAt.toISOString() } };
+    });
+
+    app.post('/api/auth/logout', {
+      config: { access: 'authenticated', action: 'auth.logout' },
+      schema: { tags: ['auth'], summary: '退出登录 Sign out' },
+    }, async (req, reply) => {
+      await deps.auth.logout(req.ctx, requireUser(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.get('/api/auth/me', {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: '当前用户 The signed-in account', response: { 200: Me } },
+    }, async (req) => present(requireUser(req)));
+
+    app.post('/api/auth/password', {
+      config: { access: 'authenticated', action: 'auth.change_password' },
+      schema: { tags: ['auth'], summary: '修改密码 Change password', body: ChangePasswordBody },
+    }, async (req, reply) => {
+      await deps.auth.changePassword(req.ctx, requireUser(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send();
+    });
+  };
+}

@@ -1,0 +1,109 @@
+import { checkPassword, type PasswordPolicy } from '@anjian/domain';
+import type { AuditWriter } from '../audit/audit.writer.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { RequestContext, SessionUser } from '../http/context.js';
+import { clearFailures, lockedUntil, normaliseLoginName, recordFailure, type LockoutSettings } from './login-throttle.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { SessionStore } from './sessions.js';
+
+export interface AuthDeps {
+  db: Database;
+  sessions: SessionStore;
+  audit: AuditWriter;
+  lockout: LockoutSettings;
+  passwordPolicy: PasswordPolicy;
+  now: () => Date;
+}
+
+function shanghaiTime(instant: Date): string {
+  // Shown to people in the message; China has one time zone and no DST.
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export function createAuthService(deps: AuthDeps) {
+  const { db, sessions, audit, now } = deps;
+
+  return {
+    /**
+     * One transaction: the throttle row is locked first, so parallel guesses on one name
+     * queue up and all count. Unknown names are throttled and answered exactly like real
+     * ones; only the holder of the right password learns that an account is disabled.
+     */
+    async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; expiresAt: Date; userId: string }> {
+      const loginName = normaliseLoginName(username);
+      type Outcome =
+        | { ok: true; token: string; expiresAt: Date; userId: string }
+        | { ok: false; error: AppError };
+      const outcome: Outcome = await db.transaction().execute(async (tx) => {
+        const at = now();
+        const locked = await lockedUntil(tx, loginName, at);
+        const fail = async (error: AppError, reason: string, userId: string | null): Promise<Outcome> => {
+          await audit.record(tx, ctx, { action: 'auth.login', result: 'failure', username: loginName, userId, statusCode: 401, details: { reason } });
+          return { ok: false, error };
+        };
+        if (locked) return fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(locked) }), 'locked', null);
+
+        const user = await tx
+          .selectFrom('users')
+          .select(['id', 'password_hash', 'status'])
+          .where((eb) => eb(eb.fn('lower', ['username']), '=', loginName))
+          .executeTakeFirst();
+        const valid = await verifyPassword(user?.password_hash ?? null, password);
+        if (!valid || !user) {
+          const until = await recordFailure(tx, loginName, at, deps.lockout);
+          return until
+            ? fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(until) }), 'wrong password; locked', user?.id ?? null)
+            : fail(new AppError('INVALID_CREDENTIALS'), 'wrong password or unknown name', user?.id ?? null);
+        }
+        if (user.status !== 'active') return fail(new AppError('ACCOUNT_DISABLED'), 'disabled', user.id);
+
+        await clearFailures(tx, loginName);
+        const session = await sessions.create(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
+        await audit.record(tx, ctx, { action: 'auth.login', result: 'success', userId: user.id, username: loginName, objectType: 'user', objectId: user.id, statusCode: 200 });
+        return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
+      });
+      if (!outcome.ok) throw outcome.error;
+      return outcome;
+    },
+
+    async logout(ctx: RequestContext, user: SessionUser): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await sessions.revoke(tx, user.sessionId);
+        await audit.record(tx, ctx, { action: 'auth.logout', result: 'success', objectType: 'user', objectId: user.id, statusCode: 204 });
+      });
+    },
+
+    async changePassword(ctx: RequestContext, user: SessionUser, current: string, next: string): Promise<void> {
+      const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+      if (!(await verifyPassword(row.password_hash, current))) {
+        throw new AppError('WRONG_PASSWORD', {}, [{ field: 'body.currentPassword', reason: 'wrong_password', message: { zh: '当前密码不正确', en: 'wrong current password' } }]);
+      }
+      assertPolicy(deps.passwordPolicy, next, user.username, 'body.newPassword');
+      if (current === next) {
+        throw new AppError('PASSWORD_POLICY', { reasons: { zh: '新密码不能与当前密码相同', en: 'the new password must differ from the current one' } }, [
+          { field: 'body.newPassword', reason: 'unchanged', message: { zh: '新密码不能与当前密码相同', en: 'must differ from the current password' } },
+        ]);
+      }
+      const hash = await hashPassword(next);
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: now(), updated_at: now() }).where('id', '=', user.id).execute();
+        // Other devices signed in with the old password are signed out.
+        await sessions.revokeAllFor(tx, user.id, user.sessionId);
+        await audit.record(tx, ctx, { action: 'auth.change_password', result: 'success', objectType: 'user', objectId: user.id, statusCode: 204 });
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function assertPolicy(policy: PasswordPolicy, password: string, username: string, field: string): void {
+  const reasons = checkPassword(password, username, policy);
+  if (reasons.length === 0) return;
+  throw new AppError(
+    'PASSWORD_POLICY',
+    { reasons: { zh: reasons.map((r) => r.zh).join('；'), en: reasons.map((r) => r.en).join('; ') } },
+    reasons.map((r) => ({ field, reason: 'password_policy', message: r })),
+  );
+}

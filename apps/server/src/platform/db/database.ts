@@ -1,0 +1,67 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+// `date` columns stay 'YYYY-MM-DD' strings: pg's default parser builds a Date at local
+// midnight, which shifts the day in any time zone west of UTC.
+pg.types.setTypeParser(1082, (value) => value);
+// bigint (int8) and numeric come back as strings; counts we read are small enough for numbers,
+// so repositories convert explicitly where they need to (see toNumber).
+
+export type Database = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Repositories accept either the pool-backed database or a transaction. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function createDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 20,
+    idleTimeoutMillis: 30_000,
+    // Every session speaks UTC; business dates are converted at the edges.
+    options: '-c timezone=UTC',
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection (server restart); the pool replaces it.
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** int8 / numeric values arrive as strings from pg. */
+export function toNumber(value: string | number | bigint | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** Creates `name` on the server at `adminUrl` when it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function serverVersion(db: Database): Promise<number> {
+  const { rows } = await sql<{ server_version_num: string }>`show server_version_num`.execute(db);
+  return Number(rows[0]?.server_version_num ?? 0);
+}

@@ -1,0 +1,22 @@
+import type { AuditHeadTable, AuditLogTable } from '../audit/audit.tables.js';
+import type { LoginThrottleTable, SessionsTable } from '../auth/auth.tables.js';
+import type { IndustriesTable } from '../../modules/industries/industries.tables.js';
+import type { OrgsTable } from '../../modules/orgs/orgs.tables.js';
+import type { RegionsTable } from '../../modules/regions/regions.tables.js';
+import type { IndustryRoutesTable } from '../../modules/routing/routing.tables.js';
+import type { RolesTable, UserRolesTable, UsersTable } from '../../modules/users/users.tables.js';
+
+/** The database as Kysely sees it: each module declares its own tables. */
+export interface DB {
+  regions: RegionsTable;
+  industries: IndustriesTable;
+  orgs: OrgsTable;
+  industry_routes: IndustryRoutesTable;
+  roles: RolesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  login_throttle: LoginThrottleTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

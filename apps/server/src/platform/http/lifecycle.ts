@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accessGuard } from '../access/guard.js';
+import type { AuditWriter } from '../audit/audit.writer.js';
+import type { SessionStore } from '../auth/sessions.js';
+import type { Database } from '../db/database.js';
+import type { RequestContext } from './context.js';
+import { localeFrom } from './locale.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+export const SESSION_COOKIE = 'anjian_session';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Per request: build the context, resolve the session, enforce the route's access rule,
+ * and make sure every state-changing request and every denial leaves an audit row. A
+ * successful change writes its row inside its own transaction (ctx.audited); everything
+ * else — refusals, validation failures, denials — is written here before the reply leaves.
+ */
+export function registerLifecycle(app: FastifyInstance, deps: { db: Database; sessions: SessionStore; audit: AuditWriter }) {
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    req.ctx = {
+      requestId: req.id,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+      locale: localeFrom(req.headers['accept-language']),
+      user: null,
+      sessionRejected: null,
+      audited: false,
+    };
+    reply.header('x-request-id', req.id);
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await deps.sessions.resolve(token);
+      if (found.status === 'valid') req.ctx.user = found.user;
+      else {
+        req.ctx.sessionRejected = found.status;
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+    await accessGuard(req, reply);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const ctx = req.ctx;
+    if (!ctx || ctx.audited || !req.url.startsWith('/api/')) return payload;
+    const status = reply.statusCode;
+    const denied = status === 401 || status === 403;
+    if (!STATE_CHANGING.has(req.method) && !denied) return payload;
+    const config = req.routeOptions.config;
+    const action = config.action ?? (config.access && !['public', 'authenticated'].includes(config.access) ? config.access : `${req.method} ${req.routeOptions.url ?? req.url}`);
+    await deps.audit.record(deps.db, ctx, {
+      action,
+      objectType: null,
+      objectId: (req.params as Record<string, string> | undefined)?.id ?? null,
+      result: denied ? 'denied' : status < 400 ? 'success' : 'failure',
+      statusCode: status,
+      details: status >= 400 ? { url: req.url.slice(0, 300), method: req.method } : null,
+    });
+    return payload;
+  });
+}

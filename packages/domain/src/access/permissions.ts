@@ -1,0 +1,47 @@
+/**
+ * Permissions are dotted strings; the list is closed so the compiler checks every use.
+ * Later modules add theirs here.
+ */
+export const PERMISSIONS = [
+  'region.read',
+  'region.import',
+  'industry.read',
+  'industry.manage',
+  'routing.read',
+  'routing.manage',
+  'org.read',
+  'org.create',
+  'org.update',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.reset_password',
+  'role.read',
+  'role.assign',
+  'audit.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What a route asks for: a permission, or one of two markers. 'public' routes need no
+ * session (health, login); 'authenticated' ones need only a session (one's own account).
+ */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Read access to reference data every account needs to do its job: the region tree, the
+ * industry list, the organisations and the 三管三必须 routing in its own scope. It changes
+ * nothing, so granting it to all roles does not weaken separation of duties.
+ */
+export const BASELINE_PERMISSIONS = [
+  'region.read',
+  'industry.read',
+  'org.read',
+  'routing.read',
+] as const satisfies readonly Permission[];

@@ -1,0 +1,114 @@
+import type { OrgAudience } from './org-types.js';
+import type { Permission } from './permissions.js';
+import { BASELINE_PERMISSIONS } from './permissions.js';
+
+/**
+ * Built-in roles. They are seeded into the `roles` table at start (roles are data: an
+ * account's effective permissions are read from there); this map is their source and
+ * the compiler checks every permission named in it.
+ */
+export const ROLE_KEYS = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'committee_office_staff',
+  'department_staff',
+  'township_staff',
+  'grid_member',
+  'leader',
+  'inspector',
+  'enterprise_principal',
+  'enterprise_safety_officer',
+] as const;
+
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
+export interface RoleDefinition {
+  name: { zh: string; en: string };
+  /** Role-specific grants; every role also holds BASELINE_PERMISSIONS. */
+  permissions: readonly Permission[];
+  /** Which kinds of organisation may hold the role. */
+  audiences: readonly OrgAudience[];
+}
+
+export const ROLES = {
+  // 三权分立: the three administrators hold pairwise disjoint grants (a test proves it),
+  // and no account may hold two of them (enforced when roles are assigned).
+  system_admin: {
+    name: { zh: '系统管理员', en: 'System administrator' },
+    permissions: ['region.import', 'industry.manage', 'routing.manage'],
+    audiences: ['platform', 'government'],
+  },
+  security_admin: {
+    name: { zh: '安全管理员', en: 'Security administrator' },
+    permissions: [
+      'org.create', 'org.update',
+      'user.read', 'user.create', 'user.update', 'user.disable', 'user.reset_password',
+      'role.read', 'role.assign',
+    ],
+    audiences: ['platform', 'government'],
+  },
+  audit_admin: {
+    name: { zh: '审计管理员', en: 'Audit administrator' },
+    permissions: ['audit.read'],
+    audiences: ['platform', 'government'],
+  },
+  committee_office_staff: {
+    name: { zh: '安委办工作人员', en: 'Safety committee office staff' },
+    permissions: ['user.read'],
+    audiences: ['government'],
+  },
+  department_staff: {
+    name: { zh: '行业部门工作人员', en: 'Industry department staff' },
+    permissions: ['user.read'],
+    audiences: ['government'],
+  },
+  township_staff: {
+    name: { zh: '乡镇(街道)工作人员', en: 'Township staff' },
+    permissions: ['user.read'],
+    audiences: ['government'],
+  },
+  grid_member: {
+    name: { zh: '网格员', en: 'Grid member' },
+    permissions: [],
+    audiences: ['government'],
+  },
+  leader: {
+    name: { zh: '领导', en: 'Leader' },
+    permissions: ['user.read'],
+    audiences: ['government'],
+  },
+  inspector: {
+    name: { zh: '执法检查人员', en: 'Inspector' },
+    permissions: [],
+    audiences: ['government'],
+  },
+  enterprise_principal: {
+    name: { zh: '企业主要负责人', en: 'Enterprise principal' },
+    permissions: [],
+    audiences: ['enterprise'],
+  },
+  enterprise_safety_officer: {
+    name: { zh: '企业安全管理人员', en: 'Enterprise safety officer' },
+    permissions: [],
+    audiences: ['enterprise'],
+  },
+} as const satisfies Record<RoleKey, RoleDefinition>;
+
+export const SEPARATED_ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly RoleKey[];
+
+export function isRoleKey(value: string): value is RoleKey {
+  return (ROLE_KEYS as readonly string[]).includes(value);
+}
+
+export function effectivePermissions(roles: readonly { permissions: readonly string[] }[]): Set<string> {
+  const granted = new Set<string>(BASELINE_PERMISSIONS);
+  for (const role of roles) for (const p of role.permissions) granted.add(p);
+  return granted;
+}
+
+/** 三权分立: an account may hold at most one of the three administrator roles. */
+export function separationOfDutiesViolation(roleKeys: readonly string[]): string[] | null {
+  const admins = roleKeys.filter((k) => (SEPARATED_ADMIN_ROLES as readonly string[]).includes(k));
+  return admins.length > 1 ? admins : null;
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { HAZARD_ACTION_ACTORS, canActOnHazard, canReportHazard, hazardActorKinds, HAZARD_ACTOR_KINDS, HAZARD_SOURCE_REPORTERS } from './actors.js';
+import { allowedActions, HAZARD_ACTIONS, HAZARD_TRANSITIONS, isHazardAction, nextStatus, type HazardAction, type HazardFacts } from './transitions.js';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from './vocabulary.js';
+
+/*
+ * The expected table, written out by hand from the issue — not derived from the code.
+ * Columns: reported, rejected, verified, rectifying, pending_acceptance, closed.
+ * A cell is the status after the action; '-' means the action is illegal there (409).
+ */
+const COLUMNS: HazardStatus[] = ['reported', 'rejected', 'verified', 'rectifying', 'pending_acceptance', 'closed'];
+const EXPECTED = `
+verify                 verified  -         -           -                   -                   -
+reject                 rejected  -         -           -                   -                   -
+assign                 -         -         rectifying  -                   -                   -
+progress               -         -         -           rectifying          -                   -
+request_extension      -         -         -           rectifying          -                   -
+decide_extension       -         -         -           rectifying          -                   -
+supervise              reported  -         verified    rectifying          pending_acceptance  closed
+list                   -         -         verified    rectifying          pending_acceptance  -
+delist                 -         -         verified    rectifying          pending_acceptance  closed
+submit_for_acceptance  -         -         -           pending_acceptance  -                   -
+accept                 -         -         -           -                   closed              -
+reject_acceptance      -         -         -           -                   rectifying          -
+review_pass            -         -         -           -                   -                   closed
+review_fail            -         -         -           -                   -                   rectifying
+record_accountability  reported  rejected  verified    rectifying          pending_acceptance  closed
+`;
+
+const rows = EXPECTED.trim().split('\n').map((line) => line.trim().split(/\s+/));
+const pairs = rows.flatMap(([action, ...cells]) => COLUMNS.map((status, i) => [status, action as HazardAction, cells[i] as string] as const));
+
+describe('HAZARD_TRANSITIONS', () => {
+  it('the expected table covers every action and every status', () => {
+    expect(rows.map((r) => r[0]).sort()).toEqual([...HAZARD_ACTIONS].sort());
+    expect([...COLUMNS].sort()).toEqual([...HAZARD_STATUSES].sort());
+    expect(rows.every((r) => r.length === COLUMNS.length + 1)).toBe(true);
+    expect(pairs).toHaveLength(90);
+  });
+
+  it.each(pairs)('%s + %s → %s', (status, action, expected) => {
+    const result = nextStatus(status, action);
+    if (expected === '-') {
+      expect(result.ok).toBe(false);
+    } else {
+      expect(result).toEqual({ ok: true, from: status, action, to: expected });
+    }
+  });
+
+  it.each([
+    ['reported', ['verify', 'reject', 'supervise', 'record_accountability']],
+    ['rejected', ['record_accountability']],
+    ['verified', ['assign', 'supervise', 'list', 'delist', 'record_accountability']],
+    ['rectifying', ['progress', 'request_extension', 'decide_extension', 'supervise', 'list', 'delist', 'submit_for_acceptance', 'record_accountability']],
+    ['pending_acceptance', ['supervise', 'list', 'delist', 'accept', 'reject_acceptance', 'record_accountability']],
+    ['closed', ['supervise', 'delist', 'review_pass', 'review_fail', 'record_accountability']],
+  ] as const)('an illegal action in %s lists the allowed ones for the 409', (status, allowed) => {
+    expect(allowedActions(status)).toEqual(allowed);
+    const illegal = HAZARD_ACTIONS.find((a) => !(allowed as readonly string[]).includes(a)) as HazardAction;
+    expect(nextStatus(status, illegal)).toEqual({ ok: false, from: status, action: illegal, allowed });
+  });
+
+  it('labels every status and action, and groups actions into the five steps', () => {
+    for (const s of HAZARD_STATUSES) expect(HAZARD_STATUS_LABELS[s].zh).not.toBe('');
+    for (const a of HAZARD_ACTIONS) expect(HAZARD_TRANSITIONS[a].label.zh).not.toBe('');
+    expect(HAZARD_TRANSITIONS.assign.step).toBe('assign');
+    expect(HAZARD_TRANSITIONS.review_fail.step).toBe('reinspect');
+    expect(HAZARD_TRANSITIONS.record_accountability.step).toBe('accountability');
+    expect(isHazardAction('accept')).toBe(true);
+    expect(isHazardAction('delete')).toBe(false);
+  });
+});
+
+describe('allowedActions with facts', () => {
+  const general: HazardFacts = { level: 'general', listedAtLevel: null, extensionPending: false };
+  const major: HazardFacts = { ...general, level: 'major' };
+
+  it('offers listing only for a major hazard not already listed by the province', () => {
+    expect(allowedActions('rectifying', general)).not.toContain('list');
+    expect(allowedActions('rectifying', major)).toContain('list');
+    expect(allowedActions('rectifying', { ...major, listedAtLevel: 3 })).toContain('list');
+    expect(allowedActions('rectifying', { ...major, listedAtLevel: 1 })).not.toContain('list');
+  });
+
+  it('offers de-listing only when listed, and only to the listing level or above', () => {
+    expect(allowedActions('rectifying', major)).not.toContain('delist');
+    expect(allowedActions('closed', { ...major, listedAtLevel: 2 })).toContain('delist');
+    expect(allowedActions('rectifying', { ...major, listedAtLevel: 2, actorRegionLevel: 1 })).toContain('delist');
+    expect(allowedActions('rectifying', { ...major, listedAtLevel: 2, actorRegionLevel: 2 })).toContain('delist');
+    expect(allowedActions('rectifying', { ...major, listedAtLevel: 2, actorRegionLevel: 3 })).not.toContain('delist');
+  });
+
+  it('lets a higher level take a listing over, never the same or a lower one', () => {
+    expect(allowedActions('verified', { ...major, actorRegionLevel: 3 })).toContain('list');
+    expect(allowedActions('verified', { ...major, actorRegionLevel: 4 })).not.toContain('list');
+    expect(allowedActions('verified', { ...major, listedAtLevel: 3, actorRegionLevel: 2 })).toContain('list');
+    expect(allowedActions('verified', { ...major, listedAtLevel: 3, actorRegionLevel: 3 })).not.toContain('list');
+    expect(allowedActions('verified', { ...major, listedAtLevel: 2, actorRegionLevel: 3 })).not.toContain('list');
+  });
+
+  it('alternates extension request and decision', () => {
+    expect(allowedActions('rectifying', general)).toEqual(expect.arrayContaining(['request_extension']));
+    expect(allowedActions('rectifying', general)).not.toContain('decide_extension');
+    const pending = allowedActions('rectifying', { ...general, extensionPending: true });
+    expect(pending).toContain('decide_extension');
+    expect(pending).not.toContain('request_extension');
+  });
+
+  it('narrows to what the actor kinds may do', () => {
+    expect(allowedActions('rectifying', { ...general, actorKinds: ['enterprise'] })).toEqual(['progress', 'request_extension', 'submit_for_acceptance']);
+    expect(allowedActions('closed', { ...major, actorKinds: ['committee_office'] })).toEqual(['supervise', 'review_pass', 'review_fail', 'record_accountability']);
+    expect(allowedActions('closed', { ...major, actorKinds: ['government'] })).toEqual(['supervise', 'record_accountability']);
+    expect(allowedActions('reported', { ...general, actorKinds: ['grid_member'] })).toEqual(['supervise']);
+    expect(allowedActions('reported', { ...general, actorKinds: ['public'] })).toEqual([]);
+    expect(allowedActions('pending_acceptance', { ...general, actorKinds: ['enterprise', 'government'] })).toEqual(['supervise', 'accept', 'reject_acceptance', 'record_accountability']);
+  });
+});
+
+describe('who may act', () => {
+  // Written out by hand: action → the actor kinds allowed.
+  const EXPECTED_ACTORS: Record<HazardAction, string> = {
+    verify: 'committee_office government',
+    reject: 'committee_office government',
+    assign: 'committee_office government',
+    progress: 'enterprise government',
+    request_extension: 'enterprise government',
+    decide_extension: 'committee_office government',
+    supervise: 'committee_office government grid_member',
+    list: 'committee_office government',
+    delist: 'committee_office government',
+    submit_for_acceptance: 'enterprise government',
+    accept: 'committee_office government',
+    reject_acceptance: 'committee_office government',
+    review_pass: 'committee_office',
+    review_fail: 'committee_office',
+    record_accountability: 'committee_office government',
+  };
+
+  it.each(HAZARD_ACTIONS.flatMap((action) => HAZARD_ACTOR_KINDS.map((actor) => [action, actor] as const)))('%s by %s', (action, actor) => {
+    expect(canActOnHazard(actor, action)).toBe(EXPECTED_ACTORS[action].split(' ').includes(actor));
+  });
+
+  it('keeps the table free of duplicates', () => {
+    for (const action of HAZARD_ACTIONS) expect(new Set(HAZARD_ACTION_ACTORS[action]).size).toBe(HAZARD_ACTION_ACTORS[action].length);
+  });
+
+  it('never lets an enterprise accept, or the public do anything in the loop', () => {
+    expect(canActOnHazard('enterprise', 'accept')).toBe(false);
+    expect(HAZARD_ACTIONS.some((a) => canActOnHazard('public', a))).toBe(false);
+    expect(HAZARD_ACTIONS.some((a) => canActOnHazard('expert', a))).toBe(false);
+  });
+
+  it('routes intake by source', () => {
+    expect(canReportHazard('enterprise', 'self_inspection')).toBe(true);
+    expect(canReportHazard('government', 'self_inspection')).toBe(false);
+    expect(canReportHazard('grid_member', 'government_inspection')).toBe(true);
+    expect(canReportHazard('enterprise', 'unannounced')).toBe(false);
+    expect(canReportHazard('public', 'public_report')).toBe(true);
+    expect(canReportHazard('public', 'government_inspection')).toBe(false);
+    expect(canReportHazard('expert', 'expert')).toBe(true);
+    expect(Object.keys(HAZARD_SOURCE_REPORTERS)).toHaveLength(6);
+  });
+
+  it('maps roles to actor kinds; administrators act as nothing', () => {
+    expect(hazardActorKinds(['system_admin', 'security_admin', 'audit_admin'])).toEqual([]);
+    expect(hazardActorKinds(['committee_office_staff', 'leader', 'township_staff'])).toEqual(['committee_office', 'government']);
+    expect(hazardActorKinds(['enterprise_principal', 'enterprise_safety_officer'])).toEqual(['enterprise']);
+    expect(hazardActorKinds(['grid_member'])).toEqual(['grid_member']);
+  });
+});
