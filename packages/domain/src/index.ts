@@ -3,3 +3,8 @@ export * from './access/index.js';
 export * from './errors/index.js';
 export * from './auth/index.js';
 export * from './contracts/index.js';
+export * from './time/index.js';
+export * from './enterprises/index.js';
+export * from './hazards/index.js';
+export * from './accidents/index.js';
+export * from './stats/index.js';

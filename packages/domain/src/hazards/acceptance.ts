@@ -1,5 +1,5 @@
 import { guardResult, requireText, type GuardProblem, type GuardResult } from './guard-result.js';
-import { isListingLevel, LISTING_LEVEL_LABELS, type HazardLevel, type ListingLevel } from './vocabulary.js';
+import { isListingLevel, type HazardLevel, type ListingLevel } from './vocabulary.js';
 
 export interface SubmissionInput {
   /** Photos taken after rectification (整改后). */
@@ -34,8 +34,10 @@ export function checkReason(reason: string | null | undefined): GuardResult {
   return guardResult(requireText('reason', reason, { zh: '理由', en: 'The reason' }));
 }
 
-function levelName(level: number): string {
-  return isListingLevel(level) ? LISTING_LEVEL_LABELS[level].zh.slice(0, 1) : String(level);
+const LEVEL_SHORT_NAMES = { 1: '省', 2: '市', 3: '县' } as const satisfies Record<ListingLevel, string>;
+
+function levelName(level: ListingLevel): string {
+  return LEVEL_SHORT_NAMES[level];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sha256, utf8 } from './sha256.js';
+import { sha256, utf8Bytes } from './sha256.js';
 
 /**
  * 回头看 draws (and later 双随机 draws) must be re-runnable by anyone: the same seed and the
@@ -39,7 +39,7 @@ export function xoshiro128ss(state: readonly [number, number, number, number]): 
 
 /** xoshiro128** seeded with the first 16 bytes of SHA-256 of a string. */
 export function seededUint32(seed: string): Uint32Source {
-  const view = new DataView(sha256(utf8(seed)).buffer);
+  const view = new DataView(sha256(utf8Bytes(seed)).buffer);
   const state: [number, number, number, number] = [view.getUint32(0), view.getUint32(4), view.getUint32(8), view.getUint32(12)];
   // SHA-256 giving 128 zero bits is a 2^-128 event; nudge rather than throw, to stay total.
   if (state.every((word) => word === 0)) state[0] = 1;

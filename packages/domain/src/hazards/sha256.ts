@@ -69,13 +69,13 @@ export function sha256(message: Uint8Array): Uint8Array {
   return out;
 }
 
-export function utf8(text: string): Uint8Array {
+export function utf8Bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
 /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
 export function sha256Hex(text: string): string {
   let hex = '';
-  for (const byte of sha256(utf8(text))) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of sha256(utf8Bytes(text))) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }

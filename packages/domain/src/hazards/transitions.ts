@@ -1,6 +1,6 @@
 import type { Bilingual } from '../errors/error-codes.js';
 import { canActOnHazard, type HazardActorKind } from './actors.js';
-import type { FiveStep, HazardLevel, HazardStatus, ListingLevel } from './vocabulary.js';
+import { HAZARD_STATUSES, type FiveStep, type HazardLevel, type HazardStatus, type ListingLevel } from './vocabulary.js';
 
 /**
  * The hazard closed loop as data. Every change to a hazard is one of these actions, written
@@ -36,7 +36,7 @@ export interface HazardTransition {
   label: Bilingual;
 }
 
-const ALL: readonly HazardStatus[] = ['reported', 'rejected', 'verified', 'rectifying', 'pending_acceptance', 'closed'];
+const ALL: readonly HazardStatus[] = HAZARD_STATUSES;
 const NOT_REJECTED: readonly HazardStatus[] = ['reported', 'verified', 'rectifying', 'pending_acceptance', 'closed'];
 /*
  * Listing presupposes a confirmed (核实) major hazard, so an unverified report cannot be

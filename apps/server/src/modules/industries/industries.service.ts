@@ -1,11 +1,16 @@
 import type { z } from 'zod';
-import type { CreateIndustryBody, Industry, UpdateIndustryBody } from '@anjian/domain';
+import { ROOT_REGION_CODE, type CreateIndustryBody, type Industry, type UpdateIndustryBody } from '@anjian/domain';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
-import { AppError, duplicate, ENTITY, notFound } from '../../platform/errors.js';
-import type { RequestContext } from '../../platform/http/context.js';
+import { AppError, duplicate, ENTITY, forbidden, notFound } from '../../platform/errors.js';
+import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { IndustriesRepository } from './industries.repository.js';
 import { INITIAL_INDUSTRIES } from './industries.seed.js';
+
+/** The industry list is national reference data: only an administrator at the root edits it. */
+function assertNational(user: SessionUser | null): void {
+  if (user?.regionCode !== ROOT_REGION_CODE) throw forbidden('industry.manage');
+}
 
 export function createIndustriesService(deps: { db: Database; repo: IndustriesRepository; audit: AuditWriter }) {
   const { db, repo, audit } = deps;
@@ -23,6 +28,7 @@ export function createIndustriesService(deps: { db: Database; repo: IndustriesRe
     },
 
     async create(ctx: RequestContext, body: z.infer<typeof CreateIndustryBody>): Promise<Industry> {
+      assertNational(ctx.user);
       return db.transaction().execute(async (tx) => {
         const inserted = await repo.insert(tx, { code: body.code, name_zh: body.nameZh, name_en: body.nameEn, sort: body.sort });
         if (!inserted) throw duplicate('body.code', body.code);
@@ -32,6 +38,7 @@ export function createIndustriesService(deps: { db: Database; repo: IndustriesRe
     },
 
     async update(ctx: RequestContext, code: string, body: z.infer<typeof UpdateIndustryBody>): Promise<Industry> {
+      assertNational(ctx.user);
       return db.transaction().execute(async (tx) => {
         if (!(await repo.get(code, tx))) throw notFound(ENTITY.industry, 'params.code');
         await repo.update(tx, code, { name_zh: body.nameZh, name_en: body.nameEn, sort: body.sort, active: body.active });

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { ORG_TYPE_LEVELS, REGION_LEVEL_NAMES, regionLevel, type CreateOrgBody, type Org, type OrgListQuery, type OrgType, type UpdateOrgBody } from '@anjian/domain';
+import { isWithinRegion, ORG_TYPE_LEVELS, REGION_LEVEL_NAMES, regionLevel, type CreateOrgBody, type Org, type OrgListQuery, type OrgType, type UpdateOrgBody } from '@anjian/domain';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
-import { duplicate, ENTITY, notFound, ruleViolation } from '../../platform/errors.js';
+import { duplicate, ENTITY, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
@@ -63,7 +63,8 @@ export function createOrgsService(deps: OrgsDeps) {
     async create(ctx: RequestContext, user: SessionUser, body: z.infer<typeof CreateOrgBody>): Promise<Org> {
       const scope = scopeOf(user);
       const regionCode = await deps.regions.resolve(body.regionCode, 'body.regionCode', scope);
-      if (scope.enterpriseOrgId !== null) throw notFound(ENTITY.region, 'body.regionCode');
+      // Regions above one's own are visible (breadcrumb) but not one's to administer.
+      if (scope.enterpriseOrgId !== null || !isWithinRegion(regionCode, user.regionCode)) throw forbidden('org.create');
       assertTypeFitsRegion(body.type, regionCode);
       if (body.type !== 'department' && body.industries.length > 0) {
         throw ruleViolation({ zh: '只有行业主管部门可以设置监管行业', en: 'only industry departments supervise industries' }, 'body.industries');

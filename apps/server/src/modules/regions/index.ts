@@ -1,8 +1,8 @@
-import { regionLevel } from '@anjian/domain';
+import { isWithinRegion, regionLevel } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
-import { ruleViolation } from '../../platform/errors.js';
+import { forbidden, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { importRegions } from './regions.import.js';
 import { createRegionsRepository } from './regions.repository.js';
@@ -17,6 +17,7 @@ export function createRegionsModule(deps: { db: Database; databaseUrl: string; a
 
   async function importVillages(ctx: RequestContext, provinceInput: string) {
     const code = await service.resolve(provinceInput, 'body.provinceCode', ctx.user ? scopeOf(ctx.user) : null);
+    if (!ctx.user || !isWithinRegion(code, ctx.user.regionCode)) throw forbidden('region.import');
     if (regionLevel(code) !== 1) throw ruleViolation({ zh: '须为省级区划代码', en: 'must be a province code' }, 'body.provinceCode');
     const result = await importRegions(deps.databaseUrl, [code], { baseTree: false });
     await deps.audit.record(deps.db, ctx, {

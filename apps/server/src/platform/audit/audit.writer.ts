@@ -15,6 +15,8 @@ export interface AuditEntry {
   /** For events before a session exists (a login attempt): who it was about. */
   username?: string | null;
   userId?: string | null;
+  orgId?: string | null;
+  regionCode?: string | null;
 }
 
 export interface AuditWriter {
@@ -36,8 +38,8 @@ export function createAuditWriter(deps: { db: Database; algorithm: AuditHashAlgo
       at: deps.now(),
       user_id: entry.userId ?? user?.id ?? null,
       username: entry.username ?? user?.username ?? null,
-      org_id: user?.orgId ?? null,
-      region_code: user?.regionCode ?? null,
+      org_id: entry.orgId ?? user?.orgId ?? null,
+      region_code: entry.regionCode ?? user?.regionCode ?? null,
       action: entry.action,
       object_type: entry.objectType ?? null,
       object_id: entry.objectId ?? null,

@@ -38,29 +38,32 @@ export function createAuthService(deps: AuthDeps) {
       const outcome: Outcome = await db.transaction().execute(async (tx) => {
         const at = now();
         const locked = await lockedUntil(tx, loginName, at);
-        const fail = async (error: AppError, reason: string, userId: string | null): Promise<Outcome> => {
-          await audit.record(tx, ctx, { action: 'auth.login', result: 'failure', username: loginName, userId, statusCode: 401, details: { reason } });
+        const fail = async (error: AppError, reason: string, who: { userId: string | null; orgId: string | null; regionCode: string | null }): Promise<Outcome> => {
+          await audit.record(tx, ctx, { action: 'auth.login', result: 'failure', username: loginName, ...who, statusCode: 401, details: { reason } });
           return { ok: false, error };
         };
-        if (locked) return fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(locked) }), 'locked', null);
+        if (locked) return fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(locked) }), 'locked', { userId: null, orgId: null, regionCode: null });
 
         const user = await tx
-          .selectFrom('users')
-          .select(['id', 'password_hash', 'status'])
-          .where((eb) => eb(eb.fn('lower', ['username']), '=', loginName))
+          .selectFrom('users as u')
+          .innerJoin('orgs as o', 'o.id', 'u.org_id')
+          .select(['u.id', 'u.password_hash', 'u.status', 'o.id as org_id', 'o.region_code'])
+          .where((eb) => eb(eb.fn('lower', ['u.username']), '=', loginName))
           .executeTakeFirst();
+        // Attempts on a real account are filed under its region, so its own auditors see them.
+        const who = { userId: user?.id ?? null, orgId: user?.org_id ?? null, regionCode: user?.region_code ?? null };
         const valid = await verifyPassword(user?.password_hash ?? null, password);
         if (!valid || !user) {
           const until = await recordFailure(tx, loginName, at, deps.lockout);
           return until
-            ? fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(until) }), 'wrong password; locked', user?.id ?? null)
-            : fail(new AppError('INVALID_CREDENTIALS'), 'wrong password or unknown name', user?.id ?? null);
+            ? fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(until) }), 'wrong password; locked', who)
+            : fail(new AppError('INVALID_CREDENTIALS'), 'wrong password or unknown name', who);
         }
-        if (user.status !== 'active') return fail(new AppError('ACCOUNT_DISABLED'), 'disabled', user.id);
+        if (user.status !== 'active') return fail(new AppError('ACCOUNT_DISABLED'), 'disabled', who);
 
         await clearFailures(tx, loginName);
         const session = await sessions.create(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
-        await audit.record(tx, ctx, { action: 'auth.login', result: 'success', userId: user.id, username: loginName, objectType: 'user', objectId: user.id, statusCode: 200 });
+        await audit.record(tx, ctx, { action: 'auth.login', result: 'success', ...who, username: loginName, objectType: 'user', objectId: user.id, statusCode: 200 });
         return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
       });
       if (!outcome.ok) throw outcome.error;

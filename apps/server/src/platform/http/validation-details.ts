@@ -24,7 +24,8 @@ function describe(issue: ZodValidationIssue, field: string): Bilingual {
   }
   switch (issue.keyword) {
     case 'invalid_type':
-      if (p.input === undefined) return { zh: `${field} 为必填项`, en: `${field} is required` };
+      // zod does not hand over the input; its message ends "received undefined" for a missing field.
+      if (/received undefined/.test(issue.message)) return { zh: `${field} 为必填项`, en: `${field} is required` };
       return { zh: `${field} 类型错误，应为 ${String(p.expected)}`, en: `${field} must be of type ${String(p.expected)}` };
     case 'too_big':
       return p.origin === 'string'

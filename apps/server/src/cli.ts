@@ -1,0 +1,77 @@
+import { importRegions } from './modules/regions/index.js';
+import { verifyAuditChain } from './platform/audit/audit.verify.js';
+import { loadConfig } from './platform/config.js';
+import { connect } from './platform/db/connect.js';
+import { createDatabase } from './platform/db/database.js';
+import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
+
+/**
+ * Operator commands. Each uses DATABASE_URL, or joins the embedded server of a running
+ * platform, or starts the embedded server just for the command.
+ *   audit:verify                recompute the audit chain; exit 1 naming the first broken row
+ *   regions:import [13 44 …]    import the tree and the named provinces' villages (idempotent)
+ *   migrate:latest | migrate:down
+ */
+const commands: Record<string, (args: string[], url: string) => Promise<number>> = {
+  async 'audit:verify'(_args, url) {
+    const db = createDatabase(url, { max: 1 });
+    try {
+      const report = await verifyAuditChain(db.db);
+      if (report.ok) {
+        console.log(`audit chain intact: ${report.rowsChecked} rows verified`);
+        return 0;
+      }
+      console.error(`audit chain BROKEN at row ${report.firstBroken!.id}: ${report.firstBroken!.reason} (${report.rowsChecked} rows before it verified)`);
+      return 1;
+    } finally {
+      await db.close();
+    }
+  },
+  async 'regions:import'(args, url) {
+    const provinces = args.filter((a) => /^[1-9]\d$/.test(a));
+    if (provinces.length !== args.length) {
+      console.error('usage: regions:import [two-digit province codes…]  e.g. regions:import 13 44');
+      return 2;
+    }
+    const result = await importRegions(url, provinces);
+    console.log(`regions: ${result.rows} rows read, ${result.inserted} inserted, ${result.updated} updated in ${result.millis} ms`);
+    return 0;
+  },
+  async 'migrate:latest'(_args, url) {
+    const db = createDatabase(url, { max: 1 });
+    try {
+      for (const line of await migrateToLatest(db.db)) console.log(line);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+  async 'migrate:down'(_args, url) {
+    const db = createDatabase(url, { max: 1 });
+    try {
+      for (const line of await migrateDown(db.db)) console.log(line);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(`usage: cli <${Object.keys(commands).join(' | ')}> [args]`);
+    process.exit(2);
+  }
+  const connection = await connect(loadConfig(), { joinRunning: true });
+  let code = 1;
+  try {
+    code = await command(args, connection.url);
+  } finally {
+    await connection.stop();
+  }
+  process.exit(code);
+}
+
+void main();

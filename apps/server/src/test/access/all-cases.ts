@@ -1,0 +1,5 @@
+import { foundationCases } from './foundation.cases.js';
+import type { AccessCase } from './world.js';
+
+/** Every module's access cases; the coverage test fails for any API route missing here. */
+export const allCases: AccessCase[] = [...foundationCases];

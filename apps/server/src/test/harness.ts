@@ -1,0 +1,64 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import { createDatabase, type Database } from '../platform/db/database.js';
+import { SESSION_COOKIE } from '../platform/http/lifecycle.js';
+import { testClock, type TestClock } from './clock.js';
+import { cloneTemplate, dropDatabase } from './databases.js';
+import { createFactories, type Factories } from './factories.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  databaseUrl: string;
+  clock: TestClock;
+  config: Config;
+  factories: Factories;
+  /** Signs in and returns the session cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  /** app.inject with an optional session cookie. */
+  request(options: InjectOptions & { cookie?: string | null }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'Test@Pass2026';
+
+/**
+ * The real app over its own database (cloned from the run's template), with a clock the
+ * test controls. Each test file calls this once in beforeAll.
+ */
+export async function createTestApp(options: { env?: Record<string, string>; start?: string } = {}): Promise<TestApp> {
+  const adminUrl = inject('pgAdminUrl');
+  const { name, url } = await cloneTemplate(adminUrl, inject('templateDb'));
+  const handle = createDatabase(url, { max: 6 });
+  const clock = testClock(options.start ?? new Date());
+  const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ...options.env });
+  const app = await buildApp({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: false });
+  await app.ready();
+
+  const request: TestApp['request'] = ({ cookie, ...opts }) =>
+    app.inject({ ...opts, headers: { ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) } });
+
+  return {
+    app,
+    db: handle.db,
+    databaseUrl: url,
+    clock,
+    config,
+    factories: createFactories(handle.db),
+    request,
+    async login(username, password = TEST_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+      if (!cookie) throw new Error('no session cookie');
+      return `${SESSION_COOKIE}=${cookie.value}`;
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { Card, Descriptions, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/ui/format';
+import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
+import { useAuditLog, type AuditFilters, type AuditRowData } from './audit.api';
+import { AuditFilterBar } from './AuditFilterBar';
+
+const RESULT_COLOURS: Record<string, string> = { success: 'green', failure: 'orange', denied: 'red' };
+const HASH_PREFIX = 12;
+
+function prettyDetails(details: string | null): string {
+  if (!details) return '—';
+  try {
+    return JSON.stringify(JSON.parse(details), null, 2);
+  } catch {
+    return details;
+  }
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const log = useAuditLog(filters);
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const resultLabel = (result: string) =>
+    result === 'success' || result === 'failure' || result === 'denied' ? t(`audit.results.${result}`) : result;
+
+  const columns: TableColumnsType<AuditRowData> = [
+    { key: 'at', title: t('audit.at'), width: 170, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</span> },
+    { key: 'user', title: t('audit.username'), render: (_, r) => r.username ?? <Typography.Text type="secondary">{t('audit.anonymous')}</Typography.Text> },
+    { key: 'action', title: t('audit.action'), render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
+    { key: 'object', title: t('audit.object'), responsive: ['lg'], render: (_, r) => (r.objectType || r.objectId ? `${r.objectType ?? ''} ${r.objectId ?? ''}`.trim() : '—') },
+    { key: 'result', title: t('audit.result'), width: 90, render: (_, r) => <Tag color={RESULT_COLOURS[r.result] ?? 'default'}>{resultLabel(r.result)}</Tag> },
+    { key: 'status', title: t('audit.statusCode'), width: 80, responsive: ['md'], render: (_, r) => r.statusCode ?? '—' },
+    { key: 'ip', title: t('audit.ip'), responsive: ['xl'], render: (_, r) => r.ip ?? '—' },
+    { key: 'hash', title: t('audit.hash'), width: 130, responsive: ['md'], render: (_, r) => (
+      <Tooltip title={r.hash}>
+        <Typography.Text code copyable={{ text: r.hash }}>{r.hash.slice(0, HASH_PREFIX)}</Typography.Text>
+      </Tooltip>
+    ) },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('audit.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('audit.subtitle')}</Typography.Paragraph>
+      <AuditFilterBar onApply={setFilters} />
+      {log.isError ? (
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      ) : (
+        <Card size="small" styles={{ body: { padding: 0 } }}>
+          <Table<AuditRowData>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            loading={log.isPending}
+            pagination={false}
+            locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
+            expandable={{
+              expandedRowRender: (r) => (
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, md: 2 }}
+                  items={[
+                    { key: 'hash', label: t('audit.hash'), span: 'filled', children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{r.hash}</Typography.Text> },
+                    { key: 'req', label: t('audit.requestId'), children: r.requestId ?? '—' },
+                    { key: 'region', label: t('audit.region'), children: r.regionCode ?? '—' },
+                    { key: 'user', label: t('audit.userId'), children: r.userId ?? '—' },
+                    { key: 'org', label: t('audit.orgId'), children: r.orgId ?? '—' },
+                    { key: 'ip', label: t('audit.ip'), children: r.ip ?? '—' },
+                    { key: 'object', label: t('audit.object'), children: `${r.objectType ?? ''} ${r.objectId ?? ''}`.trim() || '—' },
+                    { key: 'details', label: t('audit.details'), span: 'filled', children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{prettyDetails(r.details)}</pre> },
+                  ]}
+                />
+              ),
+            }}
+          />
+          <LoadMore count={rows.length} hasMore={!!log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />
+        </Card>
+      )}
+    </>
+  );
+}

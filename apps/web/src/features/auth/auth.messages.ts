@@ -1,0 +1,36 @@
+import { defineMessages } from '../../shared/i18n/define';
+
+export const authMessages = defineMessages(
+  {
+    username: '用户名',
+    password: '密码',
+    login: '登录',
+    loginHint: '请使用管理员分配的账户登录',
+    sessionExpired: '会话已过期，请重新登录',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    confirmPassword: '确认新密码',
+    passwordMismatch: '两次输入的新密码不一致',
+    passwordPolicyHint: '至少 10 位，包含大写字母、小写字母、数字、符号中的至少 3 类，且不得包含用户名',
+    changePasswordTitle: '修改密码',
+    forcedChangeTitle: '请先修改初始密码',
+    forcedChangeHint: '您的账户正在使用初始或重置后的密码。为保障账户安全，请设置新密码后再继续使用。',
+    passwordChanged: '密码已修改',
+  },
+  {
+    username: 'Username',
+    password: 'Password',
+    login: 'Sign in',
+    loginHint: 'Sign in with the account your administrator gave you',
+    sessionExpired: 'Your session has expired; please sign in again',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm new password',
+    passwordMismatch: 'The two new passwords do not match',
+    passwordPolicyHint: 'At least 10 characters with 3 of: upper case, lower case, digits, symbols; must not contain the username',
+    changePasswordTitle: 'Change password',
+    forcedChangeTitle: 'Change your initial password first',
+    forcedChangeHint: 'Your account is using an initial or reset password. Set a new one to continue.',
+    passwordChanged: 'Password changed',
+  },
+);

@@ -1,0 +1,99 @@
+import { regionLevel } from '@anjian/domain';
+import { Alert, App, Form, Modal, Select, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegionData } from '../../shared/api/regions';
+import { errorText } from '../../shared/api/client';
+import { useDepartmentsOn, useRouteChange, type RoutingRow } from './routing.api';
+
+interface Props {
+  region: RegionData;
+  /** Root first, the region itself last. */
+  path: RegionData[];
+  row: RoutingRow | null;
+  industryName: string;
+  onClose: () => void;
+}
+
+/** Departments only exist from province to county, so the candidates are the region and its ancestors at those levels. */
+export function DepartmentDialog({ region, path, row, industryName, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const change = useRouteChange(region.code);
+  const candidates = path.filter((r) => r.code !== '0' && regionLevel(r.code) <= 3).reverse();
+  const results = useDepartmentsOn(candidates.map((r) => r.code), !!row);
+
+  useEffect(() => {
+    setDepartmentId(row?.department?.id);
+    setError(null);
+  }, [row]);
+
+  const loading = results.some((r) => r.isPending);
+  const groups = candidates
+    .map((r, i) => {
+      const items = results[i]?.data?.items.filter((o) => o.status === 'active') ?? [];
+      // Departments that already list the industry come first: they are the likely answer.
+      const covers = (industries: string[]) => (row && industries.includes(row.industryCode) ? 0 : 1);
+      items.sort((a, b) => covers(a.industries) - covers(b.industries) || a.name.localeCompare(b.name, 'zh-CN'));
+      return {
+        label: r.name,
+        title: r.name,
+        options: items.map((o) => ({
+          value: o.id,
+          label: o.name,
+          covers: covers(o.industries) === 0,
+        })),
+      };
+    })
+    .filter((g) => g.options.length > 0);
+
+  const submit = async () => {
+    if (!row || !departmentId) return;
+    setError(null);
+    try {
+      await change.mutateAsync({ industryCode: row.industryCode, departmentId });
+      void message.success(t('routing.saved'));
+      onClose();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <Modal
+      open={!!row}
+      title={t('routing.setTitle', { industry: industryName })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: !departmentId || departmentId === row?.department?.id }}
+      confirmLoading={change.isPending}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('routing.setFor', { region: region.name, industry: industryName })}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {!loading && groups.length === 0 && <Alert type="info" showIcon title={t('routing.noDepartments')} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical">
+        <Form.Item label={t('routing.pickDepartment')} required>
+          <Select
+            value={departmentId}
+            onChange={setDepartmentId}
+            loading={loading}
+            placeholder={t('routing.departmentPlaceholder')}
+            options={groups}
+            showSearch={{ optionFilterProp: 'label' }}
+            optionRender={(option) => (
+              <span>
+                {option.label}
+                {(option.data as { covers?: boolean }).covers && <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('routing.coversIndustry')}</Tag>}
+              </span>
+            )}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,107 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyServerErrors } from '../../shared/ui/form-errors';
+import { OrgSelect, type OrgOption } from '../../shared/ui/OrgSelect';
+import { useRoleOptions } from './role-options';
+import type { TemporaryPassword } from './TemporaryPasswordModal';
+import { useCreateUser } from './users.api';
+
+interface Values {
+  username: string;
+  displayName: string;
+  phone?: string;
+  orgId?: string;
+  roles: string[];
+  password?: string;
+}
+
+export function UserCreateDialog(props: { open: boolean; onClose: () => void; onTemporaryPassword: (value: TemporaryPassword) => void }) {
+  const { open, onClose, onTemporaryPassword } = props;
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [org, setOrg] = useState<OrgOption | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateUser();
+  const roleOptions = useRoleOptions(org?.type);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setOrg(undefined);
+    setFormError(null);
+  }, [open, form]);
+
+  // Roles that do not fit the newly chosen organisation are dropped, not sent to be refused.
+  useEffect(() => {
+    const current = (form.getFieldValue('roles') as string[] | undefined) ?? [];
+    const fitting = current.filter((r) => roleOptions.some((o) => o.value === r));
+    if (fitting.length !== current.length) form.setFieldValue('roles', fitting);
+  }, [roleOptions, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setFormError(null);
+    try {
+      const result = await create.mutateAsync({
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        phone: v.phone?.trim() || undefined,
+        orgId: v.orgId!,
+        roles: v.roles,
+        password: v.password || undefined,
+      });
+      void message.success(t('users.created'));
+      onClose();
+      if (result.temporaryPassword) {
+        onTemporaryPassword({ username: result.user.username, displayName: result.user.displayName, password: result.temporaryPassword });
+      }
+    } catch (error) {
+      setFormError(applyServerErrors(form, error));
+    }
+  };
+
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      forceRender
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={() => void submit()} initialValues={{ roles: [] }}>
+        <Form.Item name="username" label={t('users.username')} extra={t('users.usernameHint')} rules={[required(t('users.username')), { min: 3, max: 32 }]}>
+          <Input autoComplete="off" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[required(t('users.displayName')), { max: 50 }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}>
+          <Input inputMode="tel" maxLength={11} />
+        </Form.Item>
+        <Form.Item name="orgId" label={t('users.org')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.org') }) }]}>
+          <OrgSelect onPick={setOrg} activeOnly />
+        </Form.Item>
+        <Form.Item
+          name="roles"
+          label={t('users.roles')}
+          extra={org && roleOptions.length === 0 ? t('users.noRolesForOrg') : t('users.rolesHint')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}
+        >
+          <Select mode="multiple" disabled={!org} placeholder={org ? undefined : t('users.pickOrgFirst')} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

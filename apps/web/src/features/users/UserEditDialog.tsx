@@ -1,0 +1,84 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyServerErrors } from '../../shared/ui/form-errors';
+import { useRoleOptions } from './role-options';
+import { useSetRoles, useUpdateUser, type UserData } from './users.api';
+
+/** Name and phone, or the roles: two small dialogs on one frame, since both edit one account. */
+export function UserEditDialog({ user, mode, onClose }: { user: UserData | null; mode: 'profile' | 'roles'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ displayName: string; phone: string; roles: string[] }>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const update = useUpdateUser();
+  const setRoles = useSetRoles();
+  const roleOptions = useRoleOptions(user?.org.type);
+  // A role the user already holds stays visible even if it would no longer be offered.
+  const options = [...roleOptions, ...(user?.roles ?? []).filter((r) => !roleOptions.some((o) => o.value === r)).map((r) => ({ value: r, label: r }))];
+
+  useEffect(() => {
+    if (!user) return;
+    setFormError(null);
+    form.resetFields();
+    form.setFieldsValue({ displayName: user.displayName, phone: user.phone ?? '', roles: user.roles });
+  }, [user, form]);
+
+  const submit = async () => {
+    if (!user) return;
+    const v = await form.validateFields();
+    setFormError(null);
+    try {
+      if (mode === 'profile') {
+        await update.mutateAsync({ id: user.id, patch: { displayName: v.displayName.trim(), phone: v.phone?.trim() ? v.phone.trim() : null } });
+        void message.success(t('users.updated'));
+      } else {
+        await setRoles.mutateAsync({ id: user.id, roles: v.roles });
+        void message.success(t('users.rolesSaved'));
+      }
+      onClose();
+    } catch (error) {
+      setFormError(applyServerErrors(form, error));
+    }
+  };
+
+  return (
+    <Modal
+      open={!!user}
+      title={user && (mode === 'profile' ? t('users.editTitle', { name: user.displayName }) : t('users.rolesTitle', { name: user.displayName }))}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending || setRoles.isPending}
+      forceRender
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={() => void submit()}>
+        {mode === 'profile' ? (
+          <>
+            <Form.Item label={t('users.username')}>
+              <Input value={user?.username} disabled />
+            </Form.Item>
+            <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) }, { max: 50 }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}>
+              <Input inputMode="tel" maxLength={11} allowClear />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item
+            name="roles"
+            label={t('users.roles')}
+            extra={t('users.rolesHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}
+          >
+            <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        )}
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

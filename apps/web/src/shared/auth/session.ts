@@ -1,0 +1,86 @@
+import { type ChangePasswordBody, type LoginBody, Me } from '@anjian/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api, isApiError, setSessionLostHandler } from '../api/client';
+import { queryClient } from '../api/query-client';
+
+export type MeData = z.infer<typeof Me>;
+export type LoginInput = z.input<typeof LoginBody>;
+export type ChangePasswordInput = z.input<typeof ChangePasswordBody>;
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** Why the user is looking at the login page, shown there once. */
+let sessionNotice: 'SESSION_EXPIRED' | null = null;
+export const peekSessionNotice = () => sessionNotice;
+export const clearSessionNotice = () => {
+  sessionNotice = null;
+};
+
+function forgetSession() {
+  // Drop every cached record too: the next account may have a different scope.
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  queryClient.setQueryData(ME_KEY, null);
+}
+
+setSessionLostHandler((code) => {
+  if (code === 'SESSION_EXPIRED') sessionNotice = 'SESSION_EXPIRED';
+  forgetSession();
+});
+
+async function fetchMe(): Promise<MeData | null> {
+  try {
+    return await api.get('/auth/me', { schema: Me, ignoreSessionLoss: true });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      if (error.code === 'SESSION_EXPIRED') sessionNotice = 'SESSION_EXPIRED';
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The signed-in account, or null. Loaded once; login, logout and 401s update it. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+}
+
+/** The account, for components that only render inside the signed-in layout. */
+export function useCurrentUser(): MeData {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser outside the signed-in layout');
+  return data;
+}
+
+export function hasPermission(me: MeData | null | undefined, permission: string) {
+  return !!me && me.permissions.includes(permission);
+}
+
+export function useLogin() {
+  return useMutation({
+    mutationFn: (input: LoginInput) => api.post('/auth/login', input, { schema: Me, ignoreSessionLoss: true }),
+    onSuccess: (me) => {
+      clearSessionNotice();
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, me);
+    },
+  });
+}
+
+export function useLogout() {
+  return useMutation({
+    mutationFn: () => api.post('/auth/logout', undefined, { ignoreSessionLoss: true }),
+    // Signed out locally even if the server call fails: the cookie is the server's concern.
+    onSettled: () => {
+      clearSessionNotice();
+      forgetSession();
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => api.post('/auth/password', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}

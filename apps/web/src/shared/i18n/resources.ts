@@ -1,0 +1,38 @@
+import { auditMessages } from '../../features/audit/audit.messages';
+import { authMessages } from '../../features/auth/auth.messages';
+import { orgsMessages } from '../../features/orgs/orgs.messages';
+import { regionsMessages } from '../../features/regions/regions.messages';
+import { routingMessages } from '../../features/routing/routing.messages';
+import { usersMessages } from '../../features/users/users.messages';
+import { layoutMessages } from '../layout/layout.messages';
+import { commonMessages } from './common.messages';
+import type { Language } from './define';
+
+/**
+ * Every module's strings, one line each; a module's keys live under its name
+ * (t('users.create')). A new module adds its messages file and one line here.
+ */
+const modules = {
+  common: commonMessages,
+  layout: layoutMessages,
+  auth: authMessages,
+  regions: regionsMessages,
+  orgs: orgsMessages,
+  routing: routingMessages,
+  users: usersMessages,
+  audit: auditMessages,
+};
+
+type Modules = typeof modules;
+export type Translation = { [K in keyof Modules]: Modules[K]['zh-CN'] };
+
+function translation(language: Language): Translation {
+  const entries = Object.entries(modules).map(([name, messages]) => [name, messages[language]]);
+  // The English tables are checked against the Chinese shape in defineMessages.
+  return Object.fromEntries(entries) as Translation;
+}
+
+export const resources = {
+  'zh-CN': { translation: translation('zh-CN') },
+  'en-US': { translation: translation('en-US') },
+};

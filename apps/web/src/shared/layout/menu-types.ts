@@ -1,0 +1,15 @@
+import type { Permission } from '@anjian/domain';
+import type { ComponentType, ReactNode } from 'react';
+import type { Translation } from '../i18n/resources';
+
+/** One line of the application's menu table (see src/menu.tsx). */
+export interface MenuEntry {
+  /** The URL the entry opens; the page also owns everything below it (path/*). */
+  path: string;
+  /** A key of layout.menu in the message tables. */
+  labelKey: keyof Translation['layout']['menu'];
+  icon: ReactNode;
+  /** Shown, and routable, only when Me.permissions holds this. */
+  permission: Permission;
+  page: ComponentType;
+}

@@ -1,0 +1,5 @@
+export * from './grading.js';
+export * from './categories.js';
+export * from './supplements.js';
+export * from './clocks.js';
+export * from './investigation.js';

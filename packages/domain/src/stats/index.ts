@@ -1,0 +1,3 @@
+export * from './percent.js';
+export * from './comparison.js';
+export * from './periods.js';
