@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,6 +18,8 @@ import type { Database } from './platform/db/database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { registerLifecycle } from './platform/http/lifecycle.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { createAccidentsModule } from './modules/accidents/index.js';
+import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
 import { createOrgsModule } from './modules/orgs/index.js';
 import { createRegionsModule } from './modules/regions/index.js';
@@ -61,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Uploads (photos, PDFs, spreadsheets) stream through here; each route sets tighter limits.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -81,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const orgs = createOrgsModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const routing = createRoutingModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, now });
+  const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, now });
+  const accidents = createAccidentsModule({ db, audit, regions: regions.service, now });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
@@ -90,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgs.routes);
   await app.register(routing.routes);
   await app.register(users.routes);
+  await app.register(enterprises.routes);
+  await app.register(accidents.routes);
   await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
 
   registerWebApp(app, config.webDistDir);

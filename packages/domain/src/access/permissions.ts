@@ -20,6 +20,29 @@ export const PERMISSIONS = [
   'role.read',
   'role.assign',
   'audit.read',
+  // Enterprises (企业)
+  'enterprise.read',
+  'enterprise.create',
+  'enterprise.update',
+  'enterprise.import',
+  // The hazard loop (隐患闭环): one permission per kind of act, see HAZARD_ACTION_PERMISSION
+  'hazard.read',
+  'hazard.report',
+  'hazard.verify',
+  'hazard.assign',
+  'hazard.rectify',
+  'hazard.supervise',
+  'hazard.list',
+  'hazard.accept',
+  'hazard.review',
+  'hazard.accountability',
+  'hazard.export',
+  // Accidents (事故), control indicators (控制指标) and statistics
+  'accident.read',
+  'accident.report',
+  'accident.investigate',
+  'indicator.manage',
+  'stats.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

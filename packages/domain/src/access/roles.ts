@@ -31,6 +31,13 @@ export interface RoleDefinition {
   audiences: readonly OrgAudience[];
 }
 
+const ENTERPRISE_WORK = ['enterprise.read', 'enterprise.create', 'enterprise.update'] as const satisfies readonly Permission[];
+/** Government work on the loop: find, verify, assign, supervise, accept, hold accountable. */
+const HAZARD_AUTHORITY = [
+  'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.assign', 'hazard.supervise', 'hazard.accept', 'hazard.accountability', 'hazard.export',
+] as const satisfies readonly Permission[];
+const ACCIDENT_WORK = ['accident.read', 'accident.report'] as const satisfies readonly Permission[];
+
 export const ROLES = {
   // 三权分立: the three administrators hold pairwise disjoint grants (a test proves it),
   // and no account may hold two of them (enforced when roles are assigned).
@@ -55,42 +62,42 @@ export const ROLES = {
   },
   committee_office_staff: {
     name: { zh: '安委办工作人员', en: 'Safety committee office staff' },
-    permissions: ['user.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read'],
     audiences: ['government'],
   },
   department_staff: {
     name: { zh: '行业部门工作人员', en: 'Industry department staff' },
-    permissions: ['user.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'accident.read', 'stats.read'],
     audiences: ['government'],
   },
   township_staff: {
     name: { zh: '乡镇(街道)工作人员', en: 'Township staff' },
-    permissions: ['user.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, ...HAZARD_AUTHORITY, 'hazard.rectify', ...ACCIDENT_WORK, 'stats.read'],
     audiences: ['government'],
   },
   grid_member: {
     name: { zh: '网格员', en: 'Grid member' },
-    permissions: [],
+    permissions: ['enterprise.read', 'hazard.read', 'hazard.report', 'hazard.supervise'],
     audiences: ['government'],
   },
   leader: {
     name: { zh: '领导', en: 'Leader' },
-    permissions: ['user.read'],
+    permissions: ['user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read'],
     audiences: ['government'],
   },
   inspector: {
     name: { zh: '执法检查人员', en: 'Inspector' },
-    permissions: [],
+    permissions: ['enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.supervise', 'accident.read'],
     audiences: ['government'],
   },
   enterprise_principal: {
     name: { zh: '企业主要负责人', en: 'Enterprise principal' },
-    permissions: [],
+    permissions: ['enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify'],
     audiences: ['enterprise'],
   },
   enterprise_safety_officer: {
     name: { zh: '企业安全管理人员', en: 'Enterprise safety officer' },
-    permissions: [],
+    permissions: ['enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify'],
     audiences: ['enterprise'],
   },
 } as const satisfies Record<RoleKey, RoleDefinition>;

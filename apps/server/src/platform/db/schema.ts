@@ -5,9 +5,12 @@ import type { OrgsTable } from '../../modules/orgs/orgs.tables.js';
 import type { RegionsTable } from '../../modules/regions/regions.tables.js';
 import type { IndustryRoutesTable } from '../../modules/routing/routing.tables.js';
 import type { RolesTable, UserRolesTable, UsersTable } from '../../modules/users/users.tables.js';
+import type { EnterprisesTables } from '../../modules/enterprises/enterprises.tables.js';
+import type { HazardsTables } from '../../modules/hazards/hazards.tables.js';
+import type { AccidentsTables } from '../../modules/accidents/accidents.tables.js';
 
 /** The database as Kysely sees it: each module declares its own tables. */
-export interface DB {
+export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables {
   regions: RegionsTable;
   industries: IndustriesTable;
   orgs: OrgsTable;
