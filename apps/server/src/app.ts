@@ -14,16 +14,22 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { createAuthService } from './platform/auth/auth.service.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
+import type { Job } from './platform/jobs/scheduler.js';
 import type { Database } from './platform/db/database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { registerLifecycle } from './platform/http/lifecycle.js';
+import { filesRoutes } from './platform/files/files.routes.js';
+import { createFilesService } from './platform/files/files.service.js';
+import { createFileStorage } from './platform/files/storage.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAccidentsModule } from './modules/accidents/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
+import { createHazardsModule } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
 import { createOrgsModule } from './modules/orgs/index.js';
 import { createRegionsModule } from './modules/regions/index.js';
 import { createRoutingModule } from './modules/routing/index.js';
+import { createStatsModule } from './modules/stats/index.js';
 import { createUsersModule } from './modules/users/index.js';
 
 export interface AppDeps {
@@ -39,8 +45,18 @@ export interface AppDeps {
 
 export const VERSION = '0.1.0';
 
-/** Builds the whole platform as one Fastify instance: API under /api, the web app at /. */
+export interface Platform {
+  app: FastifyInstance;
+  /** Scheduled work (main.ts starts it; tests run it by hand with their own clock). */
+  jobs: Job[];
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  return (await buildPlatform(deps)).app;
+}
+
+/** Builds the whole platform as one Fastify instance: API under /api, the web app at /. */
+export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
@@ -87,7 +103,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const routing = createRoutingModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, now });
   const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, now });
-  const accidents = createAccidentsModule({ db, audit, regions: regions.service, now });
+  const files = createFilesService({ db, storage: createFileStorage(config.dataDir), audit, now });
+  const hazards = createHazardsModule({
+    db, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, files, verifyPassword: auth.verifyPassword, now,
+  });
+  const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, now });
+  const stats = createStatsModule({ db, audit, regions: regions.service, now });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
@@ -98,11 +119,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(routing.routes);
   await app.register(users.routes);
   await app.register(enterprises.routes);
+  await app.register(filesRoutes({ files }));
+  await app.register(hazards.routes);
   await app.register(accidents.routes);
+  await app.register(stats.routes);
   await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
 
   registerWebApp(app, config.webDistDir);
-  return app;
+  const jobs: Job[] = [
+    { name: 'hazards.escalate_overdue', everyMs: 10 * 60_000, run: async (at) => {
+      const r = await hazards.escalateOverdue(at);
+      return r.escalated + r.accountability > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability` : '';
+    } },
+  ];
+  return { app, jobs };
 }
 
 /** The built web app: static files, and index.html for any other GET outside /api (client routing). */

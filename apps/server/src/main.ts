@@ -1,4 +1,5 @@
-import { buildApp } from './app.js';
+import { buildPlatform } from './app.js';
+import { startJobs } from './platform/jobs/scheduler.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
@@ -13,13 +14,15 @@ async function main() {
   log(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}/pg`);
   const connection = await connect(config);
   const database = createDatabase(connection.url);
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let app: Awaited<ReturnType<typeof buildPlatform>>['app'] | null = null;
+  let stopJobs = () => {};
 
   let stopping = false;
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    stopJobs();
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     await connection.stop().catch(() => {});
@@ -39,8 +42,10 @@ async function main() {
       const demo = await seedDemo(database.db, config);
       if (demo.created) log(`demo data loaded for province ${config.demoProvince}: ${demo.summary}`);
     }
-    app = await buildApp({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded });
+    const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded });
+    app = platform.app;
     await app.listen({ port: config.port, host: config.host });
+    stopJobs = startJobs(database.db, platform.jobs, log);
     log(`ready on http://localhost:${config.port} in ${Date.now() - started} ms`);
   } catch (error) {
     console.error(error);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../app.js';
+import { buildPlatform } from '../app.js';
+import type { Job } from '../platform/jobs/scheduler.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { createDatabase, type Database } from '../platform/db/database.js';
 import { SESSION_COOKIE } from '../platform/http/lifecycle.js';
@@ -15,6 +16,8 @@ export interface TestApp {
   clock: TestClock;
   config: Config;
   factories: Factories;
+  /** Runs a scheduled job now, at the test clock's time. */
+  runJob(name: string): Promise<string>;
   /** Signs in and returns the session cookie header value. */
   login(username: string, password?: string): Promise<string>;
   /** app.inject with an optional session cookie. */
@@ -34,7 +37,7 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
   const handle = createDatabase(url, { max: 6 });
   const clock = testClock(options.start ?? new Date());
   const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ...options.env });
-  const app = await buildApp({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: false });
+  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: false });
   await app.ready();
 
   const request: TestApp['request'] = ({ cookie, ...opts }) =>
@@ -48,6 +51,11 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
     config,
     factories: createFactories(handle.db),
     request,
+    async runJob(name) {
+      const job: Job | undefined = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job ${name}`);
+      return job.run(clock.now());
+    },
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'role.read',
   'role.assign',
   'audit.read',
+  'file.upload',
   // Enterprises (企业)
   'enterprise.read',
   'enterprise.create',

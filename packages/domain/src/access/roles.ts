@@ -31,7 +31,7 @@ export interface RoleDefinition {
   audiences: readonly OrgAudience[];
 }
 
-const ENTERPRISE_WORK = ['enterprise.read', 'enterprise.create', 'enterprise.update'] as const satisfies readonly Permission[];
+const ENTERPRISE_WORK = ['file.upload', 'enterprise.read', 'enterprise.create', 'enterprise.update'] as const satisfies readonly Permission[];
 /** Government work on the loop: find, verify, assign, supervise, accept, hold accountable. */
 const HAZARD_AUTHORITY = [
   'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.assign', 'hazard.supervise', 'hazard.accept', 'hazard.accountability', 'hazard.export',
@@ -77,27 +77,27 @@ export const ROLES = {
   },
   grid_member: {
     name: { zh: '网格员', en: 'Grid member' },
-    permissions: ['enterprise.read', 'hazard.read', 'hazard.report', 'hazard.supervise'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.supervise'],
     audiences: ['government'],
   },
   leader: {
     name: { zh: '领导', en: 'Leader' },
-    permissions: ['user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read'],
+    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read'],
     audiences: ['government'],
   },
   inspector: {
     name: { zh: '执法检查人员', en: 'Inspector' },
-    permissions: ['enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.supervise', 'accident.read'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.supervise', 'accident.read'],
     audiences: ['government'],
   },
   enterprise_principal: {
     name: { zh: '企业主要负责人', en: 'Enterprise principal' },
-    permissions: ['enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify'],
+    permissions: ['file.upload', 'enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify'],
     audiences: ['enterprise'],
   },
   enterprise_safety_officer: {
     name: { zh: '企业安全管理人员', en: 'Enterprise safety officer' },
-    permissions: ['enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify'],
     audiences: ['enterprise'],
   },
 } as const satisfies Record<RoleKey, RoleDefinition>;

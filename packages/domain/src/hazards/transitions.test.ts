@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HAZARD_ACTION_ACTORS, canActOnHazard, canReportHazard, hazardActorKinds, HAZARD_ACTOR_KINDS, HAZARD_SOURCE_REPORTERS } from './actors.js';
+import { ROLES, type RoleKey } from '../access/roles.js';
+import { canPerform, canReportFrom, HAZARD_ACTION_PERMISSION, HAZARD_SOURCE_AUDIENCES } from './actors.js';
 import { allowedActions, HAZARD_ACTIONS, HAZARD_TRANSITIONS, isHazardAction, nextStatus, type HazardAction, type HazardFacts } from './transitions.js';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from './vocabulary.js';
 
@@ -106,65 +107,60 @@ describe('allowedActions with facts', () => {
     expect(pending).not.toContain('request_extension');
   });
 
-  it('narrows to what the actor kinds may do', () => {
-    expect(allowedActions('rectifying', { ...general, actorKinds: ['enterprise'] })).toEqual(['progress', 'request_extension', 'submit_for_acceptance']);
-    expect(allowedActions('closed', { ...major, actorKinds: ['committee_office'] })).toEqual(['supervise', 'review_pass', 'review_fail', 'record_accountability']);
-    expect(allowedActions('closed', { ...major, actorKinds: ['government'] })).toEqual(['supervise', 'record_accountability']);
-    expect(allowedActions('reported', { ...general, actorKinds: ['grid_member'] })).toEqual(['supervise']);
-    expect(allowedActions('reported', { ...general, actorKinds: ['public'] })).toEqual([]);
-    expect(allowedActions('pending_acceptance', { ...general, actorKinds: ['enterprise', 'government'] })).toEqual(['supervise', 'accept', 'reject_acceptance', 'record_accountability']);
+  it('narrows to what the account’s permissions allow', () => {
+    const of = (role: RoleKey) => ROLES[role].permissions;
+    expect(allowedActions('rectifying', { ...general, permissions: of('enterprise_safety_officer') })).toEqual(['progress', 'request_extension', 'submit_for_acceptance']);
+    expect(allowedActions('closed', { ...major, permissions: of('committee_office_staff') })).toEqual(['supervise', 'review_pass', 'review_fail', 'record_accountability']);
+    expect(allowedActions('closed', { ...major, permissions: of('department_staff') })).toEqual(['supervise', 'record_accountability']);
+    expect(allowedActions('reported', { ...general, permissions: of('grid_member') })).toEqual(['supervise']);
+    expect(allowedActions('reported', { ...general, permissions: of('audit_admin') })).toEqual([]);
+    expect(allowedActions('pending_acceptance', { ...general, permissions: of('township_staff') })).toEqual(['supervise', 'accept', 'reject_acceptance', 'record_accountability']);
   });
 });
 
 describe('who may act', () => {
-  // Written out by hand: action → the actor kinds allowed.
-  const EXPECTED_ACTORS: Record<HazardAction, string> = {
-    verify: 'committee_office government',
-    reject: 'committee_office government',
-    assign: 'committee_office government',
-    progress: 'enterprise government',
-    request_extension: 'enterprise government',
-    decide_extension: 'committee_office government',
-    supervise: 'committee_office government grid_member',
-    list: 'committee_office government',
-    delist: 'committee_office government',
-    submit_for_acceptance: 'enterprise government',
-    accept: 'committee_office government',
-    reject_acceptance: 'committee_office government',
-    review_pass: 'committee_office',
-    review_fail: 'committee_office',
-    record_accountability: 'committee_office government',
+  // Written out by hand: action → the built-in roles that may perform it.
+  const EXPECTED_ROLES: Record<HazardAction, string> = {
+    verify: 'committee_office_staff department_staff township_staff inspector',
+    reject: 'committee_office_staff department_staff township_staff inspector',
+    assign: 'committee_office_staff department_staff township_staff',
+    progress: 'township_staff enterprise_principal enterprise_safety_officer',
+    request_extension: 'township_staff enterprise_principal enterprise_safety_officer',
+    decide_extension: 'committee_office_staff department_staff township_staff',
+    supervise: 'committee_office_staff department_staff township_staff grid_member leader inspector',
+    list: 'committee_office_staff leader',
+    delist: 'committee_office_staff leader',
+    submit_for_acceptance: 'township_staff enterprise_principal enterprise_safety_officer',
+    accept: 'committee_office_staff department_staff township_staff',
+    reject_acceptance: 'committee_office_staff department_staff township_staff',
+    review_pass: 'committee_office_staff',
+    review_fail: 'committee_office_staff',
+    record_accountability: 'committee_office_staff department_staff township_staff',
   };
+  const roleKeys = Object.keys(ROLES) as RoleKey[];
 
-  it.each(HAZARD_ACTIONS.flatMap((action) => HAZARD_ACTOR_KINDS.map((actor) => [action, actor] as const)))('%s by %s', (action, actor) => {
-    expect(canActOnHazard(actor, action)).toBe(EXPECTED_ACTORS[action].split(' ').includes(actor));
+  it.each(HAZARD_ACTIONS.flatMap((action) => roleKeys.map((role) => [action, role] as const)))('%s by %s', (action, role) => {
+    expect(canPerform(ROLES[role].permissions, action)).toBe(EXPECTED_ROLES[action].split(' ').includes(role));
   });
 
-  it('keeps the table free of duplicates', () => {
-    for (const action of HAZARD_ACTIONS) expect(new Set(HAZARD_ACTION_ACTORS[action]).size).toBe(HAZARD_ACTION_ACTORS[action].length);
+  it('names a declared permission for every action', () => {
+    expect(Object.keys(HAZARD_ACTION_PERMISSION).sort()).toEqual([...HAZARD_ACTIONS].sort());
   });
 
-  it('never lets an enterprise accept, or the public do anything in the loop', () => {
-    expect(canActOnHazard('enterprise', 'accept')).toBe(false);
-    expect(HAZARD_ACTIONS.some((a) => canActOnHazard('public', a))).toBe(false);
-    expect(HAZARD_ACTIONS.some((a) => canActOnHazard('expert', a))).toBe(false);
+  it('never lets an enterprise accept, or an administrator act in the loop', () => {
+    expect(canPerform(ROLES.enterprise_principal.permissions, 'accept')).toBe(false);
+    for (const admin of ['system_admin', 'security_admin', 'audit_admin'] as const) {
+      expect(HAZARD_ACTIONS.some((a) => canPerform(ROLES[admin].permissions, a))).toBe(false);
+    }
   });
 
-  it('routes intake by source', () => {
-    expect(canReportHazard('enterprise', 'self_inspection')).toBe(true);
-    expect(canReportHazard('government', 'self_inspection')).toBe(false);
-    expect(canReportHazard('grid_member', 'government_inspection')).toBe(true);
-    expect(canReportHazard('enterprise', 'unannounced')).toBe(false);
-    expect(canReportHazard('public', 'public_report')).toBe(true);
-    expect(canReportHazard('public', 'government_inspection')).toBe(false);
-    expect(canReportHazard('expert', 'expert')).toBe(true);
-    expect(Object.keys(HAZARD_SOURCE_REPORTERS)).toHaveLength(6);
-  });
-
-  it('maps roles to actor kinds; administrators act as nothing', () => {
-    expect(hazardActorKinds(['system_admin', 'security_admin', 'audit_admin'])).toEqual([]);
-    expect(hazardActorKinds(['committee_office_staff', 'leader', 'township_staff'])).toEqual(['committee_office', 'government']);
-    expect(hazardActorKinds(['enterprise_principal', 'enterprise_safety_officer'])).toEqual(['enterprise']);
-    expect(hazardActorKinds(['grid_member'])).toEqual(['grid_member']);
+  it('routes intake by source and kind of organisation', () => {
+    expect(canReportFrom('enterprise', 'self_inspection')).toBe(true);
+    expect(canReportFrom('government', 'self_inspection')).toBe(false);
+    expect(canReportFrom('government', 'government_inspection')).toBe(true);
+    expect(canReportFrom('enterprise', 'unannounced')).toBe(false);
+    expect(canReportFrom('public', 'public_report')).toBe(true);
+    expect(canReportFrom('public', 'government_inspection')).toBe(false);
+    expect(Object.keys(HAZARD_SOURCE_AUDIENCES)).toHaveLength(6);
   });
 });

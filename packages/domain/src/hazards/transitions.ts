@@ -1,5 +1,5 @@
 import type { Bilingual } from '../errors/error-codes.js';
-import { canActOnHazard, type HazardActorKind } from './actors.js';
+import { canPerform } from './actors.js';
 import { HAZARD_STATUSES, type FiveStep, type HazardLevel, type HazardStatus, type ListingLevel } from './vocabulary.js';
 
 /**
@@ -93,8 +93,8 @@ export interface HazardFacts {
   listedAtLevel: ListingLevel | null;
   /** An extension request is waiting for a decision. */
   extensionPending: boolean;
-  /** The kinds the acting account holds (see `hazardActorKinds`); any one suffices. */
-  actorKinds?: readonly HazardActorKind[];
+  /** The acting account's permissions; each action needs HAZARD_ACTION_PERMISSION[action]. */
+  permissions?: ReadonlySet<string> | readonly string[];
   /** Region level of the actor's organisation (1 province … 5 village). */
   actorRegionLevel?: number;
 }
@@ -124,6 +124,6 @@ export function allowedActions(status: HazardStatus, facts?: HazardFacts): Hazar
   return actionsFromStatus(status).filter((action) => {
     if (!facts) return true;
     if (!factsAllow(action, facts)) return false;
-    return facts.actorKinds === undefined || facts.actorKinds.some((kind) => canActOnHazard(kind, action));
+    return facts.permissions === undefined || canPerform(facts.permissions, action);
   });
 }

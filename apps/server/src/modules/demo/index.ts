@@ -3,6 +3,7 @@ import { ROOT_REGION_CODE } from '@anjian/domain';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Config } from '../../platform/config.js';
 import type { Database, Tx } from '../../platform/db/database.js';
+import { demoEnterprises } from './demo-enterprises.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS } from './demo-structure.js';
 
@@ -48,7 +49,7 @@ const structure: DemoStep = {
 };
 
 /** In order: later steps build on earlier ones. Modules add theirs here. */
-const STEPS: DemoStep[] = [structure];
+const STEPS: DemoStep[] = [structure, demoEnterprises];
 
 /**
  * Fills the demo province: organisations at every level, routing, one account per role

@@ -1,9 +1,17 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import { scopeOf } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
 import type { RoutingService } from '../routing/index.js';
+import { createExporter } from './enterprises.export.js';
+import { createImporter } from './enterprises.import.js';
+import { createEnterprisesRepository } from './enterprises.repository.js';
+import { enterprisesRoutes } from './enterprises.routes.js';
+import { createEnterprisesService, type EnterpriseSummary, type EnterprisesService } from './enterprises.service.js';
+import { buildTemplate } from './enterprises.xlsx.js';
+
+export type { EnterpriseSummary, EnterprisesService };
 
 export interface EnterprisesModuleDeps {
   db: Database;
@@ -14,8 +22,19 @@ export interface EnterprisesModuleDeps {
   now: () => Date;
 }
 
-/** Placeholder until the enterprises module lands. */
-export function createEnterprisesModule(_deps: EnterprisesModuleDeps) {
-  const routes: FastifyPluginAsyncZod = async () => {};
-  return { service: {}, routes };
+/** Template guidance lists at most this many regions (a county's villages fit; a province's townships do). */
+const TEMPLATE_REGION_ROWS = 5_000;
+
+/**
+ * The enterprise registry. Other modules use `service.findVisible` (scope-checked lookup)
+ * and `service.setStatus` (system-ordered status change inside their own transaction).
+ */
+export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
+  const repo = createEnterprisesRepository(deps.db);
+  const service = createEnterprisesService({ ...deps, repo });
+  const importFile = createImporter({ ...deps, repo });
+  const exportXlsx = createExporter({ ...deps, repo });
+  const template = async (user: Parameters<EnterprisesService['get']>[0]) =>
+    buildTemplate(await deps.industries.list(), await repo.regionGuide(scopeOf(user).prefix, TEMPLATE_REGION_ROWS));
+  return { service, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template }) };
 }

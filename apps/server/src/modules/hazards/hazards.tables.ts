@@ -1,3 +1,117 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Id = ColumnType<string, never, never>;
+type Json<T> = ColumnType<T, string | null, string | null>;
+
+export interface HazardsTable {
+  id: Id;
+  title: string;
+  description: string;
+  enterprise_id: string | null;
+  region_code: string;
+  industry_code: string | null;
+  location: string | null;
+  latitude: ColumnType<string | null, number | null, number | null>;
+  longitude: ColumnType<string | null, number | null, number | null>;
+  level: 'general' | 'major';
+  criterion_clause: string | null;
+  source: string;
+  status: string;
+  found_by_name: string;
+  found_on: string;
+  reported_by: string | null;
+  reporter_org_id: string | null;
+  reported_at: Date;
+  responsible_org_id: string | null;
+  responsible_unit: string | null;
+  responsible_person: string | null;
+  supervising_department_id: string | null;
+  assigned_by_org_id: string | null;
+  assigned_at: Date | null;
+  deadline: string | null;
+  plan: Json<Record<string, string> | null>;
+  extension_request: Json<{ requestedDeadline: string; reason: string; requestedAt: string; byOrgId: string } | null>;
+  listed_level: number | null;
+  listed_region_code: string | null;
+  listing: Json<{ liaisonLeader: string; departmentId: string; departmentName: string; suspend: boolean; orgId: string; listedAt: string } | null>;
+  submitted_at: Date | null;
+  closed_at: Date | null;
+  closed_on: string | null;
+  acceptance: Json<Record<string, unknown> | null>;
+  escalated_at: Date | null;
+  accountability_required: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface HazardEventsTable {
+  id: Id;
+  hazard_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_org_id: string | null;
+  actor_org_name: string | null;
+  at: Date;
+  comment: string | null;
+  data: Json<Record<string, unknown> | null>;
+}
+
+export interface HazardFilesTable {
+  hazard_id: string;
+  file_id: string;
+  event_id: string | null;
+  kind: 'before' | 'after' | 'progress' | 'document';
+}
+
+export interface HazardAccountabilityTable {
+  id: Id;
+  hazard_id: string;
+  event_id: string;
+  person: string;
+  person_org: string | null;
+  failure: string;
+  decision: string;
+  decided_by_org_id: string | null;
+  decided_on: string;
+  created_at: Date;
+}
+
+export interface HazardReviewDrawsTable {
+  id: Id;
+  org_id: string;
+  region_code: string;
+  seed: string;
+  algorithm: string;
+  size: number | null;
+  percent: ColumnType<string | null, number | null, never>;
+  period_from: string | null;
+  period_to: string | null;
+  population: ColumnType<string[], string[], never>;
+  sample: ColumnType<string[], string[], never>;
+  drawn_by: string;
+  drawn_at: Date;
+}
+
+export interface NotificationsTable {
+  id: Id;
+  org_id: string;
+  hazard_id: string | null;
+  kind: string;
+  title: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 /** The hazards module's tables, as Kysely sees them (see platform/db/schema.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the module's migration lands
-export interface HazardsTables {}
+export interface HazardsTables {
+  hazards: HazardsTable;
+  hazard_events: HazardEventsTable;
+  hazard_files: HazardFilesTable;
+  hazard_accountability: HazardAccountabilityTable;
+  hazard_review_draws: HazardReviewDrawsTable;
+  notifications: NotificationsTable;
+}

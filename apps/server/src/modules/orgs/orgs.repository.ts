@@ -56,6 +56,16 @@ export function createOrgsRepository(db: Executor) {
       return q.orderBy('o.region_code').orderBy('o.name').orderBy('o.id').limit(f.limit + 1).execute();
     },
 
+    /** An organisation in the scope's subtree or on the path above it (a department routed from the county). */
+    async findReachable(id: string, scope: Scope, path: string[], ex: Executor = db) {
+      return ex
+        .selectFrom('orgs as o')
+        .select(['o.id', 'o.type', 'o.name', 'o.region_code', 'o.industries', 'o.status'])
+        .where('o.id', '=', id)
+        .where((eb) => eb.or([visible(scope), eb('o.region_code', 'in', path)]))
+        .executeTakeFirst();
+    },
+
     async insert(tx: Executor, row: { type: string; name: string; region_code: string; industries: string[] }): Promise<string | null> {
       const inserted = await tx
         .insertInto('orgs')

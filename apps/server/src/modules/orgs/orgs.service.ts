@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isWithinRegion, ORG_TYPE_LEVELS, REGION_LEVEL_NAMES, regionLevel, type CreateOrgBody, type Org, type OrgListQuery, type OrgType, type UpdateOrgBody } from '@anjian/domain';
+import { isWithinRegion, ORG_TYPE_LEVELS, regionPath, REGION_LEVEL_NAMES, regionLevel, type CreateOrgBody, type Org, type OrgListQuery, type OrgType, type UpdateOrgBody } from '@anjian/domain';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
@@ -43,6 +43,15 @@ export function createOrgsService(deps: OrgsDeps) {
   const { db, repo, audit } = deps;
 
   return {
+    /**
+     * For other modules: an organisation the user may refer to — in their subtree, or above
+     * them on their path (a township assigning to the county's department). Null otherwise.
+     */
+    async findReachable(user: SessionUser, id: string): Promise<{ id: string; type: string; name: string; regionCode: string; industries: string[] } | null> {
+      const row = await repo.findReachable(id, scopeOf(user), regionPath(user.regionCode));
+      return row ? { id: row.id, type: row.type, name: row.name, regionCode: row.region_code, industries: row.industries } : null;
+    },
+
     async get(user: SessionUser, id: string): Promise<Org> {
       const row = await repo.get(id, scopeOf(user));
       if (!row) throw notFound(ENTITY.org, 'params.id');

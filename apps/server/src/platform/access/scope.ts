@@ -8,6 +8,8 @@ import type { SessionUser } from '../http/context.js';
  * users: their own enterprise only. Every repository applies this in SQL.
  */
 export interface Scope {
+  /** The user's own organisation (a department also sees what it supervises by name). */
+  orgId: string;
   regionCode: string;
   /** LIKE prefix of the visible subtree ('' = everything). */
   prefix: string;
@@ -19,6 +21,7 @@ export interface Scope {
 
 export function scopeOf(user: SessionUser): Scope {
   return {
+    orgId: user.orgId,
     regionCode: user.regionCode,
     prefix: subtreePrefix(user.regionCode),
     industries: user.orgType === 'department' ? user.orgIndustries : null,

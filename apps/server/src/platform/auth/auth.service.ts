@@ -70,6 +70,12 @@ export function createAuthService(deps: AuthDeps) {
       return outcome;
     },
 
+    /** A signature: the signed-in user re-enters their password (验收签字). */
+    async verifyPassword(userId: string, password: string): Promise<boolean> {
+      const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+      return verifyPassword(row?.password_hash ?? null, password);
+    },
+
     async logout(ctx: RequestContext, user: SessionUser): Promise<void> {
       await db.transaction().execute(async (tx) => {
         await sessions.revoke(tx, user.sessionId);

@@ -1,5 +1,6 @@
 import type { AuditHeadTable, AuditLogTable } from '../audit/audit.tables.js';
 import type { LoginThrottleTable, SessionsTable } from '../auth/auth.tables.js';
+import type { FilesTable } from '../files/files.tables.js';
 import type { IndustriesTable } from '../../modules/industries/industries.tables.js';
 import type { OrgsTable } from '../../modules/orgs/orgs.tables.js';
 import type { RegionsTable } from '../../modules/regions/regions.tables.js';
@@ -22,4 +23,5 @@ export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  files: FilesTable;
 }

@@ -34,6 +34,13 @@ export function toAppError(error: FastifyError | Error): AppError | null {
       return new AppError('VALIDATION_FAILED', { summary: 'body' }, [{ field: 'body', reason: 'required', message: { zh: '请求体不能为空', en: 'the body must not be empty' } }]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', { limit: 'bodyLimit' });
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('PAYLOAD_TOO_LARGE', { limit: 'upload' }, [{ field: 'body.file', reason: 'too_large', message: { zh: '上传内容超过限制', en: 'the upload exceeds the limit' } }]);
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: 'multipart/form-data expected' }, [{ field: 'body', reason: 'not_multipart', message: { zh: '应以 multipart/form-data 上传', en: 'send multipart/form-data' } }]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: 'content-type' });
@@ -53,7 +60,7 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   if (appError) {
     const status = ERROR_MESSAGES[appError.code].status;
     let body = localise(appError, locale, req.id);
-    if (appError.code === 'PAYLOAD_TOO_LARGE') {
+    if (appError.code === 'PAYLOAD_TOO_LARGE' && appError.params.limit === 'bodyLimit') {
       const limit = `${Math.round(req.routeOptions.bodyLimit / 1024)} KiB`;
       body = localise(new AppError('PAYLOAD_TOO_LARGE', { limit }), locale, req.id);
     }

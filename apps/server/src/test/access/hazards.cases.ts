@@ -1,4 +1,154 @@
-import type { AccessCase } from './world.js';
+import type { InjectOptions } from 'fastify';
+import { HAZARD_ACTION_PERMISSION, type HazardAction, type RoleKey } from '@anjian/domain';
+import { TEST_PASSWORD } from '../harness.js';
+import { PNG_1X1, multipartFile } from '../multipart.js';
+import { REGIONS, type AccessCase, type Actor, type World } from './world.js';
 
-/** Access cases for the hazards module's routes. */
-export const hazardsCases: AccessCase[] = [];
+/** The target: a township of C off the child's path, no enterprise (the enterprise user is elsewhere). */
+const AT = REGIONS.ownOther;
+const anyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, enterprise: status, anonymous: 401 });
+const scoped = (ok: number, enterprise: number) => ({ own: ok, parent: ok, sibling: 404, child: 404, enterprise, anonymous: 401 });
+
+async function upload(w: World, actor: Actor | null): Promise<string | null> {
+  if (!actor) return null;
+  const res = await w.t.request({ method: 'POST', url: '/api/files', cookie: actor.cookie, ...multipartFile('file', 'p.png', 'image/png', PNG_1X1) });
+  return res.statusCode === 201 ? res.json().id : null;
+}
+
+interface ActionSpec {
+  role: RoleKey;
+  state: Record<string, unknown>;
+  body: (w: World, actor: Actor | null) => Promise<object> | object;
+}
+
+const assigned = (w: World) => ({ status: 'rectifying', deadline: '2027-12-31', assigned_by_org_id: w.orgs.own, responsible_org_id: w.orgs.ownDepartment, assigned_at: new Date() });
+
+/** Each act, in a state where it is legal, with a body that passes its guards. */
+const ACTIONS: Record<HazardAction, ActionSpec | ((w: World) => ActionSpec)> = {
+  verify: { role: 'township_staff', state: {}, body: () => ({}) },
+  reject: { role: 'township_staff', state: {}, body: () => ({ reason: 'not_hazard' }) },
+  assign: (w) => ({ role: 'township_staff', state: { status: 'verified' }, body: () => ({ responsibleOrgId: w.orgs.ownDepartment, responsiblePerson: '张三', supervisingDepartmentId: w.orgs.ownDepartment, deadline: '2027-12-31' }) }),
+  progress: (w) => ({ role: 'township_staff', state: assigned(w), body: () => ({ comment: '进展' }) }),
+  request_extension: (w) => ({ role: 'township_staff', state: assigned(w), body: () => ({ requestedDeadline: '2028-03-31', reason: '材料未到' }) }),
+  decide_extension: (w) => ({
+    role: 'township_staff',
+    state: { ...assigned(w), extension_request: JSON.stringify({ requestedDeadline: '2028-03-31', reason: '材料', requestedAt: new Date().toISOString(), byOrgId: w.orgs.ownDepartment }) },
+    body: () => ({ approve: false, reason: '理由不充分' }),
+  }),
+  supervise: { role: 'township_staff', state: {}, body: () => ({ comment: '现场督查' }) },
+  list: (w) => ({ role: 'committee_office_staff', state: { ...assigned(w), level: 'major' }, body: () => ({ liaisonLeader: '刘县长', departmentId: w.orgs.ownDepartment }) }),
+  delist: (w) => ({ role: 'committee_office_staff', state: { ...assigned(w), level: 'major', listed_level: 3, listed_region_code: REGIONS.own }, body: () => ({ reason: '已整改' }) }),
+  submit_for_acceptance: (w) => ({ role: 'township_staff', state: assigned(w), body: async (_w, actor) => ({ photos: [await upload(w, actor) ?? '00000000-0000-4000-8000-000000000000'] }) }),
+  accept: (w) => ({ role: 'township_staff', state: { ...assigned(w), status: 'pending_acceptance' }, body: () => ({ password: TEST_PASSWORD }) }),
+  reject_acceptance: (w) => ({ role: 'township_staff', state: { ...assigned(w), status: 'pending_acceptance' }, body: () => ({ reason: '不合格' }) }),
+  review_pass: (w) => ({ role: 'committee_office_staff', state: { ...assigned(w), status: 'closed', closed_on: '2026-02-01', closed_at: new Date() }, body: () => ({ comment: '合格' }) }),
+  review_fail: (w) => ({ role: 'committee_office_staff', state: { ...assigned(w), status: 'closed', closed_on: '2026-02-01', closed_at: new Date() }, body: () => ({ comment: '未整改' }) }),
+  record_accountability: { role: 'township_staff', state: {}, body: () => ({ person: '王五', failure: '失职', decision: '通报批评', decidedOn: '2026-02-01' }) },
+};
+
+/** An enterprise account holding the act's permission is refused by scope (404), otherwise by permission (403). */
+function enterpriseExpectation(action: HazardAction): number {
+  return HAZARD_ACTION_PERMISSION[action] === 'hazard.rectify' ? 404 : 403;
+}
+
+const actionCases: AccessCase[] = (Object.keys(ACTIONS) as HazardAction[]).map((action) => {
+  let role: RoleKey = 'township_staff';
+  const probe = ACTIONS[action];
+  if (typeof probe !== 'function') role = probe.role;
+  else if (['list', 'delist', 'review_pass', 'review_fail'].includes(action)) role = 'committee_office_staff';
+  return {
+    route: `POST /api/hazards/{id}/${action.replaceAll('_', '-')}`,
+    role,
+    request: async (w, _p, actor): Promise<InjectOptions> => {
+      const spec = typeof probe === 'function' ? probe(w) : probe;
+      const id = await w.t.factories.hazard({ regionCode: AT, ...spec.state });
+      return { method: 'POST', url: `/api/hazards/${id}/${action.replaceAll('_', '-')}`, payload: await spec.body(w, actor) };
+    },
+    expect: scoped(200, enterpriseExpectation(action)),
+  };
+});
+
+let target: Promise<string> | null = null;
+/** One hazard in C, with a photo attached, shared by the read cases. */
+function targetHazard(w: World): Promise<string> {
+  target ??= (async () => {
+    const id = await w.t.factories.hazard({ regionCode: AT, title: '访问测试目标隐患' });
+    const uploader = await w.actor('own', 'township_staff');
+    const fileId = (await upload(w, uploader))!;
+    await w.t.db.insertInto('hazard_files').values({ hazard_id: id, file_id: fileId, event_id: null, kind: 'before' }).execute();
+    return id;
+  })();
+  return target;
+}
+
+let draw: Promise<string> | null = null;
+function targetDraw(w: World): Promise<string> {
+  draw ??= (async () => {
+    await w.t.factories.hazard({ regionCode: AT, status: 'closed', closed_on: '2026-02-01' });
+    const office = await w.actor('own', 'committee_office_staff');
+    const res = await w.t.request({ method: 'POST', url: '/api/hazard-reviews', cookie: office.cookie, payload: { size: 1, seed: 'access' } });
+    return res.json().id as string;
+  })();
+  return draw;
+}
+
+export const hazardsCases: AccessCase[] = [
+  {
+    route: 'GET /api/hazards', role: 'township_staff',
+    request: () => ({ method: 'GET', url: '/api/hazards?limit=200' }),
+    expect: anyone(200),
+    sees: { marker: async (w) => `"id":"${await targetHazard(w)}"`, own: true, parent: true, sibling: false, child: false, enterprise: false },
+  },
+  {
+    route: 'POST /api/hazards', role: 'township_staff',
+    request: () => ({ method: 'POST', url: '/api/hazards', payload: { title: '新发现隐患', level: 'general', source: 'government_inspection', regionCode: AT, foundOn: '2026-01-05' } }),
+    expect: scoped(201, 404),
+  },
+  { route: 'GET /api/hazards/{id}', role: 'township_staff', request: async (w) => ({ method: 'GET', url: `/api/hazards/${await targetHazard(w)}` }), expect: scoped(200, 404) },
+  ...actionCases,
+  {
+    route: 'POST /api/hazard-reviews', role: 'committee_office_staff',
+    request: async (w) => {
+      await w.t.factories.hazard({ regionCode: AT, status: 'closed', closed_on: '2026-02-01' });
+      return { method: 'POST', url: '/api/hazard-reviews', payload: { regionCode: REGIONS.own, size: 1 } };
+    },
+    expect: scoped(201, 403),
+  },
+  {
+    route: 'GET /api/hazard-reviews', role: 'committee_office_staff',
+    request: () => ({ method: 'GET', url: '/api/hazard-reviews' }),
+    expect: { ...anyone(200), enterprise: 403 },
+    sees: { marker: async (w) => `"id":"${await targetDraw(w)}"`, own: true, parent: true, sibling: false, child: false },
+  },
+  { route: 'GET /api/hazard-reviews/{id}', role: 'committee_office_staff', request: async (w) => ({ method: 'GET', url: `/api/hazard-reviews/${await targetDraw(w)}` }), expect: scoped(200, 403) },
+  {
+    route: 'GET /api/hazard-lists/{list}', role: 'township_staff',
+    request: () => ({ method: 'GET', url: '/api/hazard-lists/problems?limit=500' }),
+    expect: anyone(200),
+    sees: { marker: async (w) => { await targetHazard(w); return '访问测试目标隐患'; }, own: true, parent: true, sibling: false, child: false, enterprise: false },
+  },
+  {
+    route: 'GET /api/hazard-lists/{list}/export', role: 'township_staff',
+    request: () => ({ method: 'GET', url: `/api/hazard-lists/problems/export?regionCode=${REGIONS.own}` }),
+    // C is on the child's path: readable, and the export holds only what the child may see.
+    expect: { own: 200, parent: 200, sibling: 404, child: 200, enterprise: 403, anonymous: 401 },
+  },
+  { route: 'GET /api/inbox', role: 'township_staff', request: () => ({ method: 'GET', url: '/api/inbox' }), expect: anyone(200) },
+  { route: 'GET /api/inbox/unread-count', role: 'township_staff', request: () => ({ method: 'GET', url: '/api/inbox/unread-count' }), expect: anyone(200) },
+  { route: 'POST /api/inbox/read', role: 'township_staff', request: () => ({ method: 'POST', url: '/api/inbox/read', payload: { all: true } }), expect: anyone(200) },
+  {
+    route: 'POST /api/files', role: 'township_staff',
+    request: () => ({ method: 'POST', url: '/api/files', ...multipartFile('file', 'p.png', 'image/png', PNG_1X1) }),
+    expect: anyone(201),
+  },
+  {
+    route: 'GET /api/files/{id}', role: 'township_staff',
+    request: async (w) => {
+      const hazard = await targetHazard(w);
+      const link = await w.t.db.selectFrom('hazard_files').select('file_id').where('hazard_id', '=', hazard).executeTakeFirstOrThrow();
+      return { method: 'GET', url: `/api/files/${link.file_id}` };
+    },
+    // The uploader is 'own'; everyone else sees it only through the hazard.
+    expect: scoped(200, 404),
+  },
+];

@@ -40,7 +40,8 @@ export async function createWorld(t: TestApp): Promise<World> {
     parent: await f.org({ type: 'safety_committee_office', regionCode: REGIONS.parent, name: '石家庄市安委办' }),
     sibling: await f.org({ type: 'safety_committee_office', regionCode: REGIONS.sibling, name: '行唐县安委办' }),
     child: await f.org({ type: 'township_government', regionCode: REGIONS.child, name: '正定镇人民政府' }),
-    enterprise: await f.org({ type: 'enterprise', regionCode: REGIONS.enterprise, name: '正定恒东建材有限公司' }),
+    // A registered enterprise (orgs + enterprises row), supervised by 住建 (construction).
+    enterprise: (await f.enterprise({ regionCode: REGIONS.enterprise, name: '正定恒东建材有限公司', industries: ['construction'] })).id,
     ownDepartment: await f.org({ type: 'department', regionCode: REGIONS.own, name: '正定县住房和城乡建设局', industries: ['construction', 'urban_gas'] }),
   };
   const memo = new Map<string, Actor>();

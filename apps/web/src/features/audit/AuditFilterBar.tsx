@@ -1,11 +1,13 @@
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { shanghaiWallClockToIso } from '../../shared/ui/format';
+import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import type { AuditFilters } from './audit.api';
 
 interface Values {
-  range?: [Dayjs | null, Dayjs | null] | null;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
   username?: string;
   action?: string;
   result?: 'success' | 'failure' | 'denied';
@@ -17,9 +19,10 @@ const ACTION_PREFIXES = ['auth.', 'user.', 'role.', 'org.', 'routing.', 'industr
 export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const mobile = useIsMobile();
 
   const apply = (v: Values) => {
-    const [from, to] = v.range ?? [];
+    const { from, to } = v;
     onApply({
       from: from ? shanghaiWallClockToIso(from.format('YYYY-MM-DDTHH:mm:ss')) : undefined,
       to: to ? shanghaiWallClockToIso(to.format('YYYY-MM-DDTHH:mm:ss')) : undefined,
@@ -31,16 +34,21 @@ export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) =
 
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
-      <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 12 }}>
-        <Form.Item name="range" label={t('audit.timeRange')}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder={[t('audit.startTime'), t('audit.endTime')]} allowEmpty={[true, true]} />
+      <Form form={form} layout={mobile ? 'vertical' : 'inline'} onFinish={apply} style={{ rowGap: 12 }}>
+        {/* Two pickers rather than a range picker: its double calendar does not fit a phone. */}
+        <Form.Item name="from" label={t('audit.startTime')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="anjian-filter" style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="to" label={t('audit.endTime')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="anjian-filter" style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="username" label={t('audit.username')}>
-          <Input allowClear style={{ width: 150 }} />
+          <Input allowClear className="anjian-filter" style={{ width: 150 }} />
         </Form.Item>
         <Form.Item name="action" label={t('audit.action')}>
           <AutoComplete
             allowClear
+            className="anjian-filter"
             style={{ width: 180 }}
             placeholder={t('audit.actionPlaceholder')}
             options={ACTION_PREFIXES.map((value) => ({ value }))}
@@ -50,16 +58,17 @@ export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) =
         <Form.Item name="result" label={t('audit.result')}>
           <Select
             allowClear
+            className="anjian-filter"
             style={{ width: 110 }}
             placeholder={t('common.all')}
             options={(['success', 'failure', 'denied'] as const).map((value) => ({ value, label: t(`audit.results.${value}`) }))}
           />
         </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit">{t('audit.query')}</Button>
-        </Form.Item>
-        <Form.Item>
-          <Button onClick={() => { form.resetFields(); onApply({}); }}>{t('common.reset')}</Button>
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Space>
+            <Button type="primary" htmlType="submit">{t('audit.query')}</Button>
+            <Button onClick={() => { form.resetFields(); onApply({}); }}>{t('common.reset')}</Button>
+          </Space>
         </Form.Item>
       </Form>
     </Card>

@@ -2,6 +2,7 @@ import { Card, Descriptions, Table, Tag, Tooltip, Typography, type TableColumnsT
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/ui/format';
+import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
 import { useAuditLog, type AuditFilters, type AuditRowData } from './audit.api';
 import { AuditFilterBar } from './AuditFilterBar';
@@ -20,6 +21,7 @@ function prettyDetails(details: string | null): string {
 
 export default function AuditPage() {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   const [filters, setFilters] = useState<AuditFilters>({});
   const log = useAuditLog(filters);
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -27,17 +29,27 @@ export default function AuditPage() {
   const resultLabel = (result: string) =>
     result === 'success' || result === 'failure' || result === 'denied' ? t(`audit.results.${result}`) : result;
 
+  const user = (r: AuditRowData) => r.username ?? <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('audit.anonymous')}</Typography.Text>;
+  const action = (r: AuditRowData) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{r.action}</Typography.Text>;
+  const result = (r: AuditRowData) => <Tag color={RESULT_COLOURS[r.result] ?? 'default'}>{resultLabel(r.result)}</Tag>;
+
+  // A phone gets two stacked columns; everything else is one tap away in the expanded row.
+  const phoneColumns: TableColumnsType<AuditRowData> = [
+    { key: 'when', title: `${t('audit.at')} / ${t('audit.username')}`, render: (_, r) => (<><div>{formatDateTime(r.at)}</div><div>{user(r)}</div></>) },
+    { key: 'what', title: `${t('audit.action')} / ${t('audit.result')}`, render: (_, r) => (<><div style={{ wordBreak: 'break-all' }}>{r.action}</div>{result(r)}</>) },
+  ];
+
   const columns: TableColumnsType<AuditRowData> = [
     { key: 'at', title: t('audit.at'), width: 170, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</span> },
-    { key: 'user', title: t('audit.username'), render: (_, r) => r.username ?? <Typography.Text type="secondary">{t('audit.anonymous')}</Typography.Text> },
-    { key: 'action', title: t('audit.action'), render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
+    { key: 'user', title: t('audit.username'), render: (_, r) => user(r) },
+    { key: 'action', title: t('audit.action'), render: (_, r) => action(r) },
     { key: 'object', title: t('audit.object'), responsive: ['lg'], render: (_, r) => (r.objectType || r.objectId ? `${r.objectType ?? ''} ${r.objectId ?? ''}`.trim() : '—') },
-    { key: 'result', title: t('audit.result'), width: 90, render: (_, r) => <Tag color={RESULT_COLOURS[r.result] ?? 'default'}>{resultLabel(r.result)}</Tag> },
+    { key: 'result', title: t('audit.result'), width: 90, render: (_, r) => result(r) },
     { key: 'status', title: t('audit.statusCode'), width: 80, responsive: ['md'], render: (_, r) => r.statusCode ?? '—' },
     { key: 'ip', title: t('audit.ip'), responsive: ['xl'], render: (_, r) => r.ip ?? '—' },
-    { key: 'hash', title: t('audit.hash'), width: 130, responsive: ['md'], render: (_, r) => (
+    { key: 'hash', title: t('audit.hash'), width: 140, responsive: ['md'], render: (_, r) => (
       <Tooltip title={r.hash}>
-        <Typography.Text code copyable={{ text: r.hash }}>{r.hash.slice(0, HASH_PREFIX)}</Typography.Text>
+        <Typography.Text code>{r.hash.slice(0, HASH_PREFIX)}</Typography.Text>
       </Tooltip>
     ) },
   ];
@@ -54,7 +66,7 @@ export default function AuditPage() {
           <Table<AuditRowData>
             rowKey="id"
             size="small"
-            columns={columns}
+            columns={mobile ? phoneColumns : columns}
             dataSource={rows}
             loading={log.isPending}
             pagination={false}

@@ -4,7 +4,6 @@ export const auditMessages = defineMessages(
   {
     title: '审计日志',
     subtitle: '日志只追加、不可修改，每条记录的哈希链接上一条；时间为北京时间。',
-    timeRange: '时间范围',
     startTime: '开始时间',
     endTime: '结束时间',
     username: '用户名',
@@ -29,7 +28,6 @@ export const auditMessages = defineMessages(
   {
     title: 'Audit log',
     subtitle: 'Append-only; each record\'s hash links to the one before. Times are Beijing time (UTC+8).',
-    timeRange: 'Time range',
     startTime: 'From',
     endTime: 'To',
     username: 'Username',

@@ -35,13 +35,13 @@ export function LoginPage() {
         <LanguageSwitch />
       </Flex>
       <Flex flex={1} justify="center" align="flex-start" style={{ padding: '4vh 16px 48px' }}>
-        <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 32 } }}>
+        <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 'clamp(20px, 6vw, 32px)' } }}>
           <Flex vertical align="center" gap={8} style={{ marginBottom: 24 }}>
             <SafetyCertificateFilled style={{ fontSize: 44, color: token.colorPrimary }} />
             <Typography.Title level={3} style={{ margin: 0, textAlign: 'center' }}>
               {t('common.appTitle')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('auth.loginHint')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ textAlign: 'center' }}>{t('auth.loginHint')}</Typography.Text>
           </Flex>
           {notice === 'SESSION_EXPIRED' && !error && <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}

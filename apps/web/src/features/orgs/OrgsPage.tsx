@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ORG_TYPES, type OrgType } from '@anjian/domain';
-import { Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../shared/api/reference';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
+import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
 import { OrgFormDialog } from './OrgFormDialog';
 import { useOrgList, type OrgData, type OrgFilters } from './orgs.api';
@@ -14,6 +15,7 @@ export default function OrgsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const labels = useLabels();
+  const mobile = useIsMobile();
   const [filters, setFilters] = useState<OrgFilters>({ regionCode: me.org.regionCode, subtree: true });
   const [dialog, setDialog] = useState<{ org: OrgData | null } | null>(null);
   const list = useOrgList(filters);
@@ -24,7 +26,7 @@ export default function OrgsPage() {
     { key: 'name', title: t('orgs.name'), dataIndex: 'name', render: (name: string, org) => (
       <>
         <div>{name}</div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labels.orgType(org.type)}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labels.orgType(org.type)}{mobile && ` · ${org.regionName}`}</Typography.Text>
       </>
     ) },
     { key: 'region', title: t('orgs.region'), responsive: ['md'], render: (_, org) => `${org.regionName}` },
@@ -33,9 +35,12 @@ export default function OrgsPage() {
       <Tag color={org.status === 'active' ? 'green' : 'default'}>{t(`common.status.${org.status}`)}</Tag>
     ) },
     { key: 'users', title: t('orgs.userCount'), dataIndex: 'userCount', width: 80, align: 'right', responsive: ['md'] },
-    { key: 'actions', title: t('common.actions'), width: 90, render: (_, org) =>
-      org.actions.includes('update') && <Button type="link" size="small" onClick={() => setDialog({ org })}>{t('common.edit')}</Button> },
   ];
+  // Read-only viewers get no empty actions column.
+  if (rows.some((org) => org.actions.includes('update'))) {
+    columns.push({ key: 'actions', title: t('common.actions'), width: 90, render: (_, org) =>
+      org.actions.includes('update') && <Button type="link" size="small" onClick={() => setDialog({ org })}>{t('common.edit')}</Button> });
+  }
 
   return (
     <>
@@ -48,7 +53,7 @@ export default function OrgsPage() {
           <RegionPicker
             value={filters.regionCode}
             onChange={(regionCode) => setFilters((f) => ({ ...f, regionCode: regionCode ?? me.org.regionCode }))}
-            style={{ width: 260, maxWidth: '100%' }}
+            className="anjian-filter" style={{ width: 260, maxWidth: '100%' }}
           />
           <Checkbox checked={filters.subtree} onChange={(e) => setFilters((f) => ({ ...f, subtree: e.target.checked }))}>{t('orgs.includeSubtree')}</Checkbox>
           <Select<OrgType>
@@ -58,16 +63,16 @@ export default function OrgsPage() {
             value={filters.type}
             onChange={(type) => setFilters((f) => ({ ...f, type }))}
             options={ORG_TYPES.map((value) => ({ value, label: labels.orgType(value) }))}
-            style={{ width: 200, maxWidth: '100%' }}
+            className="anjian-filter" style={{ width: 200, maxWidth: '100%' }}
           />
-          <Space.Compact style={{ width: 260, maxWidth: '100%' }}>
-            <Input.Search
-              allowClear
-              placeholder={t('orgs.namePlaceholder')}
-              aria-label={t('orgs.namePlaceholder')}
-              onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
-            />
-          </Space.Compact>
+          <Input.Search
+            allowClear
+            placeholder={t('orgs.namePlaceholder')}
+            aria-label={t('orgs.namePlaceholder')}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
+            className="anjian-filter"
+            style={{ width: 260, maxWidth: '100%' }}
+          />
         </Flex>
       </Card>
       {list.isError ? (

@@ -21,6 +21,7 @@ export function RegionDetail({ code, onOpen }: { code: string; onOpen: (region: 
         column={1}
         size="small"
         bordered
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'code', label: t('regions.code'), children: <Typography.Text copyable>{r.code}</Typography.Text> },
           { key: 'level', label: t('regions.level'), children: labels.regionLevel(r.level) },

@@ -1,6 +1,7 @@
 import { Tree, type TreeDataNode as DataNode } from 'antd';
-import { useMemo, useState } from 'react';
-import { fetchChildren, type RegionData } from '../../shared/api/regions';
+import { isWithinRegion } from '@anjian/domain';
+import { useEffect, useMemo, useState } from 'react';
+import { fetchAncestors, fetchChildren, type RegionData } from '../../shared/api/regions';
 
 interface Props {
   root: RegionData;
@@ -12,7 +13,7 @@ interface Props {
 export function RegionTree({ root, selected, onSelect }: Props) {
   const [regions, setRegions] = useState<Map<string, RegionData>>(() => new Map([[root.code, root]]));
   const [children, setChildren] = useState<Map<string, string[]>>(() => new Map());
-  const [expanded, setExpanded] = useState<string[]>([]);
+  const [expanded, setExpanded] = useState<string[]>([root.code]);
 
   const treeData = useMemo(() => {
     const build = (code: string): DataNode => {
@@ -37,6 +38,24 @@ export function RegionTree({ root, selected, onSelect }: Props) {
     });
     setChildren((prev) => new Map(prev).set(code, items.map((r) => r.code)));
   };
+
+  // A region chosen elsewhere (search, the detail panel) is revealed: its branch loads and opens.
+  useEffect(() => {
+    if (!selected || regions.has(selected) || !isWithinRegion(selected, root.code)) return;
+    let cancelled = false;
+    void (async () => {
+      const path = (await fetchAncestors(selected)).map((r) => r.code).filter((c) => isWithinRegion(c, root.code) && c !== selected);
+      for (const code of path) {
+        if (cancelled) return;
+        await load(code);
+      }
+      if (!cancelled) setExpanded((prev) => [...new Set([...prev, ...path])]);
+    })().catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+    // Keyed on the selection only: load and the map change as branches arrive, which must not re-run this.
+  }, [selected, root.code]);
 
   return (
     <Tree

@@ -5,12 +5,14 @@ import { useSearchParams } from 'react-router';
 import { useRegion, useRegionSearch, type RegionData } from '../../shared/api/regions';
 import { useCurrentUser } from '../../shared/auth/session';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { RegionDetail } from './RegionDetail';
 import { RegionTree } from './RegionTree';
 
 export default function RegionsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const mobile = useIsMobile();
   const rootCode = me.org.regionCode;
   const root = useRegion(rootCode);
   const [params, setParams] = useSearchParams();
@@ -19,7 +21,11 @@ export default function RegionsPage() {
   const hits = useRegionSearch(rootCode, query, 50);
   const rootName = me.regionPath[me.regionPath.length - 1]?.name ?? rootCode;
 
-  const select = (region: Pick<RegionData, 'code'>) => setParams({ code: region.code }, { replace: true });
+  const select = (region: Pick<RegionData, 'code'>) => {
+    setParams({ code: region.code }, { replace: true });
+    // On a phone the details sit below the tree: bring them into view.
+    if (mobile) requestAnimationFrame(() => document.getElementById('region-detail')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
 
   return (
     <>
@@ -60,7 +66,7 @@ export default function RegionsPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={14} id="region-detail">
           <RegionDetail code={selected} onOpen={select} />
         </Col>
       </Row>

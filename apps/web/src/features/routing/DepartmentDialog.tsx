@@ -40,14 +40,17 @@ export function DepartmentDialog({ region, path, row, industryName, onClose }: P
       return {
         label: r.name,
         title: r.name,
+        // The server accepts only a department that lists the industry; the others are shown, disabled, so the gap is visible.
         options: items.map((o) => ({
           value: o.id,
           label: o.name,
           covers: covers(o.industries) === 0,
+          disabled: covers(o.industries) !== 0,
         })),
       };
     })
     .filter((g) => g.options.length > 0);
+  const anyCovers = groups.some((g) => g.options.some((o) => o.covers));
 
   const submit = async () => {
     if (!row || !departmentId) return;
@@ -67,7 +70,7 @@ export function DepartmentDialog({ region, path, row, industryName, onClose }: P
       title={t('routing.setTitle', { industry: industryName })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !departmentId || departmentId === row?.department?.id }}
+      okButtonProps={{ disabled: !departmentId || (!row?.inherited && departmentId === row?.department?.id) }}
       confirmLoading={change.isPending}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -75,7 +78,7 @@ export function DepartmentDialog({ region, path, row, industryName, onClose }: P
     >
       <Typography.Paragraph type="secondary">{t('routing.setFor', { region: region.name, industry: industryName })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {!loading && groups.length === 0 && <Alert type="info" showIcon title={t('routing.noDepartments')} style={{ marginBottom: 16 }} />}
+      {!loading && !anyCovers && <Alert type="info" showIcon title={t('routing.noDepartments')} style={{ marginBottom: 16 }} />}
       <Form layout="vertical">
         <Form.Item label={t('routing.pickDepartment')} required>
           <Select
@@ -88,7 +91,9 @@ export function DepartmentDialog({ region, path, row, industryName, onClose }: P
             optionRender={(option) => (
               <span>
                 {option.label}
-                {(option.data as { covers?: boolean }).covers && <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('routing.coversIndustry')}</Tag>}
+                {(option.data as { covers?: boolean }).covers
+                  ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('routing.coversIndustry')}</Tag>
+                  : <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{t('routing.notCovering')}</Typography.Text>}
               </span>
             )}
           />

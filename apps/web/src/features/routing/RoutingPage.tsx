@@ -5,6 +5,7 @@ import { errorText } from '../../shared/api/client';
 import { useLabels } from '../../shared/api/reference';
 import { useAncestors } from '../../shared/api/regions';
 import { useCurrentUser } from '../../shared/auth/session';
+import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { EmptyState, ErrorState } from '../../shared/ui/states';
 import { DepartmentDialog } from './DepartmentDialog';
@@ -15,6 +16,7 @@ export default function RoutingPage() {
   const { message } = App.useApp();
   const me = useCurrentUser();
   const labels = useLabels();
+  const mobile = useIsMobile();
   const [regionCode, setRegionCode] = useState(me.org.regionCode);
   const [editing, setEditing] = useState<RoutingRow | null>(null);
   const table = useRoutingTable(regionCode);
@@ -24,7 +26,8 @@ export default function RoutingPage() {
   const nameOf = (code: string | null) => path.data?.find((r) => r.code === code)?.name ?? code ?? '';
   // The server names industries in Chinese only; the industry list has both languages.
   const industryName = (row: RoutingRow) => (labels.industry(row.industryCode) === row.industryCode ? row.industryName : labels.industry(row.industryCode));
-  const unset = table.data?.items.filter((r) => !r.department).length ?? 0;
+  // At the national root nothing is routed by design (departments start at province level).
+  const unset = regionCode === '0' ? 0 : table.data?.items.filter((r) => !r.department).length ?? 0;
 
   const clear = async (row: RoutingRow) => {
     try {
@@ -35,15 +38,28 @@ export default function RoutingPage() {
     }
   };
 
+  const department = (row: RoutingRow) => (row.department ? row.department.name : <Typography.Text type="secondary">—</Typography.Text>);
+  const source = (row: RoutingRow) => {
+    if (!row.department) return <Tag color="orange">{t('routing.notSet')}</Tag>;
+    return row.inherited ? <Tag>{t('routing.inheritedFrom', { name: nameOf(row.definedAt) })}</Tag> : <Tag color="blue">{t('routing.setHere')}</Tag>;
+  };
+
   const columns: TableColumnsType<RoutingRow> = [
-    { key: 'industry', title: t('routing.industry'), render: (_, row) => industryName(row) },
-    { key: 'department', title: t('routing.department'), render: (_, row) => row.department ? row.department.name : <Typography.Text type="secondary">—</Typography.Text> },
-    { key: 'source', title: t('routing.source'), render: (_, row) => {
-      if (!row.department) return <Tag color="orange">{t('routing.notSet')}</Tag>;
-      return row.inherited ? <Tag>{t('routing.inheritedFrom', { name: nameOf(row.definedAt) })}</Tag> : <Tag color="blue">{t('routing.setHere')}</Tag>;
-    } },
-    { key: 'actions', title: t('common.actions'), render: (_, row) => (
-      <Space size={0} wrap>
+    ...(mobile
+      ? [{ key: 'all', title: `${t('routing.industry')} / ${t('routing.department')}`, render: (_: unknown, row: RoutingRow) => (
+          <>
+            <Typography.Text strong>{industryName(row)}</Typography.Text>
+            <div>{department(row)}</div>
+            {source(row)}
+          </>
+        ) }]
+      : [
+          { key: 'industry', title: t('routing.industry'), render: (_: unknown, row: RoutingRow) => industryName(row) },
+          { key: 'department', title: t('routing.department'), render: (_: unknown, row: RoutingRow) => department(row) },
+          { key: 'source', title: t('routing.source'), render: (_: unknown, row: RoutingRow) => source(row) },
+        ]),
+    { key: 'actions', title: t('common.actions'), width: mobile ? 112 : undefined, render: (_, row) => (
+      <Space size={0} wrap orientation={mobile ? 'vertical' : 'horizontal'} align="start">
         {row.actions.includes('set') && (
           <Button type="link" size="small" onClick={() => setEditing(row)}>{row.inherited || !row.department ? t('routing.set') : t('routing.change')}</Button>
         )}
@@ -70,7 +86,7 @@ export default function RoutingPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} align="center" wrap>
           <span>{t('routing.region')}</span>
-          <RegionPicker value={regionCode} onChange={(code) => setRegionCode(code ?? me.org.regionCode)} style={{ width: 280, maxWidth: '100%' }} />
+          <RegionPicker value={regionCode} onChange={(code) => setRegionCode(code ?? me.org.regionCode)} className="anjian-filter" style={{ width: 280, maxWidth: '100%' }} />
         </Flex>
       </Card>
       {unset > 0 && <Alert type="warning" showIcon title={t('routing.unsetCount', { count: unset })} style={{ marginBottom: 16 }} />}
@@ -85,7 +101,6 @@ export default function RoutingPage() {
             dataSource={table.data?.items ?? []}
             loading={table.isPending}
             pagination={false}
-            scroll={{ x: 560 }}
             locale={{ emptyText: <EmptyState description={t('routing.empty')} /> }}
           />
         </Card>

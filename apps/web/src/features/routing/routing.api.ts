@@ -21,11 +21,10 @@ export function useRouteChange(regionCode: string) {
         ? api.put(path, { departmentId: input.departmentId }, { schema: RoutingTable })
         : api.delete(path, { schema: RoutingTable });
     },
-    // The answer is the whole table; descendants may inherit the change, so their tables go stale.
-    onSuccess: (table) => {
-      client.setQueryData(key(regionCode), table);
-      void client.invalidateQueries({ queryKey: ['routing'], predicate: (q) => q.queryKey[1] !== regionCode });
-    },
+    // The server answers with the table, but (as of this writing) reads it before its own
+    // transaction commits, so the answer shows the state before the change. Refetch instead;
+    // descendants may inherit the change, so every cached table goes stale anyway.
+    onSuccess: () => client.invalidateQueries({ queryKey: ['routing'] }),
   });
 }
 

@@ -44,10 +44,13 @@ export default function UsersPage() {
       </Flex>
     ) },
     { key: 'created', title: t('users.createdAt'), width: 170, responsive: ['xl'], render: (_, u) => formatDateTime(u.createdAt) },
-    { key: 'actions', title: t('common.actions'), width: mobile ? 56 : undefined, render: (_, u) => (
-      <UserActions user={u} compact={mobile} onEdit={(mode) => setEditing({ user: u, mode })} onTemporaryPassword={setSecret} />
-    ) },
   ];
+  // Read-only viewers get no empty actions column.
+  if (rows.some((u) => u.actions.length > 0)) {
+    columns.push({ key: 'actions', title: t('common.actions'), width: mobile ? 56 : undefined, render: (_, u) => (
+      <UserActions user={u} compact={mobile} onEdit={(mode) => setEditing({ user: u, mode })} onTemporaryPassword={setSecret} />
+    ) });
+  }
 
   return (
     <>
@@ -60,14 +63,14 @@ export default function UsersPage() {
           <RegionPicker
             value={filters.regionCode}
             onChange={(regionCode) => setFilters((f) => ({ ...f, regionCode: regionCode ?? me.org.regionCode }))}
-            style={{ width: 240, maxWidth: '100%' }}
+            className="anjian-filter" style={{ width: 240, maxWidth: '100%' }}
           />
           <OrgSelect
             allowClear
             value={filters.orgId}
             regionCode={filters.regionCode}
             onChange={(orgId) => setFilters((f) => ({ ...f, orgId }))}
-            style={{ width: 260, maxWidth: '100%' }}
+            className="anjian-filter" style={{ width: 260, maxWidth: '100%' }}
           />
           <Select<'active' | 'disabled'>
             allowClear
@@ -79,14 +82,14 @@ export default function UsersPage() {
               { value: 'active', label: t('common.status.active') },
               { value: 'disabled', label: t('common.status.disabled') },
             ]}
-            style={{ width: 130 }}
+            className="anjian-filter" style={{ width: 130 }}
           />
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
             aria-label={t('users.searchPlaceholder')}
             onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
-            style={{ width: 240, maxWidth: '100%' }}
+            className="anjian-filter" style={{ width: 240, maxWidth: '100%' }}
           />
         </Flex>
       </Card>

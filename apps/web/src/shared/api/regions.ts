@@ -17,20 +17,16 @@ export const regionKeys = {
   search: (code: string, q: string) => ['regions', 'search', code, q] as const,
 };
 
+const loadChildren = async (code: string) => (await api.get(`/regions/${code}/children`, { schema: RegionList })).items;
+const loadAncestors = async (code: string) => (await api.get(`/regions/${code}/ancestors`, { schema: RegionList })).items;
+
+/** Through the query cache, so the tree, the pickers and the detail panel share one request. */
 export function fetchChildren(code: string): Promise<RegionData[]> {
-  return queryClient.fetchQuery({
-    queryKey: regionKeys.children(code),
-    queryFn: async () => (await api.get(`/regions/${code}/children`, { schema: RegionList })).items,
-    ...STATIC,
-  });
+  return queryClient.fetchQuery({ queryKey: regionKeys.children(code), queryFn: () => loadChildren(code), ...STATIC });
 }
 
 export function fetchAncestors(code: string): Promise<RegionData[]> {
-  return queryClient.fetchQuery({
-    queryKey: regionKeys.ancestors(code),
-    queryFn: async () => (await api.get(`/regions/${code}/ancestors`, { schema: RegionList })).items,
-    ...STATIC,
-  });
+  return queryClient.fetchQuery({ queryKey: regionKeys.ancestors(code), queryFn: () => loadAncestors(code), ...STATIC });
 }
 
 export function useRegion(code: string | undefined) {
@@ -43,12 +39,12 @@ export function useRegion(code: string | undefined) {
 }
 
 export function useChildren(code: string | undefined) {
-  return useQuery({ queryKey: regionKeys.children(code ?? ''), queryFn: () => fetchChildren(code!), enabled: !!code, ...STATIC });
+  return useQuery({ queryKey: regionKeys.children(code ?? ''), queryFn: () => loadChildren(code!), enabled: !!code, ...STATIC });
 }
 
 /** Root first, the region itself last. */
 export function useAncestors(code: string | undefined) {
-  return useQuery({ queryKey: regionKeys.ancestors(code ?? ''), queryFn: () => fetchAncestors(code!), enabled: !!code, ...STATIC });
+  return useQuery({ queryKey: regionKeys.ancestors(code ?? ''), queryFn: () => loadAncestors(code!), enabled: !!code, ...STATIC });
 }
 
 export function useRegionSearch(within: string, q: string, limit = 20) {

@@ -1,4 +1,4 @@
-import { MenuOutlined, SafetyCertificateFilled } from '@ant-design/icons';
+import { EnvironmentOutlined, MenuOutlined, SafetyCertificateFilled } from '@ant-design/icons';
 import { Breadcrumb, Button, Drawer, Flex, Layout, Menu, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,8 @@ function RegionBreadcrumb({ wrap }: { wrap?: boolean }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   return (
-    <nav aria-label={t('layout.regionPath')} style={{ minWidth: 0, overflow: 'hidden', whiteSpace: wrap ? 'normal' : 'nowrap' }}>
+    <nav aria-label={t('layout.regionPath')} title={t('layout.regionPath')} style={{ minWidth: 0, overflow: 'hidden', whiteSpace: wrap ? 'normal' : 'nowrap', display: 'flex', gap: 6, alignItems: 'center' }}>
+      <EnvironmentOutlined style={{ opacity: 0.45 }} />
       <Breadcrumb items={me.regionPath.map((r) => ({ key: r.code, title: r.name }))} />
     </nav>
   );
@@ -71,7 +72,8 @@ export function AppLayout({ menu }: { menu: MenuEntry[] }) {
             collapsed={collapsed}
             onCollapse={setCollapsed}
             theme="light"
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            // Sticky, so the menu stays in reach on long lists.
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: HEADER_HEIGHT, height: `calc(100vh - ${HEADER_HEIGHT}px)`, overflow: 'auto' }}
             aria-label={t('layout.navigation')}
           >
             {navigation}

@@ -21,10 +21,11 @@ export interface OrgSelectProps {
   regionCode?: string;
   activeOnly?: boolean;
   style?: CSSProperties;
+  className?: string;
 }
 
 /** Finds an organisation by name on the server: a province holds thousands, too many for one list. */
-export function OrgSelect({ value, onChange, onPick, id, placeholder, allowClear, regionCode, activeOnly, style }: OrgSelectProps) {
+export function OrgSelect({ value, onChange, onPick, id, placeholder, allowClear, regionCode, activeOnly, style, className }: OrgSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<OrgOption | undefined>();
@@ -43,6 +44,7 @@ export function OrgSelect({ value, onChange, onPick, id, placeholder, allowClear
   return (
     <Select
       id={id}
+      className={className}
       value={value}
       allowClear={allowClear}
       placeholder={placeholder ?? t('common.orgPlaceholder')}

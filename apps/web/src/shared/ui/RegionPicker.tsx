@@ -23,6 +23,7 @@ export interface RegionPickerProps {
   placeholder?: string;
   allowClear?: boolean;
   style?: CSSProperties;
+  className?: string;
 }
 
 /**
@@ -30,7 +31,7 @@ export interface RegionPickerProps {
  * and typing searches the whole subtree on the server (a province has ~50 000 regions,
  * far too many to load up front).
  */
-export function RegionPicker({ value, onChange, id, placeholder, allowClear, style }: RegionPickerProps) {
+export function RegionPicker({ value, onChange, id, placeholder, allowClear, style, className }: RegionPickerProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const root = me.regionPath[me.regionPath.length - 1] ?? { code: me.org.regionCode, name: me.org.regionCode, level: 0 };
@@ -89,6 +90,7 @@ export function RegionPicker({ value, onChange, id, placeholder, allowClear, sty
   return (
     <TreeSelect
       id={id}
+      className={className}
       style={{ width: '100%', ...style }}
       value={value}
       placeholder={placeholder ?? t('common.region.placeholder')}

@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, shanghaiDate, subtreePrefix, type HazardLevel, type HazardListPage, type HazardSource, type HazardStatus } from '@anjian/domain';
+import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import type { Database } from '../../platform/db/database.js';
+import { hazardVisible } from './hazards.scope.js';
+
+export type ListName = HazardListPage['list'];
+type Row = Record<string, string | number | boolean | null>;
+export interface ListFilter { regionCode?: string; from?: string; to?: string }
+
+interface ListDefinition {
+  title: { zh: string; en: string };
+  note?: { zh: string; en: string };
+  columns: { key: string; zh: string; en: string }[];
+  /** Rows after `afterId` (keyset on id), at most `limit`. */
+  rows?: (db: Database, scope: Scope, f: ListFilter, afterId: string | null, limit: number, now: Date) => Promise<(Row & { id: string })[]>;
+}
+
+const col = (key: string, zh: string, en: string) => ({ key, zh, en });
+const label = <K extends string>(labels: Record<K, { zh: string }>, key: string) => labels[key as K]?.zh ?? key;
+
+/** The hazards in scope found in the period; every list starts from these. */
+function base(db: Database, scope: Scope, f: ListFilter, afterId: string | null, limit: number) {
+  let q = db.selectFrom('hazards as h').innerJoin('regions as r', 'r.code', 'h.region_code').leftJoin('orgs as e', 'e.id', 'h.enterprise_id').where(hazardVisible(scope));
+  if (f.regionCode) q = q.where(inSubtree('h.region_code', subtreePrefix(f.regionCode)));
+  if (f.from) q = q.where('h.found_on', '>=', f.from);
+  if (f.to) q = q.where('h.found_on', '<=', f.to);
+  if (afterId) q = q.where('h.id', '>', afterId);
+  return q.orderBy('h.id').limit(limit);
+}
+
+function overdueText(status: string, deadline: string | null, now: Date): string {
+  const open = ['verified', 'rectifying', 'pending_acceptance'].includes(status);
+  return open && deadline !== null && deadline < shanghaiDate(now) ? '是' : '否';
+}
+
+/**
+ * 三张清单 (seed 000) and 四个清单 (seed 004) as views over the ledger. 案件查办 and
+ * 违法企业处罚 stay empty until the enforcement module lands; they say so.
+ */
+export const LISTS: Record<ListName, ListDefinition> = {
+  problems: {
+    title: { zh: '问题清单', en: 'Problem list' },
+    columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('enterprise', '企业', 'Enterprise'), col('region', '所在区划', 'Region'), col('level', '隐患等级', 'Level'), col('source', '来源', 'Source'), col('foundOn', '发现日期', 'Found on'), col('status', '状态', 'Status'), col('overdue', '是否逾期', 'Overdue')],
+    rows: async (db, scope, f, after, limit, now) => (await base(db, scope, f, after, limit).select(['h.id', 'h.title', 'e.name as enterprise', 'r.name as region', 'h.level', 'h.source', 'h.found_on', 'h.status', 'h.deadline']).execute())
+      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, region: r.region, level: label(HAZARD_LEVEL_LABELS, r.level as HazardLevel), source: label(HAZARD_SOURCE_LABELS, r.source as HazardSource), foundOn: r.found_on, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r.status, r.deadline, now) })),
+  },
+  rectification: {
+    title: { zh: '整改清单', en: 'Rectification list' },
+    columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('enterprise', '企业', 'Enterprise'), col('measures', '整改措施', 'Measures'), col('responsibleUnit', '责任单位', 'Responsible unit'), col('responsiblePerson', '责任人', 'Responsible person'), col('deadline', '整改期限', 'Deadline'), col('status', '状态', 'Status'), col('overdue', '是否逾期', 'Overdue'), col('closedOn', '销号日期', 'Closed on')],
+    rows: async (db, scope, f, after, limit, now) => (await base(db, scope, f, after, limit).where('h.assigned_at', 'is not', null)
+      .select(['h.id', 'h.title', 'e.name as enterprise', sql<string | null>`h.plan->>'measures'`.as('measures'), 'h.responsible_unit', 'h.responsible_person', 'h.deadline', 'h.status', 'h.closed_on']).execute())
+      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, measures: r.measures, responsibleUnit: r.responsible_unit, responsiblePerson: r.responsible_person, deadline: r.deadline, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r.status, r.deadline, now), closedOn: r.closed_on })),
+  },
+  responsibility: {
+    title: { zh: '责任清单', en: 'Responsibility list' },
+    columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('responsibleUnit', '责任单位', 'Responsible unit'), col('responsiblePerson', '责任人', 'Responsible person'), col('department', '监管部门', 'Supervising department'), col('assignedBy', '交办单位', 'Assigned by'), col('liaisonLeader', '包联领导', 'Liaison leader'), col('acceptor', '验收人', 'Acceptor'), col('acceptedAt', '验收时间', 'Accepted at')],
+    rows: async (db, scope, f, after, limit) => (await base(db, scope, f, after, limit).where('h.assigned_at', 'is not', null)
+      .leftJoin('orgs as d', 'd.id', 'h.supervising_department_id').leftJoin('orgs as a', 'a.id', 'h.assigned_by_org_id')
+      .select(['h.id', 'h.title', 'h.responsible_unit', 'h.responsible_person', 'd.name as department', 'a.name as assigned_by', sql<string | null>`h.listing->>'liaisonLeader'`.as('liaison'), sql<string | null>`h.acceptance->>'signedBy'`.as('acceptor'), sql<string | null>`h.acceptance->>'at'`.as('accepted_at')]).execute())
+      .map((r) => ({ id: r.id, title: r.title, responsibleUnit: r.responsible_unit, responsiblePerson: r.responsible_person, department: r.department, assignedBy: r.assigned_by, liaisonLeader: r.liaison, acceptor: r.acceptor, acceptedAt: r.accepted_at })),
+  },
+  investigation: {
+    title: { zh: '排查整治清单', en: 'Investigation and rectification list' },
+    columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('enterprise', '企业', 'Enterprise'), col('level', '隐患等级', 'Level'), col('foundOn', '发现日期', 'Found on'), col('deadline', '整改期限', 'Deadline'), col('status', '状态', 'Status'), col('closedOn', '销号日期', 'Closed on'), col('listed', '挂牌督办', 'Listed')],
+    rows: async (db, scope, f, after, limit) => (await base(db, scope, f, after, limit).select(['h.id', 'h.title', 'e.name as enterprise', 'h.level', 'h.found_on', 'h.deadline', 'h.status', 'h.closed_on', 'h.listed_level']).execute())
+      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, level: label(HAZARD_LEVEL_LABELS, r.level as HazardLevel), foundOn: r.found_on, deadline: r.deadline, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), closedOn: r.closed_on, listed: r.listed_level === null ? '否' : (['', '省级', '市级', '县级'][r.listed_level] ?? '是') })),
+  },
+  cases: {
+    title: { zh: '案件查办清单', en: 'Enforcement case list' },
+    note: { zh: '执法模块上线后在此列出案件。', en: 'Enforcement cases appear here once the enforcement module lands.' },
+    columns: [col('caseNo', '案号', 'Case no.'), col('enterprise', '企业', 'Enterprise'), col('violation', '违法行为', 'Violation'), col('status', '办理状态', 'Status')],
+  },
+  penalties: {
+    title: { zh: '违法企业处罚清单', en: 'Penalised enterprise list' },
+    note: { zh: '执法模块上线后在此列出处罚。', en: 'Penalties appear here once the enforcement module lands.' },
+    columns: [col('enterprise', '企业', 'Enterprise'), col('penalty', '处罚', 'Penalty'), col('amount', '罚款金额（元）', 'Fine (CNY)'), col('decidedOn', '决定日期', 'Decided on')],
+  },
+  accountability: {
+    title: { zh: '追责问责清单', en: 'Accountability list' },
+    columns: [col('id', '编号', 'No.'), col('hazard', '隐患', 'Hazard'), col('person', '被问责人', 'Person'), col('personOrg', '所在单位', 'Organisation'), col('failure', '失职失责情形', 'Failure'), col('decision', '处理结果', 'Decision'), col('decidedOn', '决定日期', 'Decided on')],
+    rows: async (db, scope, f, after, limit) => {
+      let q = db.selectFrom('hazard_accountability as a').innerJoin('hazards as h', 'h.id', 'a.hazard_id').where(hazardVisible(scope));
+      if (f.regionCode) q = q.where(inSubtree('h.region_code', subtreePrefix(f.regionCode)));
+      if (f.from) q = q.where('a.decided_on', '>=', f.from);
+      if (f.to) q = q.where('a.decided_on', '<=', f.to);
+      if (after) q = q.where('a.id', '>', after);
+      const rows = await q.select(['a.id', 'h.title', 'a.person', 'a.person_org', 'a.failure', 'a.decision', 'a.decided_on']).orderBy('a.id').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, hazard: r.title, person: r.person, personOrg: r.person_org, failure: r.failure, decision: r.decision, decidedOn: r.decided_on }));
+    },
+  },
+};

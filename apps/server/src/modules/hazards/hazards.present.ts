@@ -1,0 +1,57 @@
+import { allowedActions, daysOverdue, isDueSoon, isOpenHazardStatus, isOverdue, regionLevel, type HazardDetail, type HazardStatus, type HazardSummary, type ListingLevel } from '@anjian/domain';
+import type { SessionUser } from '../../platform/http/context.js';
+
+export interface SummaryRow {
+  id: string;
+  title: string;
+  level: 'general' | 'major';
+  source: string;
+  status: string;
+  region_code: string;
+  region_name: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  industry_code: string | null;
+  found_on: string;
+  deadline: string | null;
+  listed_level: number | null;
+  responsible_unit: string | null;
+  closed_on: string | null;
+}
+
+/** Overdue is computed from the deadline and the clock — never a stored flag that can lag. */
+export function presentSummary(row: SummaryRow, now: Date): HazardSummary {
+  const status = row.status as HazardStatus;
+  const overdue = isOverdue(row.deadline, status, now);
+  return {
+    id: row.id,
+    title: row.title,
+    level: row.level,
+    source: row.source as HazardSummary['source'],
+    status: status,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    enterprise: row.enterprise_id ? { id: row.enterprise_id, name: row.enterprise_name ?? '' } : null,
+    industryCode: row.industry_code,
+    foundOn: row.found_on,
+    deadline: row.deadline,
+    overdue,
+    daysOverdue: daysOverdue(row.deadline, status, now),
+    dueSoon: !overdue && row.deadline !== null && isOpenHazardStatus(status) && isDueSoon(row.deadline, now),
+    listedLevel: row.listed_level,
+    responsibleUnit: row.responsible_unit,
+    closedOn: row.closed_on,
+  };
+}
+
+/** The acts this user may perform now; the UI shows exactly these buttons. */
+export function hazardActions(user: SessionUser, h: { status: string; level: 'general' | 'major'; listed_level: number | null; extension_request: unknown }): HazardDetail['actions'] {
+  const level = regionLevel(user.regionCode);
+  return allowedActions(h.status as HazardStatus, {
+    level: h.level,
+    listedAtLevel: h.listed_level as ListingLevel | null,
+    extensionPending: h.extension_request !== null,
+    permissions: user.permissions,
+    actorRegionLevel: level === 0 ? undefined : level,
+  });
+}

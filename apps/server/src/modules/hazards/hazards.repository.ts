@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { Scope } from '../../platform/access/scope.js';
+import { hazardVisible } from './hazards.scope.js';
+import type { HazardsTable } from './hazards.tables.js';
+
+export type HazardRow = Omit<HazardsTable, 'id' | 'plan' | 'extension_request' | 'listing' | 'acceptance' | 'accountability_required' | 'version' | 'updated_at' | 'latitude' | 'longitude'> & {
+  plan: Record<string, string> | null;
+  extension_request: { requestedDeadline: string; reason: string; requestedAt: string; byOrgId: string } | null;
+  listing: { liaisonLeader: string; departmentId: string; departmentName: string; suspend: boolean; orgId: string; listedAt: string } | null;
+  acceptance: Record<string, unknown> | null;
+  accountability_required: boolean;
+  version: number;
+  id: string;
+  latitude: string | null;
+  longitude: string | null;
+};
+
+export type HazardPatch = Partial<{
+  status: string;
+  responsible_org_id: string | null;
+  responsible_unit: string | null;
+  responsible_person: string | null;
+  supervising_department_id: string | null;
+  assigned_by_org_id: string | null;
+  assigned_at: Date | null;
+  deadline: string | null;
+  plan: Record<string, string> | null;
+  extension_request: HazardRow['extension_request'];
+  listed_level: number | null;
+  listed_region_code: string | null;
+  listing: HazardRow['listing'];
+  submitted_at: Date | null;
+  closed_at: Date | null;
+  closed_on: string | null;
+  acceptance: Record<string, unknown> | null;
+  escalated_at: Date | null;
+  accountability_required: boolean;
+}>;
+
+const JSON_COLUMNS = ['plan', 'extension_request', 'listing', 'acceptance'] as const;
+
+export interface NewEvent {
+  hazard_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_org_id: string | null;
+  actor_org_name: string | null;
+  at: Date;
+  comment: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export function createHazardsRepository(db: Executor) {
+  return {
+    /** Loads a visible hazard and locks it: concurrent acts on one hazard queue up here. */
+    async lockVisible(tx: Executor, id: string, scope: Scope): Promise<HazardRow | null> {
+      const row = await tx.selectFrom('hazards as h').selectAll('h').where('h.id', '=', id).where(hazardVisible(scope)).forUpdate().executeTakeFirst();
+      return (row as HazardRow | undefined) ?? null;
+    },
+
+    async visibleIds(ids: string[], scope: Scope, ex: Executor = db): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const rows = await ex.selectFrom('hazards as h').select('h.id').where('h.id', 'in', ids).where(hazardVisible(scope)).execute();
+      return rows.map((r) => r.id);
+    },
+
+    async insert(tx: Executor, values: Record<string, unknown>): Promise<string> {
+      const row = await tx.insertInto('hazards').values(values as never).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async update(tx: Executor, id: string, patch: HazardPatch, now: Date): Promise<number> {
+      const values: Record<string, unknown> = { ...patch, updated_at: now };
+      for (const key of JSON_COLUMNS) if (key in patch) values[key] = patch[key] === null ? null : JSON.stringify(patch[key]);
+      const row = await tx
+        .updateTable('hazards')
+        .set({ ...(values as object), version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      return row.version;
+    },
+
+    async insertEvent(tx: Executor, event: NewEvent): Promise<string> {
+      const row = await tx
+        .insertInto('hazard_events')
+        .values({ ...event, data: event.data ? JSON.stringify(event.data) : null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async linkFiles(tx: Executor, hazardId: string, eventId: string, fileIds: string[], kind: 'before' | 'after' | 'progress' | 'document'): Promise<void> {
+      if (fileIds.length === 0) return;
+      await tx.insertInto('hazard_files').values(fileIds.map((file_id) => ({ hazard_id: hazardId, file_id, event_id: eventId, kind })))
+        .onConflict((oc) => oc.columns(['hazard_id', 'file_id']).doNothing()).execute();
+    },
+
+    async insertAccountability(tx: Executor, row: { hazard_id: string; event_id: string; person: string; person_org: string | null; failure: string; decision: string; decided_by_org_id: string; decided_on: string; created_at: Date }) {
+      await tx.insertInto('hazard_accountability').values(row).execute();
+    },
+
+    async notify(tx: Executor, rows: { org_id: string; hazard_id: string; kind: string; title: string; created_at: Date }[]): Promise<void> {
+      if (rows.length) await tx.insertInto('notifications').values(rows).execute();
+    },
+
+    /** Whether a user may read a file: it is attached to a hazard they can see. */
+    async fileVisible(fileId: string, scope: Scope): Promise<boolean> {
+      const row = await db
+        .selectFrom('hazard_files as f')
+        .innerJoin('hazards as h', 'h.id', 'f.hazard_id')
+        .select('f.file_id')
+        .where('f.file_id', '=', fileId)
+        .where(hazardVisible(scope))
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
+
+export type HazardsRepository = ReturnType<typeof createHazardsRepository>;

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { canReportFrom, compareDates, isWithinRegion, orgAudience, shanghaiDate, type HazardAction, type HazardDetail, type LedgerQuery, type OrgType, type ReportHazardBody } from '@anjian/domain';
+import { scopeOf } from '../../platform/access/scope.js';
+import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { Database } from '../../platform/db/database.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import type { OrgsService } from '../orgs/index.js';
+import type { RegionsService } from '../regions/index.js';
+import { hazardActions, presentSummary } from './hazards.present.js';
+import type { HazardQueries } from './hazards.queries.js';
+import type { HazardsRepository } from './hazards.repository.js';
+import { assertOwnFiles, type ActHandler, type Perform } from './hazards.workflow.js';
+
+export interface HazardsServiceDeps {
+  db: Database;
+  repo: HazardsRepository;
+  queries: HazardQueries;
+  regions: Pick<RegionsService, 'resolve'>;
+  orgs: Pick<OrgsService, 'findReachable'>;
+  ownedFiles: (userId: string, ids: string[]) => Promise<{ id: string }[]>;
+  audit: AuditWriter;
+  perform: Perform;
+  handlers: Record<HazardAction, ActHandler>;
+  now: () => Date;
+}
+
+const ENTITY = { zh: '隐患', en: 'Hazard' };
+
+export function createHazardsService(deps: HazardsServiceDeps) {
+  const { db, repo, queries, now } = deps;
+
+  async function detail(user: SessionUser, id: string): Promise<HazardDetail> {
+    const h = await queries.detail(id, scopeOf(user));
+    if (!h) throw notFound(ENTITY, 'params.id');
+    const at = now();
+    const [timeline, files, accountability] = await Promise.all([queries.timeline(id), queries.files(id), queries.accountability(id)]);
+    return {
+      ...presentSummary({ ...h, id: h.id }, at),
+      description: h.description,
+      location: h.location,
+      latitude: h.latitude === null ? null : Number(h.latitude),
+      longitude: h.longitude === null ? null : Number(h.longitude),
+      criterionClause: h.criterion_clause,
+      foundByName: h.found_by_name,
+      reportedAt: h.reported_at.toISOString(),
+      responsiblePerson: h.responsible_person,
+      supervisingDepartment: h.supervising_department_id ? { id: h.supervising_department_id, name: h.department_name ?? '' } : null,
+      assignedAt: h.assigned_at?.toISOString() ?? null,
+      plan: h.plan as Record<string, string> | null,
+      extensionRequest: h.extension_request as Record<string, string> | null,
+      listing: h.listing as Record<string, unknown> | null,
+      acceptance: h.acceptance ? withoutSnapshot(h.acceptance as Record<string, unknown>) : null,
+      accountabilityRequired: h.accountability_required,
+      accountability,
+      files: files.map(({ eventId: _e, ...f }) => f),
+      timeline,
+      version: h.version,
+      actions: hazardActions(user, h as never),
+    };
+  }
+
+  return {
+    detail,
+
+    async ledger(user: SessionUser, query: LedgerQuery) {
+      const scope = scopeOf(user);
+      const regionCode = query.regionCode === undefined ? undefined : await deps.regions.resolve(query.regionCode, 'query.regionCode', scope);
+      const filter = { ...query, regionCode };
+      const after = decodeCursor(query.cursor, 1);
+      const at = now();
+      const [rows, counts] = await Promise.all([queries.page(scope, filter, query.limit, after ? String(after[0]) : null, at), queries.counts(scope, filter, at)]);
+      const page = pageOf(rows, query.limit, (r) => [r.id]);
+      return { items: page.items.map((r) => presentSummary(r, at)), nextCursor: page.nextCursor, counts };
+    },
+
+    /** 排查: intake from any source; the hazard starts `reported`, awaiting verification. */
+    async report(ctx: RequestContext, user: SessionUser, body: z.infer<typeof ReportHazardBody>): Promise<HazardDetail> {
+      const scope = scopeOf(user);
+      let enterprise: { id: string; regionCode: string } | null = null;
+      if (scope.enterpriseOrgId !== null) {
+        if (body.enterpriseId && body.enterpriseId !== scope.enterpriseOrgId) throw notFound({ zh: '企业', en: 'Enterprise' }, 'body.enterpriseId');
+        enterprise = { id: user.orgId, regionCode: user.regionCode };
+      } else if (body.enterpriseId) {
+        const org = await deps.orgs.findReachable(user, body.enterpriseId);
+        if (!org || org.type !== 'enterprise' || !isWithinRegion(org.regionCode, user.regionCode)) throw notFound({ zh: '企业', en: 'Enterprise' }, 'body.enterpriseId');
+        enterprise = { id: org.id, regionCode: org.regionCode };
+      }
+      const regionCode = body.regionCode !== undefined ? await deps.regions.resolve(body.regionCode, 'body.regionCode', scope) : enterprise?.regionCode;
+      if (!regionCode) throw ruleViolation({ zh: '请填写所在区划或企业', en: 'give the region or the enterprise' }, 'body.regionCode');
+      if (!isWithinRegion(regionCode, user.regionCode)) throw forbidden('hazard.report');
+      if (!canReportFrom(orgAudience(user.orgType as OrgType), body.source)) {
+        throw ruleViolation({ zh: '您所在单位不能上报此来源的隐患', en: 'your organisation cannot report hazards from this source' }, 'body.source');
+      }
+      const at = now();
+      if (compareDates(body.foundOn, shanghaiDate(at)) > 0) throw ruleViolation({ zh: '发现日期不能晚于今天', en: 'the date found cannot be in the future' }, 'body.foundOn');
+      await assertOwnFiles(deps.ownedFiles, user, body.photos, 'body.photos');
+
+      const id = await db.transaction().execute(async (tx) => {
+        const hazardId = await repo.insert(tx, {
+          title: body.title, description: body.description ?? '', enterprise_id: enterprise?.id ?? null, region_code: regionCode,
+          industry_code: body.industryCode ?? null, location: body.location ?? null, latitude: body.latitude ?? null, longitude: body.longitude ?? null,
+          level: body.level, criterion_clause: body.criterionClause ?? null, source: body.source, status: 'reported',
+          found_by_name: body.foundByName ?? user.displayName, found_on: body.foundOn, reported_by: user.id, reporter_org_id: user.orgId, reported_at: at,
+        });
+        const version = await repo.update(tx, hazardId, {}, at);
+        const eventId = await repo.insertEvent(tx, {
+          hazard_id: hazardId, seq: version, action: 'report', from_status: null, to_status: 'reported', actor_id: user.id, actor_name: user.displayName,
+          actor_org_id: user.orgId, actor_org_name: user.orgName, at, comment: null, data: { source: body.source, level: body.level },
+        });
+        await repo.linkFiles(tx, hazardId, eventId, body.photos, 'before');
+        await deps.audit.record(tx, ctx, { action: 'hazard.report', objectType: 'hazard', objectId: hazardId, result: 'success', statusCode: 201, details: { level: body.level, source: body.source, regionCode } });
+        return hazardId;
+      });
+      return detail(user, id);
+    },
+
+    async act(ctx: RequestContext, user: SessionUser, id: string, action: HazardAction, body: unknown): Promise<HazardDetail> {
+      await deps.perform(ctx, user, id, action, deps.handlers[action], body);
+      return detail(user, id);
+    },
+  };
+}
+
+function withoutSnapshot(acceptance: Record<string, unknown>): Record<string, unknown> {
+  const { snapshot: _s, ...rest } = acceptance;
+  return rest;
+}
+
+export type HazardsService = ReturnType<typeof createHazardsService>;

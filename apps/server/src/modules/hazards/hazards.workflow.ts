@@ -1,0 +1,84 @@
+import { allowedActions, canPerform, HAZARD_ACTION_PERMISSION, nextStatus, regionLevel, shanghaiDate, type HazardAction, type HazardStatus, type ListingLevel } from '@anjian/domain';
+import { scopeOf } from '../../platform/access/scope.js';
+import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import { illegalTransition } from './hazards.errors.js';
+import type { HazardPatch, HazardRow, HazardsRepository } from './hazards.repository.js';
+
+export interface ActContext {
+  tx: Tx;
+  ctx: RequestContext;
+  user: SessionUser;
+  hazard: HazardRow;
+  now: Date;
+  /** Today in Asia/Shanghai: deadlines are calendar dates there. */
+  today: string;
+}
+
+/** What an act changes: the hazard's current state, the event it leaves, who is told. */
+export interface ActOutcome {
+  patch?: HazardPatch;
+  data?: Record<string, unknown>;
+  comment?: string | null;
+  files?: { ids: string[]; kind: 'before' | 'after' | 'progress' | 'document' };
+  notify?: { orgId: string | null; kind: string; title: string }[];
+  /** Work that needs the event's id, still inside the transaction. */
+  after?: (eventId: string) => Promise<void>;
+}
+
+export type ActHandler = (c: ActContext, body: never) => Promise<ActOutcome>;
+
+const ENTITY = { zh: '隐患', en: 'Hazard' };
+
+/**
+ * One act on one hazard (Documenso's shape): lock the row inside the caller's scope, check
+ * the permission, the state table and the facts, let the handler check its guards and say
+ * what changes, then write the new state, the event and the audit row in one transaction.
+ */
+export function createWorkflow(deps: { db: Database; repo: HazardsRepository; audit: AuditWriter; now: () => Date }) {
+  return async function perform(ctx: RequestContext, user: SessionUser, id: string, action: HazardAction, handler: ActHandler, body: unknown): Promise<void> {
+    if (!canPerform(user.permissions, action)) throw forbidden(HAZARD_ACTION_PERMISSION[action]);
+    await deps.db.transaction().execute(async (tx) => {
+      const hazard = await deps.repo.lockVisible(tx, id, scopeOf(user));
+      if (!hazard) throw notFound(ENTITY, 'params.id');
+      const status = hazard.status as HazardStatus;
+      const next = nextStatus(status, action);
+      if (!next.ok) throw illegalTransition(status, action, next.allowed);
+      // The actor's level decides listing: only a higher level takes over (升级挂牌), only the
+      // listing level or above de-lists — a state conflict (409), like any illegal act.
+      const actorLevel = regionLevel(user.regionCode);
+      const facts = { level: hazard.level, listedAtLevel: hazard.listed_level as ListingLevel | null, extensionPending: hazard.extension_request !== null, actorRegionLevel: actorLevel === 0 ? undefined : actorLevel };
+      if (!allowedActions(status, facts).includes(action)) throw illegalTransition(status, action, allowedActions(status, facts));
+
+      const now = deps.now();
+      const outcome = await handler({ tx, ctx, user, hazard, now, today: shanghaiDate(now) }, body as never);
+      const patch: HazardPatch = { ...outcome.patch };
+      if (next.to !== status) patch.status = next.to;
+      const version = await deps.repo.update(tx, id, patch, now);
+      const eventId = await deps.repo.insertEvent(tx, {
+        hazard_id: id, seq: version, action, from_status: status, to_status: next.to,
+        actor_id: user.id, actor_name: user.displayName, actor_org_id: user.orgId, actor_org_name: user.orgName,
+        at: now, comment: outcome.comment ?? null, data: outcome.data ?? null,
+      });
+      if (outcome.files) await deps.repo.linkFiles(tx, id, eventId, outcome.files.ids, outcome.files.kind);
+      await outcome.after?.(eventId);
+      const notices = (outcome.notify ?? []).filter((n): n is { orgId: string; kind: string; title: string } => n.orgId !== null && n.orgId !== user.orgId);
+      await deps.repo.notify(tx, notices.map((n) => ({ org_id: n.orgId, hazard_id: id, kind: n.kind, title: n.title, created_at: now })));
+      await deps.audit.record(tx, ctx, { action: `hazard.${action}`, objectType: 'hazard', objectId: id, result: 'success', statusCode: 200, details: { from: status, to: next.to } });
+    });
+  };
+}
+
+export type Perform = ReturnType<typeof createWorkflow>;
+
+/** Photos must be the actor's own uploads (POST /api/files) — never someone else's file ids. */
+export async function assertOwnFiles(owned: (userId: string, ids: string[]) => Promise<{ id: string }[]>, user: SessionUser, ids: string[], field: string): Promise<void> {
+  if (ids.length === 0) return;
+  const found = new Set((await owned(user.id, ids)).map((f) => f.id));
+  const missing = ids.filter((i) => !found.has(i));
+  if (missing.length) {
+    throw new AppError('VALIDATION_FAILED', { summary: field }, missing.map((m) => ({ field, reason: 'unknown_file', message: { zh: `附件不存在或不是您上传的：${m}`, en: `unknown file or not your upload: ${m}` } })));
+  }
+}

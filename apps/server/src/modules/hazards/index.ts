@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { Database } from '../../platform/db/database.js';
+import type { FilesService } from '../../platform/files/files.service.js';
+import { scopeOf } from '../../platform/access/scope.js';
+import type { OrgsService } from '../orgs/index.js';
+import type { RegionsService } from '../regions/index.js';
+import type { RoutingService } from '../routing/index.js';
+import { createActionHandlers, type ActionDeps } from './hazards.actions.js';
+import { createEscalation } from './hazards.escalation.js';
+import { hazardsExtraRoutes } from './hazards.extra.routes.js';
+import { createInbox } from './hazards.inbox.js';
+import { createListsService } from './hazards.lists.service.js';
+import { createReviews } from './hazards.reviews.js';
+import { createHazardQueries } from './hazards.queries.js';
+import { createHazardsRepository } from './hazards.repository.js';
+import { hazardsRoutes } from './hazards.routes.js';
+import { createHazardsService, type HazardsService } from './hazards.service.js';
+import { createWorkflow } from './hazards.workflow.js';
+
+export type { HazardsService };
+
+export interface HazardsModuleDeps {
+  db: Database;
+  audit: AuditWriter;
+  regions: RegionsService;
+  orgs: OrgsService;
+  routing: RoutingService;
+  files: FilesService;
+  verifyPassword: (userId: string, password: string) => Promise<boolean>;
+  suspendEnterprise?: ActionDeps['suspendEnterprise'];
+  now: () => Date;
+}
+
+export function createHazardsModule(deps: HazardsModuleDeps) {
+  const repo = createHazardsRepository(deps.db);
+  const queries = createHazardQueries(deps.db);
+  const ownedFiles = deps.files.ownedBy;
+  // A file attached to a hazard is readable by whoever may see the hazard.
+  deps.files.registerResolver((user, fileId) => repo.fileVisible(fileId, scopeOf(user)));
+  const handlers = createActionHandlers({
+    repo, orgs: deps.orgs, routing: deps.routing, ownedFiles, verifyPassword: deps.verifyPassword, suspendEnterprise: deps.suspendEnterprise,
+    inDraw: async (drawId, hazardId) => {
+      const row = await deps.db.selectFrom('hazard_review_draws').select('id').where('id', '=', drawId).where(sql<boolean>`${hazardId}::bigint = any(sample)`).executeTakeFirst();
+      return row !== undefined;
+    },
+  });
+  const perform = createWorkflow({ db: deps.db, repo, audit: deps.audit, now: deps.now });
+  const service = createHazardsService({ db: deps.db, repo, queries, regions: deps.regions, orgs: deps.orgs, ownedFiles, audit: deps.audit, perform, handlers, now: deps.now });
+  const extra = hazardsExtraRoutes({
+    reviews: createReviews({ db: deps.db, regions: deps.regions, audit: deps.audit, now: deps.now }),
+    lists: createListsService({ db: deps.db, regions: deps.regions, now: deps.now }),
+    inbox: createInbox({ db: deps.db, now: deps.now }),
+  });
+  const escalateOverdue = createEscalation({ db: deps.db, repo, audit: deps.audit });
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(hazardsRoutes({ hazards: service }));
+    await app.register(extra);
+  };
+  return { service, routes, escalateOverdue };
+}

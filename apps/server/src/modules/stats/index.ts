@@ -1,0 +1,24 @@
+import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { Database } from '../../platform/db/database.js';
+import type { RegionsService } from '../regions/index.js';
+import { createAccidentStatsRepository } from './accident-stats.repository.js';
+import { createAccidentStatsService, type AccidentStatsService } from './accident-stats.service.js';
+import { createAccidentTrendService } from './accident-trend.service.js';
+import { createIndicatorsRepository } from './indicators.repository.js';
+import { createIndicatorsService } from './indicators.service.js';
+import { statsRoutes } from './stats.routes.js';
+
+export type { AccidentStatsService };
+
+/**
+ * Statistics over the ledgers (统计): accident figures and control indicators. Each kind of
+ * figure keeps its own repository and service (accident-stats.*, indicators.*); hazard
+ * statistics are added beside them the same way.
+ */
+export function createStatsModule(deps: { db: Database; audit: AuditWriter; regions: RegionsService; now: () => Date }) {
+  const stats = createAccidentStatsRepository(deps.db);
+  const indicators = createIndicatorsService({ ...deps, repo: createIndicatorsRepository(deps.db), stats });
+  const accidentStats = createAccidentStatsService({ repo: stats, regions: deps.regions, indicators, now: deps.now });
+  const accidentTrend = createAccidentTrendService({ repo: stats, regions: deps.regions, now: deps.now });
+  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators }) };
+}

@@ -1,0 +1,84 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { AuditWriter } from '../audit/audit.writer.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { RequestContext, SessionUser } from '../http/context.js';
+import { declaredMatches, sniff, ACCEPTED_TYPES } from './sniff.js';
+import type { FileStorage } from './storage.js';
+
+export interface StoredFile {
+  id: string;
+  mime: string;
+  size: number;
+  name: string;
+}
+
+/** Decides whether a user may read an attached file; modules that attach files register one. */
+export type FileAccessResolver = (user: SessionUser, fileId: string) => Promise<boolean>;
+
+const tooLarge = (limitMiB: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', { limit: `${limitMiB} MiB` }, [{ field: 'body.file', reason: 'too_large', message: { zh: `文件超过 ${limitMiB} MiB`, en: `the file exceeds ${limitMiB} MiB` } }]);
+
+const unsupported = (what: string) =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', { type: what }, [{
+    field: 'body.file', reason: 'unsupported_type',
+    message: { zh: `只接受 JPEG、PNG、WebP 图片和 PDF（收到：${what}）`, en: `only JPEG, PNG, WebP images and PDF are accepted (got: ${what})` },
+  }]);
+
+export function createFilesService(deps: { db: Database; storage: FileStorage; audit: AuditWriter; now: () => Date }) {
+  const resolvers: FileAccessResolver[] = [];
+
+  return {
+    registerResolver(resolver: FileAccessResolver) {
+      resolvers.push(resolver);
+    },
+
+    /** Reads the upload, checks what it really is and its size, stores it, records it. */
+    async upload(ctx: RequestContext, user: SessionUser, part: MultipartFile | undefined): Promise<StoredFile> {
+      if (!part) throw new AppError('VALIDATION_FAILED', { summary: 'body.file' }, [{ field: 'body.file', reason: 'required', message: { zh: '请选择文件', en: 'a file is required' } }]);
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(Math.max(...ACCEPTED_TYPES.map((t) => t.maxBytes)) / 1048576);
+        throw error;
+      }
+      if (bytes.length === 0) throw unsupported('empty file');
+      const type = sniff(bytes.subarray(0, 16));
+      if (!type) throw unsupported(part.mimetype || 'unknown');
+      if (!declaredMatches(part.mimetype, type)) throw unsupported(`${part.mimetype} ≠ ${type.mime}`);
+      if (bytes.length > type.maxBytes) throw tooLarge(type.maxBytes / 1048576);
+      const sha256 = await deps.storage.put(bytes);
+      const name = (part.filename || `upload.${type.ext}`).replace(/[\\/\0]/g, '_').slice(0, 200);
+      return deps.db.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('files')
+          .values({ sha256, mime: type.mime, size: bytes.length, name, uploaded_by: user.id, uploaded_at: deps.now() })
+          .returning(['id', 'mime', 'size', 'name'])
+          .executeTakeFirstOrThrow();
+        await deps.audit.record(tx, ctx, { action: 'file.upload', objectType: 'file', objectId: row.id, result: 'success', statusCode: 201, details: { mime: type.mime, size: bytes.length } });
+        return row;
+      });
+    },
+
+    /** The file if the user uploaded it or may see something it is attached to; else null (404). */
+    async open(user: SessionUser, fileId: string): Promise<{ path: string; mime: string; name: string; size: number } | null> {
+      const row = await deps.db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+      if (!row) return null;
+      let allowed = row.uploaded_by === user.id;
+      for (const resolver of resolvers) {
+        if (allowed) break;
+        allowed = await resolver(user, fileId);
+      }
+      return allowed ? { path: deps.storage.pathOf(row.sha256), mime: row.mime, name: row.name, size: row.size } : null;
+    },
+
+    /** Files the user uploaded themselves (before they are attached to anything). */
+    async ownedBy(userId: string, fileIds: string[]): Promise<StoredFile[]> {
+      if (fileIds.length === 0) return [];
+      return deps.db.selectFrom('files').select(['id', 'mime', 'size', 'name']).where('uploaded_by', '=', userId).where('id', 'in', fileIds).execute();
+    },
+  };
+}
+
+export type FilesService = ReturnType<typeof createFilesService>;
