@@ -1,22 +1,12 @@
 import { gradeAccident, isWithinSupplementWindow, type AccidentCategory, type AccidentGrade } from '@anjian/domain';
 
-/**
- * The demo's accident generator: deterministic (a seeded PRNG, never Math.random), so every
+/*
+ * The demo's accident generator: deterministic (seededRandom, never Math.random), so every
  * demo database holds the same story. The mix follows what provincial reports show: mostly
  * road traffic and 工矿商贸, mostly 一般 with one or no death, a few 较大.
  */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    // mulberry32
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
+/** A number in [0, 1) from the step's seeded generator. */
 export type Random = () => number;
 
 export function pick<T>(random: Random, weighted: readonly (readonly [T, number])[]): T {

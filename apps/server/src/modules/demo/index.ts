@@ -4,6 +4,8 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Config } from '../../platform/config.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { demoEnterprises } from './demo-enterprises.js';
+import { demoAccidents } from './demo-accidents.js';
+import { demoHazards } from './demo-hazards.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS } from './demo-structure.js';
 
@@ -49,7 +51,7 @@ const structure: DemoStep = {
 };
 
 /** In order: later steps build on earlier ones. Modules add theirs here. */
-const STEPS: DemoStep[] = [structure, demoEnterprises];
+const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents];
 
 /**
  * Fills the demo province: organisations at every level, routing, one account per role

@@ -29,7 +29,6 @@ describe('demo enterprises', () => {
     const industries = new Set(rows.flatMap((r) => r.industries));
     for (const i of ['construction', 'hazardous_chemicals', 'urban_gas', 'metallurgy', 'machinery', 'dust_explosion', 'crowded_places', 'road_transport', 'special_equipment']) expect(industries).toContain(i);
     expect(rows.filter((r) => r.status === 'suspended').length).toBeGreaterThan(2);
-    console.log(`demo: ${summary}`);
     expect(summary).toMatch(/^\d+ enterprises \(\d+ suspended\), 2 enterprise accounts$/);
   });
 

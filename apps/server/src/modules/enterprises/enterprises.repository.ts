@@ -94,7 +94,7 @@ export function createEnterprisesRepository(db: Executor) {
     },
 
     /** Inserts the organisation and the enterprise; null when the name is taken in that region. */
-    async insert(tx: Executor, org: { name: string; region_code: string; industries: string[] }, values: EnterpriseValues): Promise<string | null> {
+    async insert(tx: Executor, org: { name: string; region_code: string }, values: EnterpriseValues): Promise<string | null> {
       const inserted = await tx
         .insertInto('orgs')
         .values({ type: 'enterprise', name: org.name, region_code: org.region_code })

@@ -1,15 +1,17 @@
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CreateEnterpriseBody, Enterprise, EnterpriseExportQuery, EnterpriseImportResult, EnterpriseListQuery, EnterprisePage,
   EnterpriseParams, EnterpriseStatusBody, UpdateEnterpriseBody,
 } from '@anjian/domain';
 import { requireUser } from '../../platform/access/guard.js';
+import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { EnterprisesService } from './enterprises.service.js';
 import { readUpload, type Upload } from './enterprises.upload.js';
 import { attachment, IMPORT_MAX_BYTES, XLSX_MIME } from './enterprises.xlsx.js';
-import type { Readable } from 'node:stream';
-import type { RequestContext, SessionUser } from '../../platform/http/context.js';
-import type { z } from 'zod';
+
+const ImportUploadDoc = z.object({ file: z.string().meta({ format: 'binary', description: '.xlsx 工作簿（≤5 MB，≤20000 行），见导入模板' }) });
 
 export interface EnterpriseRoutesDeps {
   enterprises: EnterprisesService;
@@ -40,9 +42,12 @@ export function enterprisesRoutes(deps: EnterpriseRoutesDeps): FastifyPluginAsyn
       config: { access: 'enterprise.import' },
       // The upload streams through @fastify/multipart; this limit also names the size in a 413.
       bodyLimit: IMPORT_MAX_BYTES,
+      // The body schema is for the OpenAPI document only (it drops `consumes` without one);
+      // readUpload checks the real multipart body, so nothing is validated here.
+      validatorCompiler: () => (data) => ({ value: data }),
       schema: {
         tags, summary: '从 .xlsx 导入企业（multipart/form-data，文件字段 file，≤5 MB）Import enterprises',
-        consumes: ['multipart/form-data'], response: { 200: EnterpriseImportResult },
+        consumes: ['multipart/form-data'], body: ImportUploadDoc, response: { 200: EnterpriseImportResult },
       },
     }, async (req) => deps.importFile(req.ctx, requireUser(req), await readUpload(req, IMPORT_MAX_BYTES)));
 

@@ -117,7 +117,7 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
       try {
         return await db.transaction().execute(async (tx) => {
           const values = { ...valuesOf(body), industries } as EnterpriseValues;
-          const id = await repo.insert(tx, { name: body.name, region_code: regionCode, industries }, values);
+          const id = await repo.insert(tx, { name: body.name, region_code: regionCode }, values);
           if (!id) throw duplicate('body.name', body.name);
           await audit.record(tx, ctx, { action: 'enterprise.create', objectType: 'enterprise', objectId: id, result: 'success', statusCode: 201, details: { name: body.name, uscc: body.uscc, regionCode } });
           return presentOne((await repo.get(id, null, tx))!, user);
@@ -156,6 +156,7 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'enterprises_uscc_key')) throw duplicate('body.uscc', body.uscc ?? '');
+        if (isUniqueViolation(error, 'orgs_region_code_type_name_key')) throw duplicate('body.name', body.name ?? '');
         throw error;
       }
     },

@@ -50,7 +50,7 @@ describe('inspectXlsx', () => {
   });
 
   it('refuses an archive that would inflate beyond the limit (a zip bomb)', () => {
-    expect(inspectXlsx(zip([{ name: 'xl/workbook.xml', size: 1000 }, { name: 'xl/worksheets/sheet1.xml', size: 300 * 1024 * 1024 }]))).toEqual({ ok: false, reason: 'too_large' });
+    expect(inspectXlsx(zip([{ name: 'xl/workbook.xml', size: 1000 }, { name: 'xl/worksheets/sheet1.xml', size: 60 * 1024 * 1024 }]))).toEqual({ ok: false, reason: 'too_large' });
     expect(inspectXlsx(zip([{ name: 'xl/workbook.xml', size: 0xffffffff }]))).toEqual({ ok: false, reason: 'too_large' });
     expect(inspectXlsx(zip([{ name: 'xl/workbook.xml', size: 1000 }]))).toEqual({ ok: true, uncompressed: 1000 });
   });

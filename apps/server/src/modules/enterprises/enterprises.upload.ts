@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 
-/** Uncompressed bytes a workbook may expand to: a 20,000-row sheet is a few tens of MB. */
-export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+/** Uncompressed bytes a workbook may expand to: 20,000 full rows are about 12 MB; exceljs holds it all in memory. */
+export const MAX_UNCOMPRESSED_BYTES = 48 * 1024 * 1024;
 
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;

@@ -74,6 +74,10 @@ export function createOrgsService(deps: OrgsDeps) {
       const regionCode = await deps.regions.resolve(body.regionCode, 'body.regionCode', scope);
       // Regions above one's own are visible (breadcrumb) but not one's to administer.
       if (scope.enterpriseOrgId !== null || !isWithinRegion(regionCode, user.regionCode)) throw forbidden('org.create');
+      // An enterprise is registered with its USCC and details through /api/enterprises.
+      if (body.type === 'enterprise' || body.type === 'platform' || body.type === 'public') {
+        throw ruleViolation({ zh: '企业请在“企业管理”中登记；平台与公众组织由系统维护', en: 'register enterprises under /api/enterprises; platform and public organisations are maintained by the system' }, 'body.type');
+      }
       assertTypeFitsRegion(body.type, regionCode);
       if (body.type !== 'department' && body.industries.length > 0) {
         throw ruleViolation({ zh: '只有行业主管部门可以设置监管行业', en: 'only industry departments supervise industries' }, 'body.industries');
