@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'hazard.review',
   'hazard.accountability',
   'hazard.export',
+  'hazard.import',
   // Accidents (事故), control indicators (控制指标) and statistics
   'accident.read',
   'accident.report',

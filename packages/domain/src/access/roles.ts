@@ -62,12 +62,12 @@ export const ROLES = {
   },
   committee_office_staff: {
     name: { zh: '安委办工作人员', en: 'Safety committee office staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read'],
     audiences: ['government'],
   },
   department_staff: {
     name: { zh: '行业部门工作人员', en: 'Industry department staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'accident.read', 'stats.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read'],
     audiences: ['government'],
   },
   township_staff: {

@@ -9,5 +9,6 @@ export * from './enterprises.js';
 export * from './audit.js';
 export * from './health.js';
 export * from './hazards.js';
+export * from './hazards-import.js';
 export * from './accidents.js';
 export * from './stats.js';

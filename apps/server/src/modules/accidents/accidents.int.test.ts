@@ -95,7 +95,7 @@ describe('bad input is refused with a clear 4xx naming the field, and writes not
     ['an empty place', { place: '  ' }, 400, 'body.place'],
   ])('%s', async (_name, override, status, field) => {
     const before = await ledgerSize();
-    const body = accidentBody(override.enterpriseId === 'OTHER' ? { enterpriseId: otherEnterprise } : override);
+    const body = accidentBody('enterpriseId' in override ? { enterpriseId: otherEnterprise } : override);
     const res = await post(body);
     expect(res.statusCode, res.body).toBe(status);
     expect(res.json().details.map((d: { field: string }) => d.field)).toContain(field);

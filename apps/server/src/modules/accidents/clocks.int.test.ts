@@ -22,7 +22,7 @@ async function at(instant: string) {
   t.clock.set(instant);
   return t.login(username);
 }
-const report = async (cookie: string, body: object) => {
+const report = async (cookie: string, body: Record<string, unknown>) => {
   const res = await t.request({ method: 'POST', url: '/api/accidents', cookie, payload: accidentBody(body) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();

@@ -12,6 +12,10 @@ import { createEnterprisesService, type EnterpriseSummary, type EnterprisesServi
 import { buildTemplate } from './enterprises.xlsx.js';
 
 export type { EnterpriseSummary, EnterprisesService };
+/** For other modules' imports: the visibility rule, the upload and spreadsheet-cell helpers. */
+export { visibleEnterprise } from './enterprises.repository.js';
+export { inspectXlsx, readUpload, unsupportedFile, type Upload } from './enterprises.upload.js';
+export { cellText } from './enterprises.xlsx.js';
 
 export interface EnterprisesModuleDeps {
   db: Database;

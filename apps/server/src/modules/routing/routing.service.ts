@@ -1,7 +1,7 @@
 import { isWithinRegion, type RoutingEntry } from '@anjian/domain';
 import { isScopeAncestor, scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import { ENTITY, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { IndustriesService } from '../industries/index.js';
@@ -20,8 +20,8 @@ export interface RoutingDeps {
 export function createRoutingService(deps: RoutingDeps) {
   const { db, repo, audit } = deps;
 
-  async function table(user: SessionUser, regionCode: string): Promise<RoutingEntry[]> {
-    const rows = await repo.effective(regionCode);
+  async function table(user: SessionUser, regionCode: string, ex?: Executor): Promise<RoutingEntry[]> {
+    const rows = await repo.effective(regionCode, ex);
     // Editing a route is for system administrators whose scope contains the region.
     const canManage = user.permissions.has('routing.manage') && isWithinRegion(regionCode, user.regionCode);
     return rows.map((r) => ({
@@ -65,7 +65,7 @@ export function createRoutingService(deps: RoutingDeps) {
       return db.transaction().execute(async (tx) => {
         await repo.upsert(tx, regionCode, industryCode, departmentId, deps.now());
         await audit.record(tx, ctx, { action: 'routing.set', objectType: 'route', objectId: `${regionCode}/${industryCode}`, result: 'success', statusCode: 200, details: { departmentId } });
-        return { regionCode, items: await table(user, regionCode) };
+        return { regionCode, items: await table(user, regionCode, tx) };
       });
     },
 
@@ -76,7 +76,7 @@ export function createRoutingService(deps: RoutingDeps) {
         const removed = await repo.remove(tx, regionCode, industryCode);
         if (!removed) throw notFound({ zh: '本级路由', en: 'Route at this level' }, 'params.industryCode');
         await audit.record(tx, ctx, { action: 'routing.clear', objectType: 'route', objectId: `${regionCode}/${industryCode}`, result: 'success', statusCode: 200 });
-        return { regionCode, items: await table(user, regionCode) };
+        return { regionCode, items: await table(user, regionCode, tx) };
       });
     },
   };

@@ -30,14 +30,6 @@ export interface Totals {
 }
 
 export const ZERO: Totals = { accidents: 0, deaths: 0, seriousInjuries: 0, minorInjuries: 0, directLossYuan: 0 };
-export const MEASURE_KEYS = ['accidents', 'deaths', 'seriousInjuries', 'minorInjuries', 'directLossYuan'] as const satisfies readonly (keyof Totals)[];
-
-export function addTotals(a: Totals, b: Totals): Totals {
-  return {
-    accidents: a.accidents + b.accidents, deaths: a.deaths + b.deaths, seriousInjuries: a.seriousInjuries + b.seriousInjuries,
-    minorInjuries: a.minorInjuries + b.minorInjuries, directLossYuan: a.directLossYuan + b.directLossYuan,
-  };
-}
 
 function view(c: Comparison, decimals: number, kind: 'year_on_year' | 'period_on_period'): StatsComparison {
   const percent = roundedPercent(c, decimals);

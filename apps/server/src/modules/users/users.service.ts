@@ -86,7 +86,7 @@ export function createUsersService(deps: UsersDeps) {
         if (await repo.usernameTaken(body.username, tx)) throw duplicate('body.username', body.username);
         const id = await repo.insert(tx, {
           username: body.username, display_name: body.displayName, phone: body.phone ?? null, org_id: org.id,
-          password_hash: passwordHash, must_change_password: temporaryPassword !== null,
+          password_hash: passwordHash, must_change_password: true,
         });
         await repo.setRoles(tx, id, [...new Set(body.roles)]);
         await audit.record(tx, ctx, { action: 'user.create', objectType: 'user', objectId: id, result: 'success', statusCode: 201, details: { username: body.username, orgId: org.id, roles: body.roles } });

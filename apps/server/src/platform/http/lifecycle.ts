@@ -55,6 +55,9 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
     const denied = status === 401 || status === 403;
     if (!STATE_CHANGING.has(req.method) && !denied) return payload;
     const config = req.routeOptions.config;
+    // The web app asks "who am I?" on every visit to the sign-in page; a read of one's own
+    // session without one is not an access attempt worth a row.
+    if (status === 401 && req.method === 'GET' && config.access === 'authenticated' && !req.cookies[SESSION_COOKIE]) return payload;
     const action = config.action ?? (config.access && !['public', 'authenticated'].includes(config.access) ? config.access : `${req.method} ${req.routeOptions.url ?? req.url}`);
     await deps.audit.record(deps.db, ctx, {
       action,
