@@ -105,7 +105,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, now });
   const files = createFilesService({ db, storage: createFileStorage(config.dataDir), audit, now });
   const hazards = createHazardsModule({
-    db, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, files, verifyPassword: auth.verifyPassword, now,
+    db, databaseUrl: deps.databaseUrl, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, files, verifyPassword: auth.verifyPassword, now,
   });
   const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const stats = createStatsModule({ db, audit, regions: regions.service, now });

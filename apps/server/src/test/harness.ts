@@ -37,7 +37,8 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
   const handle = createDatabase(url, { max: 6 });
   const clock = testClock(options.start ?? new Date());
   const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ...options.env });
-  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: false });
+  // ANJIAN_TEST_LOG=1 shows the server's own log (unhandled errors and their stacks) while debugging.
+  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: process.env.ANJIAN_TEST_LOG === '1' });
   await app.ready();
 
   const request: TestApp['request'] = ({ cookie, ...opts }) =>

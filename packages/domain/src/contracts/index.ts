@@ -12,3 +12,4 @@ export * from './hazards.js';
 export * from './hazards-import.js';
 export * from './accidents.js';
 export * from './stats.js';
+export * from './hazard-stats.js';

@@ -3,6 +3,7 @@ import * as foundation from './2026_11_22_0001_foundation.js';
 import * as enterprises from './2026_11_22_0002_enterprises.js';
 import * as hazards from './2026_11_22_0003_hazards.js';
 import * as accidents from './2026_11_22_0004_accidents.js';
+import * as performance from './2026_11_22_0005_performance.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0002_enterprises': enterprises,
   '2026_11_22_0003_hazards': hazards,
   '2026_11_22_0004_accidents': accidents,
+  '2026_11_22_0005_performance': performance,
 };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { shanghaiDate, subtreePrefix, type HazardDetail, type LedgerQuery } from '@anjian/domain';
+import { regionLevel, shanghaiDate, subtreePrefix, type HazardDetail, type LedgerQuery } from '@anjian/domain';
 import { inSubtree, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import { hazardVisible } from './hazards.scope.js';
@@ -32,36 +32,102 @@ function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withSt
   return q;
 }
 
+interface StatusCount { status: string; n: number; overdue: number; listed: number }
+
+function summarise(rows: StatusCount[], f: LedgerFilter) {
+  const byStatus: Record<string, number> = {};
+  let total = 0, overdue = 0, listed = 0;
+  for (const r of rows) {
+    if (r.n === 0) continue;
+    byStatus[r.status] = r.n;
+    if (f.status && r.status !== f.status) continue;
+    total += r.n; overdue += r.overdue; listed += r.listed;
+  }
+  return { total, byStatus, overdue, listed };
+}
+
+const OVERDUE = (today: string) => sql<boolean>`(h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date)`;
+
+async function countLive(db: Executor, scope: Scope, f: LedgerFilter, now: Date): Promise<StatusCount[]> {
+  const today = shanghaiDate(now);
+  return filtered(db, scope, f, now, false)
+    .select([
+      'h.status',
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(*) filter (where ${OVERDUE(today)})::int`.as('overdue'),
+      sql<number>`count(*) filter (where h.listed_level is not null)::int`.as('listed'),
+    ])
+    .groupBy('h.status')
+    .execute();
+}
+
+/**
+ * The region whose whole subtree the counts cover, when hazard_ledger_counts can answer: a
+ * government scope without an industry narrowing, filtered at most by region, level, listing
+ * and overdue (status only picks the total). Other filters are counted live. null: the
+ * requested region lies outside the scope (nothing to count).
+ */
+function rollupTarget(scope: Scope, f: LedgerFilter): string | null | undefined {
+  if (scope.enterpriseOrgId !== null || scope.industries !== null) return undefined;
+  if (f.enterpriseId || f.industry || f.source || f.from || f.to || f.q || f.overdue === true) return undefined;
+  if (f.regionCode === undefined) return scope.regionCode;
+  if (subtreePrefix(f.regionCode).startsWith(scope.prefix)) return f.regionCode;
+  return scope.prefix.startsWith(subtreePrefix(f.regionCode)) ? scope.regionCode : null;
+}
+
+/** Stored counts per status, less (for overdue=false) or beside them the live overdue count. */
+async function countRolledUp(db: Executor, target: string | null, f: LedgerFilter, now: Date): Promise<StatusCount[]> {
+  if (target === null) return [];
+  const today = shanghaiDate(now);
+  const prefix = subtreePrefix(target);
+  let stored = db.selectFrom('hazard_ledger_counts as c')
+    .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
+  // A county or below reads its own rows; above, the county rows and the rows recorded at city or province level.
+  stored = target !== '0' && regionLevel(target) >= 3 ? stored.where('c.region_code', '=', target) : stored.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
+  if (f.level) stored = stored.where('c.level', '=', f.level);
+  if (f.listed !== undefined) stored = stored.where('c.listed', '=', f.listed);
+  let late = db.selectFrom('hazards as h')
+    .select(['h.status', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where h.listed_level is not null)::int`.as('listed')])
+    .where(OVERDUE(today)).where(inSubtree('h.region_code', prefix));
+  if (f.level) late = late.where('h.level', '=', f.level);
+  if (f.listed !== undefined) late = late.where('h.listed_level', f.listed ? 'is not' : 'is', null);
+  const [all, overdue] = await Promise.all([stored.groupBy('c.status').execute(), late.groupBy('h.status').execute()]);
+  const lateBy = new Map(overdue.map((r) => [r.status, r]));
+  return all.map((r) => {
+    const o = lateBy.get(r.status);
+    // overdue=false leaves the overdue hazards out of every figure.
+    return f.overdue === false
+      ? { status: r.status, n: r.n - (o?.n ?? 0), overdue: 0, listed: r.listed - (o?.listed ?? 0) }
+      : { status: r.status, n: r.n, overdue: o?.n ?? 0, listed: r.listed };
+  });
+}
+
 export function createHazardQueries(db: Executor) {
   return {
     async page(scope: Scope, f: LedgerFilter, limit: number, afterId: string | null, now: Date): Promise<SummaryRow[]> {
-      let q = filtered(db, scope, f, now, true)
+      // The page's ids first, from the hazards table alone: with the filters the ledger offers
+      // most, that is an index-only scan of one of the ledger-ordered indexes (migration 0005);
+      // only the page's own rows are then read and joined.
+      let ids = filtered(db, scope, f, now, true).select('h.id');
+      if (afterId) ids = ids.where('h.id', '<', afterId);
+      return db.selectFrom(ids.orderBy('h.id', 'desc').limit(limit + 1).as('p'))
+        .innerJoin('hazards as h', 'h.id', 'p.id')
         .innerJoin('regions as r', 'r.code', 'h.region_code')
         .leftJoin('orgs as e', 'e.id', 'h.enterprise_id')
-        .select(['h.id', 'h.title', 'h.level', 'h.source', 'h.status', 'h.region_code', 'r.name as region_name', 'h.enterprise_id', 'e.name as enterprise_name', 'h.industry_code', 'h.found_on', 'h.deadline', 'h.listed_level', 'h.responsible_unit', 'h.closed_on']);
-      if (afterId) q = q.where('h.id', '<', afterId);
-      return q.orderBy('h.id', 'desc').limit(limit + 1).execute();
+        .select(['h.id', 'h.title', 'h.level', 'h.source', 'h.status', 'h.region_code', 'r.name as region_name', 'h.enterprise_id', 'e.name as enterprise_name', 'h.industry_code', 'h.found_on', 'h.deadline', 'h.listed_level', 'h.responsible_unit', 'h.closed_on'])
+        .orderBy('h.id', 'desc')
+        .execute();
     },
 
+    /** Counts per status at the top of the ledger: from the rollup when the filters allow, else counted. */
     async counts(scope: Scope, f: LedgerFilter, now: Date) {
-      const today = shanghaiDate(now);
-      const rows = await filtered(db, scope, f, now, false)
-        .select([
-          'h.status',
-          sql<number>`count(*)::int`.as('n'),
-          sql<number>`count(*) filter (where h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date)::int`.as('overdue'),
-          sql<number>`count(*) filter (where h.listed_level is not null)::int`.as('listed'),
-        ])
-        .groupBy('h.status')
-        .execute();
-      const byStatus: Record<string, number> = {};
-      let total = 0, overdue = 0, listed = 0;
-      for (const r of rows) {
-        if (f.status && r.status !== f.status) { byStatus[r.status] = r.n; continue; }
-        byStatus[r.status] = r.n;
-        total += r.n; overdue += r.overdue; listed += r.listed;
-      }
-      return { total, byStatus, overdue, listed };
+      const target = rollupTarget(scope, f);
+      return summarise(target === undefined ? await countLive(db, scope, f, now) : await countRolledUp(db, target, f, now), f);
+    },
+
+    /** The same figures always counted from the hazards themselves (the rollup's proof uses it). */
+    async countsLive(scope: Scope, f: LedgerFilter, now: Date) {
+      return summarise(await countLive(db, scope, f, now), f);
     },
 
     async detail(id: string, scope: Scope) {

@@ -106,6 +106,15 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+/** The ledger's counts per region tier (migration 0005), kept by triggers; read-only to code. */
+export interface HazardLedgerCountsTable {
+  region_code: string;
+  status: string;
+  level: string;
+  listed: boolean;
+  n: ColumnType<string, never, never>;
+}
+
 /** The hazards module's tables, as Kysely sees them (see platform/db/schema.ts). */
 export interface HazardsTables {
   hazards: HazardsTable;
@@ -114,4 +123,5 @@ export interface HazardsTables {
   hazard_accountability: HazardAccountabilityTable;
   hazard_review_draws: HazardReviewDrawsTable;
   notifications: NotificationsTable;
+  hazard_ledger_counts: HazardLedgerCountsTable;
 }

@@ -11,6 +11,8 @@ import { createActionHandlers, type ActionDeps } from './hazards.actions.js';
 import { createEscalation } from './hazards.escalation.js';
 import { hazardsExtraRoutes } from './hazards.extra.routes.js';
 import { createInbox } from './hazards.inbox.js';
+import { createHazardImporter } from './hazards.import.js';
+import { hazardsImportRoutes } from './hazards.import.routes.js';
 import { createListsService } from './hazards.lists.service.js';
 import { createReviews } from './hazards.reviews.js';
 import { createHazardQueries } from './hazards.queries.js';
@@ -23,6 +25,8 @@ export type { HazardsService };
 
 export interface HazardsModuleDeps {
   db: Database;
+  /** The bulk import COPYs on a connection of its own. */
+  databaseUrl: string;
   audit: AuditWriter;
   regions: RegionsService;
   orgs: OrgsService;
@@ -57,6 +61,8 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(hazardsRoutes({ hazards: service }));
     await app.register(extra);
+    await app.register(hazardsImportRoutes({ importHazards: createHazardImporter({ db: deps.db, databaseUrl: deps.databaseUrl, audit: deps.audit, now: deps.now }) }));
   };
   return { service, routes, escalateOverdue };
 }
+export { hazardVisible } from './hazards.scope.js';

@@ -6,6 +6,8 @@ import { createAccidentStatsService, type AccidentStatsService } from './acciden
 import { createAccidentTrendService } from './accident-trend.service.js';
 import { createIndicatorsRepository } from './indicators.repository.js';
 import { createIndicatorsService } from './indicators.service.js';
+import { createHazardStatsRepository } from './hazard-stats.repository.js';
+import { createHazardStatsService } from './hazard-stats.service.js';
 import { statsRoutes } from './stats.routes.js';
 
 export type { AccidentStatsService };
@@ -20,5 +22,6 @@ export function createStatsModule(deps: { db: Database; audit: AuditWriter; regi
   const indicators = createIndicatorsService({ ...deps, repo: createIndicatorsRepository(deps.db), stats });
   const accidentStats = createAccidentStatsService({ repo: stats, regions: deps.regions, indicators, now: deps.now });
   const accidentTrend = createAccidentTrendService({ repo: stats, regions: deps.regions, now: deps.now });
-  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators }) };
+  const hazardStats = createHazardStatsService({ repo: createHazardStatsRepository(deps.db), accidents: stats, regions: deps.regions, now: deps.now });
+  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats }) };
 }

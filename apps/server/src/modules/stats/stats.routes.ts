@@ -6,6 +6,8 @@ import {
   AccidentTrendQuery,
   AccidentVetoList,
   AccidentVetoQuery,
+  HazardStats,
+  HazardStatsQuery,
   IndicatorParams,
   IndicatorQuery,
   IndicatorTable,
@@ -18,6 +20,7 @@ import { accidentStatsWorkbook, attachment, XLSX_MIME } from './accident-stats.e
 import type { AccidentStatsService } from './accident-stats.service.js';
 import type { AccidentTrendService } from './accident-trend.service.js';
 import type { IndicatorsService } from './indicators.service.js';
+import type { HazardStatsService } from './hazard-stats.service.js';
 
 export interface StatsRoutesDeps {
   db: Database;
@@ -25,6 +28,7 @@ export interface StatsRoutesDeps {
   accidentStats: AccidentStatsService;
   accidentTrend: AccidentTrendService;
   indicators: IndicatorsService;
+  hazardStats: HazardStatsService;
 }
 
 /** Statistics routes. Accident figures and control indicators here; hazard figures go beside them. */
@@ -58,6 +62,11 @@ export function statsRoutes(deps: StatsRoutesDeps): FastifyPluginAsyncZod {
       const filename = `事故统计_${stats.region.name}_${stats.period.from}_${stats.period.to}.xlsx`;
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(filename)).send(file);
     });
+
+    app.get('/api/stats/hazards', {
+      config: { access: 'stats.read' },
+      schema: { tags, summary: '隐患统计（排查、整改、整改率、逾期、挂牌督办，同比与下级） Hazard statistics', querystring: HazardStatsQuery, response: { 200: HazardStats } },
+    }, async (req) => deps.hazardStats.stats(requireUser(req), req.query));
 
     app.get('/api/indicators', {
       config: { access: 'stats.read' },

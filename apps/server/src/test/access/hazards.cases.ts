@@ -133,6 +133,16 @@ export const hazardsCases: AccessCase[] = [
     // C is on the child's path: readable, and the export holds only what the child may see.
     expect: { own: 200, parent: 200, sibling: 404, child: 200, enterprise: 403, anonymous: 401 },
   },
+  {
+    route: 'POST /api/hazards/import', role: 'committee_office_staff',
+    // One CSV row at C: in scope for own and parent; for the sibling an unknown region and for
+    // the child a region above its own — both a named bad row (422). Enterprises hold no hazard.import.
+    request: () => ({
+      method: 'POST', url: '/api/hazards/import', headers: { 'content-type': 'text/csv; charset=utf-8' },
+      payload: `隐患名称,隐患等级,隐患来源,状态,行政区划代码,发现日期\n访问测试导入隐患,一般,监督检查/执法,已上报,${REGIONS.own},2026-01-05\n`,
+    }),
+    expect: { own: 200, parent: 200, sibling: 422, child: 422, enterprise: 403, anonymous: 401 },
+  },
   { route: 'GET /api/inbox', role: 'township_staff', request: () => ({ method: 'GET', url: '/api/inbox' }), expect: anyone(200) },
   { route: 'GET /api/inbox/unread-count', role: 'township_staff', request: () => ({ method: 'GET', url: '/api/inbox/unread-count' }), expect: anyone(200) },
   { route: 'POST /api/inbox/read', role: 'township_staff', request: () => ({ method: 'POST', url: '/api/inbox/read', payload: { all: true } }), expect: anyone(200) },

@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Province scale (issue 5: ten years of a province, 10⁷ hazards). Two changes to the hazards
+ * module's storage, each measured by `npm run bench` (README, Performance):
+ *
+ * 1. hazard_ledger_counts — the ledger's counts per status, kept per region tier, so that the
+ *    counts at the top of a province's ledger are a sum over a few thousand rows instead of a
+ *    count over ten million. Each hazard is counted at its county, its township and its village
+ *    (the tiers it lies in, at or below county level), or at its own code when it sits above
+ *    county level. A county or anything below reads its own rows; a city or province sums the
+ *    county rows under it plus the few rows recorded at city or province level. The table is
+ *    kept by statement-level triggers in the same transaction as the change, and proven equal
+ *    to a count from scratch (hazards.ledger-counts.int.test.ts). The triggers are ENABLE ALWAYS
+ *    so that they also fire under session_replication_role = replica (the bulk import).
+ *    Overdue is not stored: it changes with the date, not with an event; it is counted live
+ *    from the small index of open hazards.
+ * 2. Indexes shaped for the ledger's common filters: the not-closed tail and the major
+ *    hazards get their own small (partial) indexes ordered like the ledger, and the open ones
+ *    carry what the overdue count needs. The (status, region_code) index is dropped: its only
+ *    uses (the open states) are served by the partial index, and on ten million rows it cost
+ *    the import as much as any other index.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create table hazard_ledger_counts (
+      region_code text collate "C" not null,
+      status text not null,
+      level text not null,
+      listed boolean not null,
+      n bigint not null,
+      primary key (region_code, status, level, listed)
+    );
+
+    -- The tiers a hazard at code c is counted at (see above).
+    create function hazard_ledger_tiers(c text) returns text[] language sql immutable parallel safe as $$
+      select case
+        when length(c) <= 4 then array[c]
+        when length(c) = 6 then array[c]
+        when length(c) = 9 then array[left(c, 6), c]
+        else array[left(c, 6), left(c, 9), c]
+      end
+    $$;
+
+    -- Adds the signed counts of one statement's rows; zero net changes touch (and lock) nothing.
+    -- Rows are upserted in key order, so concurrent transactions lock them in the same order.
+    create function hazard_ledger_counts_apply() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' then
+        insert into hazard_ledger_counts as c (region_code, status, level, listed, n)
+        select t.code, d.status, d.level, d.listed, sum(d.n)
+        from (select region_code, status, level, listed_level is not null as listed, count(*) as n from new_rows group by 1, 2, 3, 4) d
+        cross join lateral unnest(hazard_ledger_tiers(d.region_code)) as t(code)
+        group by 1, 2, 3, 4 order by 1, 2, 3, 4
+        on conflict (region_code, status, level, listed) do update set n = c.n + excluded.n;
+      elsif tg_op = 'UPDATE' then
+        insert into hazard_ledger_counts as c (region_code, status, level, listed, n)
+        select t.code, d.status, d.level, d.listed, sum(d.n)
+        from (
+          select region_code, status, level, listed_level is not null as listed, count(*) as n from new_rows group by 1, 2, 3, 4
+          union all
+          select region_code, status, level, listed_level is not null, -count(*) from old_rows group by 1, 2, 3, 4
+        ) d
+        cross join lateral unnest(hazard_ledger_tiers(d.region_code)) as t(code)
+        group by 1, 2, 3, 4 having sum(d.n) <> 0 order by 1, 2, 3, 4
+        on conflict (region_code, status, level, listed) do update set n = c.n + excluded.n;
+      else
+        insert into hazard_ledger_counts as c (region_code, status, level, listed, n)
+        select t.code, d.status, d.level, d.listed, -sum(d.n)
+        from (select region_code, status, level, listed_level is not null as listed, count(*) as n from old_rows group by 1, 2, 3, 4) d
+        cross join lateral unnest(hazard_ledger_tiers(d.region_code)) as t(code)
+        group by 1, 2, 3, 4 order by 1, 2, 3, 4
+        on conflict (region_code, status, level, listed) do update set n = c.n + excluded.n;
+      end if;
+      return null;
+    end $$;
+
+    create trigger hazard_ledger_counts_insert after insert on hazards
+      referencing new table as new_rows for each statement execute function hazard_ledger_counts_apply();
+    create trigger hazard_ledger_counts_update after update on hazards
+      referencing old table as old_rows new table as new_rows for each statement execute function hazard_ledger_counts_apply();
+    create trigger hazard_ledger_counts_delete after delete on hazards
+      referencing old table as old_rows for each statement execute function hazard_ledger_counts_apply();
+    alter table hazards enable always trigger hazard_ledger_counts_insert;
+    alter table hazards enable always trigger hazard_ledger_counts_update;
+    alter table hazards enable always trigger hazard_ledger_counts_delete;
+
+    insert into hazard_ledger_counts (region_code, status, level, listed, n)
+    select t.code, d.status, d.level, d.listed, sum(d.n)
+    from (select region_code, status, level, listed_level is not null as listed, count(*) as n from hazards group by 1, 2, 3, 4) d
+    cross join lateral unnest(hazard_ledger_tiers(d.region_code)) as t(code)
+    group by 1, 2, 3, 4;
+
+    drop index hazards_status_region_idx;
+    drop index hazards_open_deadline_idx;
+    -- Everything not yet closed (open and rejected, a few per cent), in ledger order, with the
+    -- columns the status, overdue and level filters test, so those pages are index-only.
+    create index hazards_unsettled_idx on hazards (region_code, id desc) include (status, deadline, level, listed_level) where status <> 'closed';
+    -- Major hazards (about 1%), in ledger order.
+    create index hazards_major_idx on hazards (region_code, id desc) include (status, deadline, listed_level) where level = 'major';
+    -- Open hazards by deadline: overdue counts, due-soon and overdue inboxes, the escalation job.
+    create index hazards_open_deadline_idx on hazards (deadline, region_code) include (status, level, listed_level)
+      where status in ('verified', 'rectifying', 'pending_acceptance');
+  `.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    drop trigger if exists hazard_ledger_counts_insert on hazards;
+    drop trigger if exists hazard_ledger_counts_update on hazards;
+    drop trigger if exists hazard_ledger_counts_delete on hazards;
+    drop function if exists hazard_ledger_counts_apply();
+    drop function if exists hazard_ledger_tiers(text);
+    drop table if exists hazard_ledger_counts;
+    drop index if exists hazards_unsettled_idx;
+    drop index if exists hazards_major_idx;
+    drop index if exists hazards_open_deadline_idx;
+    create index hazards_open_deadline_idx on hazards (deadline, region_code) where status in ('verified', 'rectifying', 'pending_acceptance');
+    create index hazards_status_region_idx on hazards (status, region_code);
+  `.execute(db);
+}

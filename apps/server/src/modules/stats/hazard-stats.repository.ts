@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import type { Period } from '@anjian/domain';
+import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import type { Database } from '../../platform/db/database.js';
+import { hazardVisible } from '../hazards/index.js';
+
+export type HazardGroupSet = 'total' | 'source' | 'level' | 'industry' | 'region';
+
+export interface HazardCounts {
+  found: number;
+  closedOfFound: number;
+  major: number;
+  closed: number;
+}
+export const NO_HAZARDS: HazardCounts = { found: 0, closedOfFound: 0, major: 0, closed: 0 };
+
+export interface HazardSnapshotCounts {
+  open: number;
+  overdue: number;
+  listed1: number;
+  listed2: number;
+  listed3: number;
+  exposed: number;
+  accountability: number;
+}
+export const NO_SNAPSHOT: HazardSnapshotCounts = { open: 0, overdue: 0, listed1: 0, listed2: 0, listed3: 0, exposed: 0, accountability: 0 };
+
+export interface HazardAggregateRow {
+  set: HazardGroupSet;
+  key: string | null;
+  /** [this period, the same period last year] */
+  periods: [HazardCounts, HazardCounts];
+}
+
+interface Query {
+  scope: Scope;
+  regionPrefix: string;
+  childLength: number | null;
+  current: Period;
+  lastYear: Period;
+  industry?: string;
+  level?: string;
+  today: string;
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Hazard figures from the ledger (统计口径 in docs/statistics.md), for two periods at once,
+ * broken down by source, level, industry and sub-region with GROUPING SETS: one scan for
+ * what was found in the periods, one for what was closed in them, one for the snapshot.
+ */
+export function createHazardStatsRepository(db: Database) {
+  function base(q: Query) {
+    let b = db.selectFrom('hazards as h').where(hazardVisible(q.scope)).where(inSubtree('h.region_code', q.regionPrefix));
+    if (q.industry) b = b.where('h.industry_code', '=', q.industry);
+    if (q.level) b = b.where('h.level', '=', q.level as 'general' | 'major');
+    return b;
+  }
+
+  // The length is inlined: GROUPING() must see the very expression grouped by, not a parameter.
+  const child = (q: Query) => (q.childLength === null ? sql<string>`h.region_code` : sql<string>`left(h.region_code, ${sql.lit(q.childLength)})`);
+  const sets = (q: Query) => sql`grouping sets ((), (h.source), (h.level), (h.industry_code), (${child(q)}))`;
+  const setOf = (r: { g_source: number; g_level: number; g_industry: number; g_region: number }): HazardGroupSet =>
+    r.g_source === 0 ? 'source' : r.g_level === 0 ? 'level' : r.g_industry === 0 ? 'industry' : r.g_region === 0 ? 'region' : 'total';
+
+  return {
+    async aggregate(q: Query): Promise<HazardAggregateRow[]> {
+      const [c, l] = [q.current, q.lastYear];
+      const inPeriod = (p: Period, col: string) => sql`h.${sql.raw(col)} between ${p.from}::date and ${p.to}::date`;
+      const groupCols = (qq: Query) => [
+        'h.source', 'h.level', 'h.industry_code', child(qq).as('region'),
+        sql<number>`grouping(h.source)`.as('g_source'), sql<number>`grouping(h.level)`.as('g_level'),
+        sql<number>`grouping(h.industry_code)`.as('g_industry'), sql<number>`grouping(${child(qq)})`.as('g_region'),
+      ] as const;
+      const found = await base(q)
+        .where(sql<boolean>`h.found_on between ${l.from}::date and ${c.to}::date`)
+        .where('h.status', '!=', 'rejected')
+        .select([
+          ...groupCols(q),
+          sql<string>`count(*) filter (where ${inPeriod(c, 'found_on')})`.as('found0'),
+          sql<string>`count(*) filter (where ${inPeriod(l, 'found_on')})`.as('found1'),
+          sql<string>`count(*) filter (where ${inPeriod(c, 'found_on')} and h.status = 'closed')`.as('cf0'),
+          sql<string>`count(*) filter (where ${inPeriod(l, 'found_on')} and h.status = 'closed')`.as('cf1'),
+          sql<string>`count(*) filter (where ${inPeriod(c, 'found_on')} and h.level = 'major')`.as('major0'),
+          sql<string>`count(*) filter (where ${inPeriod(l, 'found_on')} and h.level = 'major')`.as('major1'),
+        ])
+        .groupBy(sets(q))
+        .execute();
+      const closed = await base(q)
+        .where(sql<boolean>`h.closed_on between ${l.from}::date and ${c.to}::date`)
+        .select([...groupCols(q), sql<string>`count(*) filter (where ${inPeriod(c, 'closed_on')})`.as('closed0'), sql<string>`count(*) filter (where ${inPeriod(l, 'closed_on')})`.as('closed1')])
+        .groupBy(sets(q))
+        .execute();
+
+      const rows = new Map<string, HazardAggregateRow>();
+      const keyOf = (r: { source: string | null; level: string | null; industry_code: string | null; region: string | null; g_source: number; g_level: number; g_industry: number; g_region: number }) => {
+        const set = setOf(r);
+        const key = set === 'source' ? r.source : set === 'level' ? r.level : set === 'industry' ? r.industry_code : set === 'region' ? r.region : null;
+        const id = `${set}:${key}`;
+        if (!rows.has(id)) rows.set(id, { set, key, periods: [{ ...NO_HAZARDS }, { ...NO_HAZARDS }] });
+        return rows.get(id)!;
+      };
+      for (const r of found) {
+        const row = keyOf(r);
+        Object.assign(row.periods[0], { found: n(r.found0), closedOfFound: n(r.cf0), major: n(r.major0) });
+        Object.assign(row.periods[1], { found: n(r.found1), closedOfFound: n(r.cf1), major: n(r.major1) });
+      }
+      for (const r of closed) {
+        const row = keyOf(r);
+        row.periods[0].closed = n(r.closed0);
+        row.periods[1].closed = n(r.closed1);
+      }
+      return [...rows.values()];
+    },
+
+    /** Open, overdue, listed and exposed now — by sub-region and in total. */
+    async snapshot(q: Query): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
+      const rows = await base(q)
+        .where((eb) => eb.or([eb('h.status', 'in', ['reported', 'verified', 'rectifying', 'pending_acceptance']), eb('h.listed_level', 'is not', null), eb('h.accountability_required', '=', true)]))
+        .select([
+          child(q).as('region'),
+          sql<number>`grouping(${child(q)})`.as('g'),
+          sql<string>`count(*) filter (where h.status in ('reported', 'verified', 'rectifying', 'pending_acceptance'))`.as('open'),
+          sql<string>`count(*) filter (where h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${q.today}::date)`.as('overdue'),
+          sql<string>`count(*) filter (where h.listed_level = 1)`.as('l1'),
+          sql<string>`count(*) filter (where h.listed_level = 2)`.as('l2'),
+          sql<string>`count(*) filter (where h.listed_level = 3)`.as('l3'),
+          sql<string>`count(*) filter (where h.escalated_at is not null and h.status in ('verified', 'rectifying', 'pending_acceptance'))`.as('exposed'),
+          sql<string>`count(*) filter (where h.accountability_required)`.as('acc'),
+        ])
+        .groupBy(sql`grouping sets ((), (${child(q)}))`)
+        .execute();
+      const toCounts = (r: (typeof rows)[number]): HazardSnapshotCounts => ({ open: n(r.open), overdue: n(r.overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
+      const total = rows.find((r) => r.g === 1);
+      return { total: total ? toCounts(total) : { ...NO_SNAPSHOT }, byRegion: new Map(rows.filter((r) => r.g === 0).map((r) => [r.region, toCounts(r)])) };
+    },
+  };
+}
+
+export type HazardStatsRepository = ReturnType<typeof createHazardStatsRepository>;
