@@ -21,6 +21,7 @@ import { registerLifecycle } from './platform/http/lifecycle.js';
 import { filesRoutes } from './platform/files/files.routes.js';
 import { createFilesService } from './platform/files/files.service.js';
 import { createFileStorage } from './platform/files/storage.js';
+import { benchBaselineRoutes } from './modules/health/bench-baseline.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAccidentsModule } from './modules/accidents/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
@@ -112,7 +113,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
-  await app.register(authRoutes({ auth, sessions, regionPath: regions.service.path, idleMinutes: config.session.idleMinutes }));
+  await app.register(authRoutes({ auth, sessions, regionPath: regions.service.path, idleMinutes: config.session.idleMinutes, passwordPolicy: config.passwordPolicy }));
   await app.register(regions.routes);
   await app.register(industries.routes);
   await app.register(orgs.routes);
@@ -124,6 +125,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   await app.register(accidents.routes);
   await app.register(stats.routes);
   await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
+  if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 
   registerWebApp(app, config.webDistDir);
   const jobs: Job[] = [

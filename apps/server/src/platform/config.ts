@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string;
+  /** Registers the benchmark's raw-INSERT baseline route (bench/ only; never in production). */
+  benchBaseline: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -71,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: flag(env, 'ANJIAN_TRUST_PROXY') ?? false,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: path.resolve(env.ANJIAN_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    benchBaseline: flag(env, 'ANJIAN_BENCH_BASELINE') ?? false,
   };
 }

@@ -61,11 +61,12 @@ export function isPermission(value: string): value is Permission {
 
 /**
  * Read access to reference data every account needs to do its job: the region tree, the
- * industry list, the organisations and the 三管三必须 routing in its own scope. It changes
+ * role names, the industry list, the organisations and the 三管三必须 routing in its own scope. It changes
  * nothing, so granting it to all roles does not weaken separation of duties.
  */
 export const BASELINE_PERMISSIONS = [
   'region.read',
+  'role.read',
   'industry.read',
   'org.read',
   'routing.read',

@@ -51,7 +51,7 @@ export const ROLES = {
     permissions: [
       'org.create', 'org.update',
       'user.read', 'user.create', 'user.update', 'user.disable', 'user.reset_password',
-      'role.read', 'role.assign',
+      'role.assign',
     ],
     audiences: ['platform', 'government'],
   },

@@ -19,6 +19,8 @@ export const Me = z.object({
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   session: z.object({ idleMinutes: z.number(), expiresAt: z.string().nullable() }),
+  /** The policy a new password must meet, so forms can say so before the server refuses. */
+  passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), forbidUsername: z.boolean() }),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -214,7 +214,7 @@ describe('the service other modules use', () => {
   };
   const user = (over: Partial<SessionUser>): SessionUser => ({
     id: '00000000-0000-0000-0000-000000000000', username: 'x', displayName: 'x', orgId: '00000000-0000-0000-0000-000000000000', orgType: 'safety_committee_office',
-    orgName: 'x', regionCode: '130123', orgIndustries: [], roles: [], permissions: new Set(), mustChangePassword: false, sessionId: 's', ...over,
+    orgName: 'x', regionCode: '130123', orgIndustries: [], roles: [], permissions: new Set(), mustChangePassword: false, sessionId: 's', sessionExpiresAt: new Date(), ...over,
   });
 
   it('findVisible applies the same scope as the API', async () => {

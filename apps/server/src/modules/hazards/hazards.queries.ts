@@ -26,7 +26,8 @@ function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withSt
   if (f.to) q = q.where('h.found_on', '<=', f.to);
   if (f.q) q = q.where('h.title', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
   if (f.overdue !== undefined) {
-    const overdue = sql<boolean>`(h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date)`;
+    // IS TRUE: a hazard with no deadline yet (verified) is not overdue — and so is kept by overdue=false.
+    const overdue = sql<boolean>`((h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date) is true)`;
     q = q.where(f.overdue ? overdue : sql<boolean>`not ${overdue}`);
   }
   return q;

@@ -13,6 +13,7 @@ export interface AuthRoutesDeps {
   sessions: SessionStore;
   regionPath: (code: string) => Promise<{ code: string; name: string; level: number }[]>;
   idleMinutes: number;
+  passwordPolicy: { minLength: number; minClasses: number; forbidUsername: boolean };
 }
 
 export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
@@ -26,7 +27,8 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
       roles: user.roles,
       permissions: [...user.permissions].sort(),
       mustChangePassword: user.mustChangePassword,
-      session: { idleMinutes: deps.idleMinutes, expiresAt: null },
+      session: { idleMinutes: deps.idleMinutes, expiresAt: user.sessionExpiresAt.toISOString() },
+      passwordPolicy: { minLength: deps.passwordPolicy.minLength, minClasses: deps.passwordPolicy.minClasses, forbidUsername: deps.passwordPolicy.forbidUsername },
     };
   }
 
@@ -40,12 +42,11 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
       config: { access: 'public', action: 'auth.login' },
       schema: { tags: ['auth'], summary: '登录 Sign in', body: LoginBody, response: { 200: Me } },
     }, async (req, reply) => {
-      const { token, expiresAt } = await deps.auth.login(req.ctx, req.body.username, req.body.password);
+      const { token } = await deps.auth.login(req.ctx, req.body.username, req.body.password);
       setCookie(req, reply, token);
       const found = await deps.sessions.resolve(token);
       if (found.status !== 'valid') throw new Error('session vanished right after login');
-      const me = await present(found.user);
-      return { ...me, session: { ...me.session, expiresAt: expiresAt.toISOString() } };
+      return present(found.user);
     });
 
     app.post('/api/auth/logout', {

@@ -77,6 +77,7 @@ export function createSessionStore(deps: { db: Database; settings: SessionSettin
           permissions: effectivePermissions([{ permissions: row.permissions }]),
           mustChangePassword: row.must_change_password,
           sessionId: row.id,
+          sessionExpiresAt: row.expires_at,
         },
       };
     },

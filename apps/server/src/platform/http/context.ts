@@ -15,6 +15,8 @@ export interface SessionUser {
   permissions: ReadonlySet<string>;
   mustChangePassword: boolean;
   sessionId: string;
+  /** The session's absolute end (ANJIAN_SESSION_ABSOLUTE_HOURS after sign-in). */
+  sessionExpiresAt: Date;
 }
 
 export interface RequestContext {

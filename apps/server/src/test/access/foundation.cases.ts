@@ -108,7 +108,7 @@ export const foundationCases: AccessCase[] = [
   { route: 'POST /api/users/{id}/enable', role: 'security_admin', request: async (w) => ({ method: 'POST', url: `/api/users/${await targetUser(w)}/enable` }), expect: scoped(200, 403) },
   { route: 'POST /api/users/{id}/reset-password', role: 'security_admin', request: async (w) => ({ method: 'POST', url: `/api/users/${await targetUser(w)}/reset-password` }), expect: scoped(200, 403) },
   { route: 'PUT /api/users/{id}/roles', role: 'security_admin', request: async (w) => ({ method: 'PUT', url: `/api/users/${await targetUser(w)}/roles`, payload: { roles: ['leader'] } }), expect: scoped(200, 403) },
-  { route: 'GET /api/roles', role: 'security_admin', request: () => ({ method: 'GET', url: '/api/roles' }), expect: { ...everyone(200), enterprise: 403 } },
+  { route: 'GET /api/roles', role: 'security_admin', request: () => ({ method: 'GET', url: '/api/roles' }), expect: everyone(200) },
 
   {
     route: 'GET /api/audit', role: 'audit_admin',

@@ -1,0 +1,88 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DESKTOP, launch, newPage, screenshot, signIn } from '../support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+const stamp = Date.now().toString(36).slice(-5);
+const orgName = `行唐县安委办E2E${stamp}`;
+const username = `xt.e2e${stamp}`;
+
+/** antd renders options in a portal; they are picked by their visible text. */
+async function pickOption(page: Page, text: string | RegExp) {
+  await page.locator('.ant-select-item-option, .ant-select-tree-treenode').filter({ hasText: text }).first().click();
+}
+
+async function pickRegion(page: Page, dialog: Locator, label: string, name: string) {
+  await dialog.getByRole('combobox', { name: label }).fill(name);
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: name }).first().click();
+}
+
+describe('the foundation, in a browser', () => {
+  let temporaryPassword = '';
+
+  it('lets admin create an organisation in a county and a user in it', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'admin', inject('adminPassword'));
+    await page.getByRole('menuitem', { name: '组织机构' }).click();
+    await page.getByRole('button', { name: '新建机构' }).click();
+    const orgDialog = page.getByRole('dialog');
+    await pickRegion(page, orgDialog, '所在区划', '行唐县');
+    await orgDialog.getByRole('combobox', { name: '机构类型' }).click();
+    await pickOption(page, '安委办');
+    await orgDialog.getByLabel('机构名称').fill(orgName);
+    await orgDialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('机构已创建').count()).toBeGreaterThan(0);
+
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const userDialog = page.getByRole('dialog');
+    await userDialog.getByLabel('用户名').fill(username);
+    await userDialog.getByLabel('姓名').fill('行唐测试员');
+    await userDialog.getByRole('combobox', { name: '所属组织' }).fill(orgName.slice(0, 8));
+    await page.getByTitle(orgName).click();
+    await userDialog.getByRole('combobox', { name: '角色' }).click();
+    await pickOption(page, '安委办工作人员');
+    await page.keyboard.press('Escape');
+    await userDialog.getByRole('button', { name: '保存' }).click();
+    const shown = page.getByTestId('temporary-password');
+    await shown.waitFor();
+    temporaryPassword = (await shown.inputValue()) || (await shown.textContent()) || '';
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
+    await screenshot(page, 'foundation-user-created');
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await expect.poll(() => page.getByText(username).count()).toBeGreaterThan(0);
+
+    // Switch to English and back out.
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Users' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'foundation-english');
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Sign in/ }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('shows the new user only their county’s subtree, after the forced password change', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, username, temporaryPassword);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('当前密码').fill(temporaryPassword);
+    await dialog.getByLabel('新密码', { exact: true }).fill('Xingtang#2026e2e');
+    await dialog.getByLabel('确认新密码').fill('Xingtang#2026e2e');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('menuitem', { name: '组织机构' }).click();
+    await expect.poll(() => page.getByText(orgName).count()).toBeGreaterThan(0);
+    // Nothing from 正定县 (the demo county beside it) is visible.
+    expect(await page.getByText('正定县安全生产委员会办公室').count()).toBe(0);
+    const api = await page.evaluate(async () => (await fetch('/api/orgs?limit=200')).json() as Promise<{ items: { regionCode: string }[] }>);
+    expect(api.items.length).toBeGreaterThan(0);
+    expect(api.items.every((o) => o.regionCode.startsWith('130125'))).toBe(true);
+    await screenshot(page, 'foundation-county-scope');
+    await context.close();
+  });
+});
