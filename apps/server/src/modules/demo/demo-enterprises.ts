@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { USCC_CHARSET, usccCheckCharacter } from '@anjian/domain';
 import type { Tx } from '../../platform/db/database.js';
 import type { DemoStep } from './index.js';
+import { seededRandom, type Random } from './random.js';
 import { DEMO_CITY, DEMO_COUNTY, DEMO_TOWNSHIP } from './demo-structure.js';
 
 /**
@@ -50,30 +51,15 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗�
 const GIVEN = ['建国', '卫东', '志强', '海军', '秀英', '丽娟', '文华', '明辉', '晓东', '红梅', '国庆', '永刚', '春燕', '立新', '俊杰', '雪梅', '玉兰', '振华', '金龙', '德胜', '福林', '浩然', '伟', '芳', '敏', '静', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '霞', '平', '刚'];
 const ROADS = ['中山路', '燕赵大街', '恒州路', '常山路', '迎宾大道', '府前街', '工业路', '兴华路', '长兴街', '滨河路'];
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-
-type Rand = ReturnType<typeof prng>;
+type Rand = Random;
 
 const person = (r: Rand) => r.pick([...SURNAMES]) + r.pick(GIVEN);
-const mobile = (r: Rand) => `1${r.pick(['35', '37', '39', '52', '58', '83', '87', '89'])}${String(r.int(1e8)).padStart(8, '0')}`;
+const mobile = (r: Rand) => `1${r.pick(['35', '37', '39', '52', '58', '83', '87', '89'])}${String(r.below(1e8)).padStart(8, '0')}`;
 const placeName = (village: string) => village.replace(/(村民委员会|居民委员会|村委会|居委会)$/, '');
 
 function uscc(r: Rand, county: string): string {
   // New registrations since 2015 carry 'MA' + seven characters as the organisation code.
-  const body = Array.from({ length: 7 }, () => USCC_CHARSET[r.int(31)]).join('');
+  const body = Array.from({ length: 7 }, () => USCC_CHARSET[r.below(31)]).join('');
   const first17 = `91${county}MA${body}`;
   return first17 + usccCheckCharacter(first17);
 }
@@ -88,7 +74,7 @@ interface Plan {
 
 function plan(r: Rand, village: Village, county: { code: string; name: string }, centre: [number, number] | null, used: Set<string>, extra?: string): Plan {
   const weights = MIX.reduce((s, m) => s + m.weight, 0);
-  let roll = r.int(weights);
+  let roll = r.below(weights);
   let mix = MIX[0]!;
   for (const m of MIX) { if ((roll -= m.weight) < 0) { mix = m; break; } }
   const primary = extra && r.next() < 0.5 ? extra : mix.industry;
@@ -105,10 +91,10 @@ function plan(r: Rand, village: Village, county: { code: string; name: string },
   const status = r.next() < 0.03 ? 'suspended' : 'operating';
   return {
     id: crypto.randomUUID(), name, region: village.code, uscc: uscc(r, county.code),
-    address: `${village.township}${placeName(village.name)}${r.pick(ROADS)}${1 + r.int(300)}号`,
+    address: `${village.township}${placeName(village.name)}${r.pick(ROADS)}${1 + r.below(300)}号`,
     industries, scale: scaleRoll < 0.35 ? 'micro' : scaleRoll < 0.8 ? 'small' : scaleRoll < 0.95 ? 'medium' : 'large',
     legal, principal: r.next() < 0.6 ? legal : person(r), controller: r.next() < 0.5 ? legal : null,
-    contacts: Array.from({ length: 1 + r.int(2) }, () => ({ name: person(r), phone: mobile(r) })),
+    contacts: Array.from({ length: 1 + r.below(2) }, () => ({ name: person(r), phone: mobile(r) })),
     lat: centre ? Math.round((centre[0] + (r.next() - 0.5) * 0.16) * 1e6) / 1e6 : null,
     lng: centre ? Math.round((centre[1] + (r.next() - 0.5) * 0.2) * 1e6) / 1e6 : null,
     status, reason: status === 'suspended' ? r.pick(['重大事故隐患未按期整改，责令停产整顿', '挂牌督办重大隐患，停产整改', '无证经营危险化学品，责令停产整顿']) : null,
@@ -139,7 +125,7 @@ export const demoEnterprises: DemoStep = {
   present: async (db, ctx) => !DEMO_COUNTY.startsWith(ctx.province)
     || (await db.selectFrom('users').select('id').where('username', '=', DEMO_ENTERPRISE_ACCOUNTS[0].username).executeTakeFirst()) !== undefined,
   async seed(tx, ctx) {
-    const r = prng(20261122);
+    const r = seededRandom(20261122);
     const used = new Set<string>([DEMO_ENTERPRISE_NAME]);
     const plans: Plan[] = [];
     const counties = new Map((await tx.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', DEMO_CITY).execute()).map((c) => [c.code, c.name]));

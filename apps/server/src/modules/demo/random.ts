@@ -10,7 +10,10 @@ export function seededRandom(seed: number) {
   };
   return {
     next,
+    /** An integer in [min, max]. */
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    /** An integer in [0, n). */
+    below: (n: number) => Math.floor(next() * n),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
   };
