@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -28,4 +29,22 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+}
+
+/** Lets `days` pass for the server (its clock reads the offset file), e.g. for a deadline to fall due. */
+export async function advanceServerClock(days: number): Promise<void> {
+  await fs.writeFile(inject('clockOffsetFile'), String(days * 86_400_000));
+  await new Promise((r) => setTimeout(r, 400));
+}
+
+/** Today's date in Asia/Shanghai, n days on. */
+export function shanghaiDay(n = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A real 1×1 PNG on disk, for file inputs. */
+export async function pngFile(name: string): Promise<string> {
+  const file = path.join(inject('artifactsDir'), name);
+  await fs.writeFile(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  return file;
 }

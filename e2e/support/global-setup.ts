@@ -10,6 +10,8 @@ declare module 'vitest' {
     baseUrl: string;
     adminPassword: string;
     artifactsDir: string;
+    /** Milliseconds the server's clock runs ahead; tests write it to let days pass. */
+    clockOffsetFile: string;
   }
 }
 
@@ -33,9 +35,11 @@ export default async function setup(project: TestProject) {
   const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
   await fs.mkdir(artifactsDir, { recursive: true });
   const port = await freePort();
+  const clockOffsetFile = path.join(dataDir, 'clock-offset');
+  await fs.writeFile(clockOffsetFile, '0');
   const server: ChildProcess = spawn('node', ['apps/server/dist/main.js'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANJIAN_DATA_DIR: dataDir, ANJIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ANJIAN_DEMO: '1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANJIAN_DATA_DIR: dataDir, ANJIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ANJIAN_DEMO: '1', LOG_LEVEL: 'warn', ANJIAN_CLOCK_OFFSET_FILE: clockOffsetFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -53,6 +57,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('adminPassword', ADMIN_PASSWORD);
   project.provide('artifactsDir', artifactsDir);
+  project.provide('clockOffsetFile', clockOffsetFile);
 
   return async () => {
     server.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import { buildPlatform } from './app.js';
 import { startJobs } from './platform/jobs/scheduler.js';
+import { createClock } from './platform/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
@@ -42,10 +43,11 @@ async function main() {
       const demo = await seedDemo(database.db, config);
       if (demo.created) log(`demo data loaded for province ${config.demoProvince}: ${demo.summary}`);
     }
-    const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded });
+    const now = createClock();
+    const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded, now });
     app = platform.app;
     await app.listen({ port: config.port, host: config.host });
-    stopJobs = startJobs(database.db, platform.jobs, log);
+    stopJobs = startJobs(database.db, platform.jobs, log, now);
     log(`ready on http://localhost:${config.port} in ${Date.now() - started} ms`);
   } catch (error) {
     console.error(error);

@@ -23,7 +23,12 @@ export function App() {
   }, [language]);
 
   return (
-    <ConfigProvider locale={language === 'en-US' ? enUS : zhCN} theme={{ token: { fontFamily: FONT_FAMILY } }}>
+    <ConfigProvider
+      locale={language === 'en-US' ? enUS : zhCN}
+      theme={{ token: { fontFamily: FONT_FAMILY } }}
+      // antd would render two-character buttons as "登 录"; keep the text as written, for readers and for tests.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

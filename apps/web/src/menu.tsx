@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { MenuEntry } from './shared/layout/menu-types';
 
@@ -8,6 +8,14 @@ import type { MenuEntry } from './shared/layout/menu-types';
  * loaded page component. The same table drives the side menu and the routes.
  */
 export const MENU: MenuEntry[] = [
+  { path: '/dashboard', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'stats.read', page: lazy(() => import('./features/dashboard/DashboardPage')) },
+  { path: '/inbox', labelKey: 'inbox', icon: <InboxOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/inbox/InboxPage')) },
+  { path: '/hazards', labelKey: 'hazards', icon: <WarningOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/HazardsPage')) },
+  { path: '/hazard-lists', labelKey: 'hazardLists', icon: <ProfileOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/ListsPage')) },
+  { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazy(() => import('./features/hazards/ReviewsPage')) },
+  { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazy(() => import('./features/enterprises/EnterprisesPage')) },
+  { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazy(() => import('./features/accidents/AccidentsPage')) },
+  { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazy(() => import('./features/indicators/IndicatorsPage')) },
   { path: '/regions', labelKey: 'regions', icon: <EnvironmentOutlined />, permission: 'region.read', page: lazy(() => import('./features/regions/RegionsPage')) },
   { path: '/orgs', labelKey: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read', page: lazy(() => import('./features/orgs/OrgsPage')) },
   { path: '/routing', labelKey: 'routing', icon: <BranchesOutlined />, permission: 'routing.read', page: lazy(() => import('./features/routing/RoutingPage')) },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addDays, shanghaiDate } from '@anjian/domain';
+import { acceptanceStateHash, addDays, shanghaiDate } from '@anjian/domain';
 import type { Tx } from '../../platform/db/database.js';
 import { DEMO_COUNTY, DEMO_TOWNSHIP } from './demo-structure.js';
 import { HAZARD_TEMPLATES, RESPONSIBLE_PEOPLE, SOURCES_BY_WEIGHT } from './demo-hazards.data.js';
@@ -84,7 +84,11 @@ export const demoHazards: DemoStep = {
             events.push({ action: 'submit_for_acceptance', from: 'rectifying', to: 'pending_acceptance', actor: `${ent.name}安全员`, org: ent.id, orgName: ent.name, at: at(submitted), comment: '已按要求整改完毕', data: null });
             if (status === 'closed') {
               const closedOn = addDays(submitted, 1) > today ? submitted : addDays(submitted, 1);
-              const signature = { signedBy: actorName, org: assigner?.name ?? '', orgId: assigner?.id ?? null, at: at(closedOn, 16).toISOString(), stateHash: null, rootCause: major ? '设备设施老化、日常检查流于形式' : null, loopholeFixed: major ? '建立设备定期检验台账并纳入考核' : null };
+              const rootCause = major ? '设备设施老化、日常检查流于形式' : null;
+              const loopholeFixed = major ? '建立设备定期检验台账并纳入考核' : null;
+              // The same snapshot the accept act hashes (hazards.actions.ts), minus the id the row has not got yet.
+              const stateHash = acceptanceStateHash({ title: template.title, level: major ? 'major' : 'general', regionCode: ent.region_code, enterpriseId: ent.id, deadline, plan, version: events.length, rootCause, loopholeFixed });
+              const signature = { signedBy: actorName, org: assigner?.name ?? '', orgId: assigner?.id ?? null, at: at(closedOn, 16).toISOString(), stateHash, rootCause, loopholeFixed };
               row = { ...row, closed_at: at(closedOn, 16), closed_on: closedOn, acceptance: JSON.stringify(signature) };
               events.push({ action: 'accept', from: 'pending_acceptance', to: 'closed', actor: actorName, org: assigner?.id ?? null, orgName: assigner?.name ?? null, at: at(closedOn, 16), comment: '验收合格，予以销号', data: { signature } });
             }

@@ -132,10 +132,8 @@ export function createActionHandlers(deps: ActionDeps): Record<HazardAction, Act
       return { comment: b.comment ?? null, patch: { submitted_at: c.now }, files: { ids: b.photos, kind: 'after' }, notify: [{ orgId: c.hazard.assigned_by_org_id, kind: 'submitted', title: `申请验收：${c.hazard.title}` }] };
     },
 
+    // The password is verified before the transaction opens (accept.before, below).
     accept: async (c: ActContext, b: Body<typeof AcceptBody>) => {
-      if (!(await deps.verifyPassword(c.user.id, b.password))) {
-        throw new AppError('WRONG_PASSWORD', {}, [{ field: 'body.password', reason: 'wrong_password', message: { zh: '签字密码不正确', en: 'the signature password is wrong' } }]);
-      }
       const check = checkAcceptance({ level: c.hazard.level, rootCause: b.rootCause, managementLoopholeFixed: b.loopholeFixed });
       if (!check.ok) throw guardError(check.problems.map((p) => ({ ...p, field: p.field === 'managementLoopholeFixed' ? 'loopholeFixed' : p.field })));
       // "谁验收、谁签字、谁负责": the signature names the acceptor and fixes what they saw.
@@ -177,5 +175,10 @@ export function createActionHandlers(deps: ActionDeps): Record<HazardAction, Act
       after: (eventId: string) => deps.repo.insertAccountability(c.tx, { hazard_id: c.hazard.id, event_id: eventId, person: b.person, person_org: b.personOrg ?? null, failure: b.failure, decision: b.decision, decided_by_org_id: c.user.orgId, decided_on: b.decidedOn, created_at: c.now }),
     }),
   };
-  return handlers as unknown as Record<HazardAction, ActHandler>;
+  const signature = async (user: SessionUser, b: Body<typeof AcceptBody>) => {
+    if (!(await deps.verifyPassword(user.id, b.password))) {
+      throw new AppError('WRONG_PASSWORD', {}, [{ field: 'body.password', reason: 'wrong_password', message: { zh: '签字密码不正确', en: 'the signature password is wrong' } }]);
+    }
+  };
+  return { ...handlers, accept: Object.assign(handlers.accept, { before: signature }) } as unknown as Record<HazardAction, ActHandler>;
 }

@@ -1,6 +1,6 @@
 import {
-  compareDates, HAZARD_IMPORT_COLUMNS, HAZARD_LEVEL_LABELS, HAZARD_LEVELS, HAZARD_SOURCE_LABELS, HAZARD_SOURCES, HAZARD_STATUS_LABELS,
-  HAZARD_STATUSES, isBusinessDate, LISTING_LEVEL_LABELS, validateUscc, type Bilingual, type HazardImportColumnKey, type HazardLevel,
+  HAZARD_IMPORT_COLUMNS, HAZARD_LEVEL_LABELS, HAZARD_LEVELS, HAZARD_SOURCE_LABELS, HAZARD_SOURCES, HAZARD_STATUS_LABELS,
+  HAZARD_STATUSES, isBusinessDate, LISTING_LEVEL_LABELS, type Bilingual, type HazardImportColumnKey, type HazardLevel,
   type HazardSource, type HazardStatus,
 } from '@anjian/domain';
 import type { ErrorDetail } from '../../platform/errors.js';
@@ -18,7 +18,13 @@ export interface RowError { row: number; column: HazardImportColumnKey | null; r
 export interface RegionHit { code: string; level: number }
 export interface EnterpriseHit { id: string; regionCode: string }
 
+export type UsccCheck = { ok: true; code: string } | { ok: false; kind: string; message: Bilingual };
+
 export interface Lookups {
+  /** validateUscc, remembered per distinct text (a ledger names the same firms again and again). */
+  uscc(text: string): UsccCheck;
+  /** normaliseDate, remembered per distinct text. */
+  date(text: string): string | null;
   /** The stored code an input denotes within the importer's subtree; null: none. */
   region(input: string): RegionHit | null;
   /** A registered enterprise the importer may see, by normalised USCC; null: none. */
@@ -89,7 +95,7 @@ export function locateColumns(headers: string[]): { columns: Map<HazardImportCol
   return { columns, missing: HAZARD_IMPORT_COLUMNS.filter((c) => c.required && !columns.has(c.key)).map((c) => c.key) };
 }
 
-/** 2026-1-5, 2026/01/05 and 2026.1.5 are all the 5th of January. */
+/** 2026-1-5, 2026/01/05 and 2026.1.5 are all the 5th of January. Normalised dates compare as strings. */
 export function normaliseDate(text: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (!m) return null;
@@ -119,7 +125,7 @@ export function parseHazardRow(raw: RawRow, lookups: Lookups): { ready: ReadyHaz
   const date = (key: HazardImportColumnKey): string | null => {
     const value = text(raw, key);
     if (value === '') return null;
-    const d = normaliseDate(value);
+    const d = lookups.date(value);
     if (!d) fail(key, 'invalid_date', { zh: `“${value}”不是有效日期（应为 YYYY-MM-DD）`, en: `"${value}" is not a date (YYYY-MM-DD)` });
     return d;
   };
@@ -136,10 +142,10 @@ export function parseHazardRow(raw: RawRow, lookups: Lookups): { ready: ReadyHaz
   if (raw.cells.uscc?.number) {
     fail('uscc', 'number_cell', { zh: '单元格为数字格式，代码已丢失精度，请设为文本格式后重新填写', en: 'the cell is a number, so digits were lost; format it as text' });
   } else if (usccText !== '') {
-    const checked = validateUscc(usccText);
+    const checked = lookups.uscc(usccText);
     if (!checked.ok) fail('uscc', `uscc_${checked.kind}`, checked.message);
     else {
-      enterprise = lookups.enterprise(checked.parts.code);
+      enterprise = lookups.enterprise(checked.code);
       if (!enterprise) fail('uscc', 'not_found', { zh: '企业未登记或不在您的管辖范围内', en: 'no registered enterprise with this code within your jurisdiction' });
     }
   }
@@ -168,15 +174,15 @@ export function parseHazardRow(raw: RawRow, lookups: Lookups): { ready: ReadyHaz
 
   const foundOn = date('foundOn');
   if (text(raw, 'foundOn') === '') fail('foundOn', 'required', { zh: '必填', en: 'required' });
-  else if (foundOn && compareDates(foundOn, lookups.today) > 0) fail('foundOn', 'future', { zh: '不能晚于今天', en: 'cannot be in the future' });
+  else if (foundOn && foundOn > lookups.today) fail('foundOn', 'future', { zh: '不能晚于今天', en: 'cannot be in the future' });
   const deadline = date('deadline');
-  if (deadline && foundOn && compareDates(deadline, foundOn) < 0) fail('deadline', 'before_found', { zh: '不能早于发现日期', en: 'cannot be before the date found' });
+  if (deadline && foundOn && deadline < foundOn) fail('deadline', 'before_found', { zh: '不能早于发现日期', en: 'cannot be before the date found' });
   if (!deadline && text(raw, 'deadline') === '' && status && NEEDS_DEADLINE.includes(status)) fail('deadline', 'required', { zh: '整改中、待验收的隐患须填写整改期限', en: 'required while rectifying or awaiting acceptance' });
   const closedOn = date('closedOn');
   if (status === 'closed' && text(raw, 'closedOn') === '') fail('closedOn', 'required', { zh: '已销号的隐患须填写销号日期', en: 'required for a closed hazard' });
   if (status && status !== 'closed' && text(raw, 'closedOn') !== '') fail('closedOn', 'not_closed', { zh: '未销号的隐患不能有销号日期', en: 'only a closed hazard has a closing date' });
-  if (closedOn && foundOn && compareDates(closedOn, foundOn) < 0) fail('closedOn', 'before_found', { zh: '不能早于发现日期', en: 'cannot be before the date found' });
-  if (closedOn && compareDates(closedOn, lookups.today) > 0) fail('closedOn', 'future', { zh: '不能晚于今天', en: 'cannot be in the future' });
+  if (closedOn && foundOn && closedOn < foundOn) fail('closedOn', 'before_found', { zh: '不能早于发现日期', en: 'cannot be before the date found' });
+  if (closedOn && closedOn > lookups.today) fail('closedOn', 'future', { zh: '不能晚于今天', en: 'cannot be in the future' });
 
   const responsibleUnit = optional('responsibleUnit', 100);
   const responsiblePerson = optional('responsiblePerson', 50);

@@ -12,7 +12,7 @@ import { AppError, conflict, forbidden, ruleViolation, type ErrorDetail } from '
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import { visibleEnterprise } from '../enterprises/index.js';
 import { readImport, type ImportSource } from './hazards.import-read.js';
-import { parseHazardRow, rowErrorDetail, sortErrors, text, type EnterpriseHit, type Lookups, type RawRow, type ReadyHazard, type RegionHit, type RowError } from './hazards.import-rows.js';
+import { normaliseDate, parseHazardRow, rowErrorDetail, sortErrors, text, type EnterpriseHit, type Lookups, type RawRow, type ReadyHazard, type RegionHit, type RowError, type UsccCheck } from './hazards.import-rows.js';
 
 /** More than this many error details would make a report nobody reads; the counts stay exact. */
 export const MAX_ERROR_DETAILS = 5_000;
@@ -80,9 +80,24 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
   /** Looks up, once each, the regions and enterprises a batch names that no earlier batch did. */
   function lookupsFor(scope: Scope, today: string, industries: Map<string, string>) {
     const regions = new Map<string, RegionHit | null>();
-    const usccs = new Map<string, string | null>();
+    const usccs = new Map<string, UsccCheck>();
     const enterprises = new Map<string, EnterpriseHit | null>();
+    const dates = new Map<string, string | null>();
+    const usccCheck = (t: string): UsccCheck => {
+      let c = usccs.get(t);
+      if (!c) {
+        const v = validateUscc(t);
+        usccs.set(t, (c = v.ok ? { ok: true, code: v.parts.code } : { ok: false, kind: v.kind, message: v.message }));
+      }
+      return c;
+    };
     const lookups: Lookups = {
+      uscc: usccCheck,
+      date: (t) => {
+        let d = dates.get(t);
+        if (d === undefined) dates.set(t, (d = normaliseDate(t)));
+        return d;
+      },
       region: (t) => regions.get(t) ?? null,
       enterprise: (code) => enterprises.get(code) ?? null,
       industry: (t) => industries.get(t) ?? industries.get(t.toLowerCase()),
@@ -96,10 +111,9 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
         const region = text(raw, 'regionCode');
         if (region !== '' && !regions.has(region)) newRegions.add(region);
         const uscc = text(raw, 'uscc');
-        if (uscc !== '' && !usccs.has(uscc)) {
-          const checked = validateUscc(uscc);
-          usccs.set(uscc, checked.ok ? checked.parts.code : null);
-          if (checked.ok && !enterprises.has(checked.parts.code)) newCodes.add(checked.parts.code);
+        if (uscc !== '') {
+          const checked = usccCheck(uscc);
+          if (checked.ok && !enterprises.has(checked.code)) newCodes.add(checked.code);
         }
       }
       if (newRegions.size) {
@@ -158,7 +172,7 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
       const errors: RowError[] = [];
       let errorCount = 0, badRows = 0, rows = 0;
       const referenced = { regions: new Set<string>(), orgs: new Set<string>([user.orgId]), industries: new Set<string>() };
-      for await (const batch of readImport(source.kind === 'csv' ? { ...source, body: hashing(source.body, hash) } : source)) {
+      for await (const batch of rebatch(readImport(source.kind === 'csv' ? { ...source, body: hashing(source.body, hash) } : source), LOOKUP_BATCH)) {
         rows += batch.length;
         if (rows > HAZARD_IMPORT_MAX_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', { limit: `${HAZARD_IMPORT_MAX_ROWS} rows` }, [{ field: 'body', reason: 'too_many_rows', message: { zh: `每个文件最多 ${HAZARD_IMPORT_MAX_ROWS} 行，请拆分后分批导入`, en: `at most ${HAZARD_IMPORT_MAX_ROWS} rows per file; split it` } }]);
         await resolve(batch);
@@ -217,6 +231,18 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
       else await client.end();
     }
   };
+}
+
+/** Rows are checked this many at a time: one lookup query per batch for the new regions and firms. */
+const LOOKUP_BATCH = 5_000;
+
+async function* rebatch(batches: AsyncIterable<RawRow[]>, size: number): AsyncGenerator<RawRow[]> {
+  let pending: RawRow[] = [];
+  for await (const batch of batches) {
+    pending = pending.length ? pending.concat(batch) : batch;
+    if (pending.length >= size) { yield pending; pending = []; }
+  }
+  if (pending.length) yield pending;
 }
 
 const filename = (source: ImportSource) => (source.kind === 'csv' ? source.filename : source.upload.filename);

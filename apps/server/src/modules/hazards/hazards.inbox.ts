@@ -33,7 +33,13 @@ export function createInbox(deps: { db: Database; now: () => Date }) {
   }
 
   const none = { count: 0, items: [] };
-  const mineOrAssigned = (user: SessionUser) => sql<boolean>`(h.responsible_org_id = ${user.orgId} or h.assigned_by_org_id = ${user.orgId} or h.enterprise_id = ${user.orgId})`;
+  /**
+   * Deadlines that concern the user: those their organisation assigned or must meet — or, for
+   * those who oversee (list for supervision, re-review), every one in their scope.
+   */
+  const concerns = (user: SessionUser) => user.permissions.has('hazard.list') || user.permissions.has('hazard.review')
+    ? sql<boolean>`true`
+    : sql<boolean>`(h.responsible_org_id = ${user.orgId} or h.assigned_by_org_id = ${user.orgId} or h.enterprise_id = ${user.orgId})`;
 
   return {
     async inbox(user: SessionUser): Promise<Inbox> {
@@ -45,8 +51,8 @@ export function createInbox(deps: { db: Database; now: () => Date }) {
         p.has('hazard.verify') ? group(summaries(user).where('h.status', '=', 'reported'), 'id', at) : none,
         p.has('hazard.assign') ? group(summaries(user).where('h.status', '=', 'verified'), 'id', at) : none,
         p.has('hazard.accept') ? group(summaries(user).where('h.status', '=', 'pending_acceptance'), 'deadline', at) : none,
-        group(summaries(user).where('h.status', 'in', OPEN).where('h.deadline', '>=', today).where('h.deadline', '<=', addDays(today, 3)).where(mineOrAssigned(user)), 'deadline', at),
-        group(summaries(user).where('h.status', 'in', OPEN).where('h.deadline', '<', today).where(mineOrAssigned(user)), 'deadline', at),
+        group(summaries(user).where('h.status', 'in', OPEN).where('h.deadline', '>=', today).where('h.deadline', '<=', addDays(today, 3)).where(concerns(user)), 'deadline', at),
+        group(summaries(user).where('h.status', 'in', OPEN).where('h.deadline', '<', today).where(concerns(user)), 'deadline', at),
         db.selectFrom('notifications').selectAll().where('org_id', '=', user.orgId).orderBy('id', 'desc').limit(30).execute(),
         this.unread(user),
       ]);

@@ -32,6 +32,9 @@ describe('the closed loop 排查 → 交办 → 复查', () => {
 
     const officerView = (await get(people.officer.cookie, id)).json();
     expect(officerView.actions).toEqual(['progress', 'request_extension', 'submit_for_acceptance']);
+    // The township assigned it; the enterprise rectifies it. The township may not act in its place.
+    expect((await get(people.town.cookie, id)).json().actions).not.toContain('submit_for_acceptance');
+    expect((await post(people.town.cookie, `/api/hazards/${id}/progress`, { comment: '代为填报' })).statusCode).toBe(403);
     const after = await w.upload(people.officer.cookie, 'after.png');
     const submit = await post(people.officer.cookie, `/api/hazards/${id}/submit-for-acceptance`, { photos: [after], comment: '已整改' });
     expect(submit.statusCode, submit.body).toBe(200);

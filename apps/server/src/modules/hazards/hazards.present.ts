@@ -1,5 +1,6 @@
 import { allowedActions, daysOverdue, isDueSoon, isOpenHazardStatus, isOverdue, regionLevel, type HazardDetail, type HazardStatus, type HazardSummary, type ListingLevel } from '@anjian/domain';
 import type { SessionUser } from '../../platform/http/context.js';
+import { recordAllows } from './hazards.policy.js';
 
 export interface SummaryRow {
   id: string;
@@ -45,7 +46,7 @@ export function presentSummary(row: SummaryRow, now: Date): HazardSummary {
 }
 
 /** The acts this user may perform now; the UI shows exactly these buttons. */
-export function hazardActions(user: SessionUser, h: { status: string; level: 'general' | 'major'; listed_level: number | null; extension_request: unknown }): HazardDetail['actions'] {
+export function hazardActions(user: SessionUser, h: { status: string; level: 'general' | 'major'; listed_level: number | null; extension_request: unknown; responsible_org_id: string | null; enterprise_id: string | null }): HazardDetail['actions'] {
   const level = regionLevel(user.regionCode);
   return allowedActions(h.status as HazardStatus, {
     level: h.level,
@@ -53,5 +54,5 @@ export function hazardActions(user: SessionUser, h: { status: string; level: 'ge
     extensionPending: h.extension_request !== null,
     permissions: user.permissions,
     actorRegionLevel: level === 0 ? undefined : level,
-  });
+  }).filter((action) => recordAllows(user, h, action));
 }

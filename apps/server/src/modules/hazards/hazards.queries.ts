@@ -11,6 +11,9 @@ export interface LedgerFilter extends Omit<LedgerQuery, 'regionCode' | 'limit' |
   regionCode?: string;
 }
 
+/** Open with a deadline already passed (Shanghai date). Written plainly so the partial indexes of open hazards serve it. */
+const OVERDUE = (today: string) => sql<boolean>`(h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date)`;
+
 /** The ledger's WHERE clause, shared by the page and its counts so the two always agree. */
 function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withStatus: boolean) {
   const today = shanghaiDate(now);
@@ -25,11 +28,9 @@ function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withSt
   if (f.from) q = q.where('h.found_on', '>=', f.from);
   if (f.to) q = q.where('h.found_on', '<=', f.to);
   if (f.q) q = q.where('h.title', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  if (f.overdue !== undefined) {
-    // IS TRUE: a hazard with no deadline yet (verified) is not overdue — and so is kept by overdue=false.
-    const overdue = sql<boolean>`((h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date) is true)`;
-    q = q.where(f.overdue ? overdue : sql<boolean>`not ${overdue}`);
-  }
+  if (f.overdue === true) q = q.where(OVERDUE(today));
+  // A hazard with no deadline yet (verified) is not overdue, so overdue=false keeps it (no NULL).
+  if (f.overdue === false) q = q.where(sql<boolean>`not (${OVERDUE(today)} and h.deadline is not null)`);
   return q;
 }
 
@@ -46,8 +47,6 @@ function summarise(rows: StatusCount[], f: LedgerFilter) {
   }
   return { total, byStatus, overdue, listed };
 }
-
-const OVERDUE = (today: string) => sql<boolean>`(h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date)`;
 
 async function countLive(db: Executor, scope: Scope, f: LedgerFilter, now: Date): Promise<StatusCount[]> {
   const today = shanghaiDate(now);

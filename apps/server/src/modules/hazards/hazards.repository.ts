@@ -109,6 +109,18 @@ export function createHazardsRepository(db: Executor) {
       if (rows.length) await tx.insertInto('notifications').values(rows).execute();
     },
 
+    /** Who verifies a report here: the township's government, else the county's committee office. */
+    async verifiersOf(tx: Executor, regionCode: string): Promise<string[]> {
+      const township = regionCode.length >= 9 ? regionCode.slice(0, 9) : null;
+      if (township) {
+        const rows = await tx.selectFrom('orgs').select('id').where('type', '=', 'township_government').where('region_code', '=', township).execute();
+        if (rows.length) return rows.map((r) => r.id);
+      }
+      const county = regionCode.slice(0, Math.min(6, regionCode.length));
+      const rows = await tx.selectFrom('orgs').select('id').where('type', '=', 'safety_committee_office').where('region_code', '=', county).execute();
+      return rows.map((r) => r.id);
+    },
+
     /** Whether a user may read a file: it is attached to a hazard they can see. */
     async fileVisible(fileId: string, scope: Scope): Promise<boolean> {
       const row = await db

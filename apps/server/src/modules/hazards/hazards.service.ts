@@ -57,7 +57,7 @@ export function createHazardsService(deps: HazardsServiceDeps) {
       files: files.map(({ eventId: _e, ...f }) => f),
       timeline,
       version: h.version,
-      actions: hazardActions(user, h as never),
+      actions: hazardActions(user, h),
     };
   }
 
@@ -110,6 +110,8 @@ export function createHazardsService(deps: HazardsServiceDeps) {
           actor_org_id: user.orgId, actor_org_name: user.orgName, at, comment: null, data: { source: body.source, level: body.level },
         });
         await repo.linkFiles(tx, hazardId, eventId, body.photos, 'before');
+        const verifiers = await repo.verifiersOf(tx, regionCode);
+        await repo.notify(tx, verifiers.filter((orgId) => orgId !== user.orgId).map((orgId) => ({ org_id: orgId, hazard_id: hazardId, kind: 'reported', title: `新上报隐患待核实：${body.title}`, created_at: at })));
         await deps.audit.record(tx, ctx, { action: 'hazard.report', objectType: 'hazard', objectId: hazardId, result: 'success', statusCode: 201, details: { level: body.level, source: body.source, regionCode } });
         return hazardId;
       });

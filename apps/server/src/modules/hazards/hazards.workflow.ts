@@ -5,6 +5,7 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import { illegalTransition } from './hazards.errors.js';
+import { recordAllows } from './hazards.policy.js';
 import type { HazardPatch, HazardRow, HazardsRepository } from './hazards.repository.js';
 
 export interface ActContext {
@@ -28,7 +29,39 @@ export interface ActOutcome {
   after?: (eventId: string) => Promise<void>;
 }
 
-export type ActHandler = (c: ActContext, body: never) => Promise<ActOutcome>;
+export type ActHandler = ((c: ActContext, body: never) => Promise<ActOutcome>) & {
+  /**
+   * Checks that need no lock and may be slow, run before the transaction opens: a signature's
+   * password (argon2 takes tens of milliseconds; the hazard's row lock and a pooled connection
+   * must not be held meanwhile).
+   */
+  before?: (user: SessionUser, body: never) => Promise<void>;
+};
+
+/**
+ * At most this many acts hold a transaction at once. A handler may look something up through
+ * the pool while its transaction holds a connection (an organisation, a file); were every
+ * pooled connection held by such a transaction, each would wait for a connection forever.
+ * Bounded below the pool's size (20, platform/db/database.ts), one is always free. The acts
+ * serialise on the audit chain's head anyway, so the bound costs no throughput.
+ */
+const MAX_CONCURRENT_ACTS = 8;
+
+function semaphore(size: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
 
 const ENTITY = { zh: '隐患', en: 'Hazard' };
 
@@ -38,9 +71,11 @@ const ENTITY = { zh: '隐患', en: 'Hazard' };
  * what changes, then write the new state, the event and the audit row in one transaction.
  */
 export function createWorkflow(deps: { db: Database; repo: HazardsRepository; audit: AuditWriter; now: () => Date }) {
+  const slot = semaphore(MAX_CONCURRENT_ACTS);
   return async function perform(ctx: RequestContext, user: SessionUser, id: string, action: HazardAction, handler: ActHandler, body: unknown): Promise<void> {
     if (!canPerform(user.permissions, action)) throw forbidden(HAZARD_ACTION_PERMISSION[action]);
-    await deps.db.transaction().execute(async (tx) => {
+    await handler.before?.(user, body as never);
+    await slot(() => deps.db.transaction().execute(async (tx) => {
       const hazard = await deps.repo.lockVisible(tx, id, scopeOf(user));
       if (!hazard) throw notFound(ENTITY, 'params.id');
       const status = hazard.status as HazardStatus;
@@ -51,6 +86,7 @@ export function createWorkflow(deps: { db: Database; repo: HazardsRepository; au
       const actorLevel = regionLevel(user.regionCode);
       const facts = { level: hazard.level, listedAtLevel: hazard.listed_level as ListingLevel | null, extensionPending: hazard.extension_request !== null, actorRegionLevel: actorLevel === 0 ? undefined : actorLevel };
       if (!allowedActions(status, facts).includes(action)) throw illegalTransition(status, action, allowedActions(status, facts));
+      if (!recordAllows(user, hazard, action)) throw forbidden(HAZARD_ACTION_PERMISSION[action]);
 
       const now = deps.now();
       const outcome = await handler({ tx, ctx, user, hazard, now, today: shanghaiDate(now) }, body as never);
@@ -67,7 +103,7 @@ export function createWorkflow(deps: { db: Database; repo: HazardsRepository; au
       const notices = (outcome.notify ?? []).filter((n): n is { orgId: string; kind: string; title: string } => n.orgId !== null && n.orgId !== user.orgId);
       await deps.repo.notify(tx, notices.map((n) => ({ org_id: n.orgId, hazard_id: id, kind: n.kind, title: n.title, created_at: now })));
       await deps.audit.record(tx, ctx, { action: `hazard.${action}`, objectType: 'hazard', objectId: id, result: 'success', statusCode: 200, details: { from: status, to: next.to } });
-    });
+    }));
   };
 }
 

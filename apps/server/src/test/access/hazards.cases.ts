@@ -59,9 +59,11 @@ const actionCases: AccessCase[] = (Object.keys(ACTIONS) as HazardAction[]).map((
   return {
     route: `POST /api/hazards/{id}/${action.replaceAll('_', '-')}`,
     role,
-    request: async (w, _p, actor): Promise<InjectOptions> => {
+    request: async (w, position, actor): Promise<InjectOptions> => {
       const spec = typeof probe === 'function' ? probe(w) : probe;
-      const id = await w.t.factories.hazard({ regionCode: AT, ...spec.state });
+      // The rectifying unit's own acts: make each caller the responsible unit, so scope alone decides.
+      const responsible = HAZARD_ACTION_PERMISSION[action] === 'hazard.rectify' && position !== 'anonymous' ? { responsible_org_id: w.orgs[position] } : {};
+      const id = await w.t.factories.hazard({ regionCode: AT, ...spec.state, ...responsible });
       return { method: 'POST', url: `/api/hazards/${id}/${action.replaceAll('_', '-')}`, payload: await spec.body(w, actor) };
     },
     expect: scoped(200, enterpriseExpectation(action)),

@@ -34,7 +34,7 @@ export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) =
 
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
-      <Form form={form} layout={mobile ? 'vertical' : 'inline'} onFinish={apply} style={{ rowGap: 12 }}>
+      <Form form={form} name="auditFilter" layout={mobile ? 'vertical' : 'inline'} onFinish={apply} style={{ rowGap: 12 }}>
         {/* Two pickers rather than a range picker: its double calendar does not fit a phone. */}
         <Form.Item name="from" label={t('audit.startTime')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="anjian-filter" style={{ width: 180 }} />

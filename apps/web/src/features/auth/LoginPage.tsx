@@ -45,7 +45,7 @@ export function LoginPage() {
           </Flex>
           {notice === 'SESSION_EXPIRED' && !error && <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-          <Form<LoginInput> layout="vertical" onFinish={submit} requiredMark={false} size="large">
+          <Form<LoginInput> name="login" layout="vertical" onFinish={submit} requiredMark={false} size="large">
             <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('auth.username') }) }]}>
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>

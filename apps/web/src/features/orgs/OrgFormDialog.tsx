@@ -23,8 +23,9 @@ function typesForRegion(code: string | undefined): OrgType[] {
   return ORG_TYPES.filter((type) => type !== 'public' && ORG_TYPE_LEVELS[type].includes(level));
 }
 
-export function OrgFormDialog(props: { open: boolean; org: OrgData | null; defaultRegion?: string; onClose: () => void }) {
-  const { open, org, defaultRegion, onClose } = props;
+/** Mounted only while open, so every opening starts from a fresh form. */
+export function OrgFormDialog(props: { org: OrgData | null; defaultRegion?: string; onClose: () => void }) {
+  const { org, defaultRegion, onClose } = props;
   const { t } = useTranslation();
   const { language } = useLanguage();
   const labels = useLabels();
@@ -37,17 +38,6 @@ export function OrgFormDialog(props: { open: boolean; org: OrgData | null; defau
   const type = Form.useWatch('type', form) ?? org?.type;
   const allowedTypes = useMemo(() => typesForRegion(regionCode), [regionCode]);
 
-  useEffect(() => {
-    if (!open) return;
-    setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(
-      org
-        ? { name: org.name, industries: org.industries, status: org.status }
-        : { regionCode: defaultRegion, type: undefined, name: '', industries: [], status: 'active' },
-    );
-  }, [open, org, defaultRegion, form]);
-
   // A type that does not fit the newly chosen region is cleared rather than silently sent.
   useEffect(() => {
     const current = form.getFieldValue('type') as OrgType | undefined;
@@ -55,7 +45,9 @@ export function OrgFormDialog(props: { open: boolean; org: OrgData | null; defau
   }, [allowedTypes, org, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their own messages; nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setFormError(null);
     const industryCodes = type === 'department' ? v.industries ?? [] : [];
     try {
@@ -78,14 +70,13 @@ export function OrgFormDialog(props: { open: boolean; org: OrgData | null; defau
 
   return (
     <Modal
-      open={open}
+      open
       title={org ? t('orgs.editTitle') : t('orgs.createTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={save.isPending}
-      forceRender
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       {org && (
@@ -99,7 +90,13 @@ export function OrgFormDialog(props: { open: boolean; org: OrgData | null; defau
           ]}
         />
       )}
-      <Form form={form} layout="vertical" onFinish={() => void submit()}>
+      <Form
+        form={form}
+        name="orgForm"
+        layout="vertical"
+        onFinish={() => void submit()}
+        initialValues={org ? { name: org.name, industries: org.industries, status: org.status } : { regionCode: defaultRegion, name: '', industries: [], status: 'active' }}
+      >
         {!org && (
           <>
             <Form.Item name="regionCode" label={t('orgs.region')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('orgs.region') }) }]}>

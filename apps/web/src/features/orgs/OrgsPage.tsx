@@ -91,7 +91,7 @@ export default function OrgsPage() {
           <LoadMore count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
         </Card>
       )}
-      <OrgFormDialog open={!!dialog} org={dialog?.org ?? null} defaultRegion={filters.regionCode} onClose={() => setDialog(null)} />
+      {dialog && <OrgFormDialog org={dialog.org} defaultRegion={filters.regionCode} onClose={() => setDialog(null)} />}
     </>
   );
 }

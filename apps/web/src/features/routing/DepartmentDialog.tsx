@@ -1,6 +1,6 @@
 import { regionLevel } from '@anjian/domain';
 import { Alert, App, Form, Modal, Select, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionData } from '../../shared/api/regions';
 import { errorText } from '../../shared/api/client';
@@ -10,32 +10,27 @@ interface Props {
   region: RegionData;
   /** Root first, the region itself last. */
   path: RegionData[];
-  row: RoutingRow | null;
+  row: RoutingRow;
   industryName: string;
   onClose: () => void;
 }
 
-/** Departments only exist from province to county, so the candidates are the region and its ancestors at those levels. */
+/** Mounted only while open. Departments only exist from province to county, so the candidates are the region and its ancestors at those levels. */
 export function DepartmentDialog({ region, path, row, industryName, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const [departmentId, setDepartmentId] = useState<string | undefined>(row.department?.id);
   const [error, setError] = useState<string | null>(null);
   const change = useRouteChange(region.code);
   const candidates = path.filter((r) => r.code !== '0' && regionLevel(r.code) <= 3).reverse();
-  const results = useDepartmentsOn(candidates.map((r) => r.code), !!row);
-
-  useEffect(() => {
-    setDepartmentId(row?.department?.id);
-    setError(null);
-  }, [row]);
+  const results = useDepartmentsOn(candidates.map((r) => r.code), true);
 
   const loading = results.some((r) => r.isPending);
   const groups = candidates
     .map((r, i) => {
       const items = results[i]?.data?.items.filter((o) => o.status === 'active') ?? [];
       // Departments that already list the industry come first: they are the likely answer.
-      const covers = (industries: string[]) => (row && industries.includes(row.industryCode) ? 0 : 1);
+      const covers = (industries: string[]) => (industries.includes(row.industryCode) ? 0 : 1);
       items.sort((a, b) => covers(a.industries) - covers(b.industries) || a.name.localeCompare(b.name, 'zh-CN'));
       return {
         label: r.name,
@@ -53,7 +48,7 @@ export function DepartmentDialog({ region, path, row, industryName, onClose }: P
   const anyCovers = groups.some((g) => g.options.some((o) => o.covers));
 
   const submit = async () => {
-    if (!row || !departmentId) return;
+    if (!departmentId) return;
     setError(null);
     try {
       await change.mutateAsync({ industryCode: row.industryCode, departmentId });
@@ -66,22 +61,22 @@ export function DepartmentDialog({ region, path, row, industryName, onClose }: P
 
   return (
     <Modal
-      open={!!row}
+      open
       title={t('routing.setTitle', { industry: industryName })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !departmentId || (!row?.inherited && departmentId === row?.department?.id) }}
+      okButtonProps={{ disabled: !departmentId || (!row.inherited && departmentId === row.department?.id) }}
       confirmLoading={change.isPending}
       onOk={() => void submit()}
       onCancel={onClose}
-      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('routing.setFor', { region: region.name, industry: industryName })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {!loading && !anyCovers && <Alert type="info" showIcon title={t('routing.noDepartments')} style={{ marginBottom: 16 }} />}
       <Form layout="vertical">
-        <Form.Item label={t('routing.pickDepartment')} required>
+        <Form.Item label={t('routing.pickDepartment')} required htmlFor="routing-department">
           <Select
+            id="routing-department"
             value={departmentId}
             onChange={setDepartmentId}
             loading={loading}

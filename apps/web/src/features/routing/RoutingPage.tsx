@@ -105,14 +105,8 @@ export default function RoutingPage() {
           />
         </Card>
       )}
-      {region && path.data && (
-        <DepartmentDialog
-          region={region}
-          path={path.data}
-          row={editing}
-          industryName={editing ? industryName(editing) : ''}
-          onClose={() => setEditing(null)}
-        />
+      {editing && region && path.data && (
+        <DepartmentDialog region={region} path={path.data} row={editing} industryName={industryName(editing)} onClose={() => setEditing(null)} />
       )}
     </>
   );

@@ -16,8 +16,9 @@ interface Values {
   password?: string;
 }
 
-export function UserCreateDialog(props: { open: boolean; onClose: () => void; onTemporaryPassword: (value: TemporaryPassword) => void }) {
-  const { open, onClose, onTemporaryPassword } = props;
+/** Mounted only while open, so every opening starts from a fresh form. */
+export function UserCreateDialog(props: { onClose: () => void; onTemporaryPassword: (value: TemporaryPassword) => void }) {
+  const { onClose, onTemporaryPassword } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -25,13 +26,6 @@ export function UserCreateDialog(props: { open: boolean; onClose: () => void; on
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateUser();
   const roleOptions = useRoleOptions(org?.type);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setOrg(undefined);
-    setFormError(null);
-  }, [open, form]);
 
   // Roles that do not fit the newly chosen organisation are dropped, not sent to be refused.
   useEffect(() => {
@@ -41,7 +35,9 @@ export function UserCreateDialog(props: { open: boolean; onClose: () => void; on
   }, [roleOptions, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their own messages; nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setFormError(null);
     try {
       const result = await create.mutateAsync({
@@ -66,17 +62,16 @@ export function UserCreateDialog(props: { open: boolean; onClose: () => void; on
 
   return (
     <Modal
-      open={open}
+      open
       title={t('users.createTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={create.isPending}
-      forceRender
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={() => void submit()} initialValues={{ roles: [] }}>
+      <Form form={form} name="userCreate" layout="vertical" onFinish={() => void submit()} initialValues={{ roles: [] }}>
         <Form.Item name="username" label={t('users.username')} extra={t('users.usernameHint')} rules={[required(t('users.username')), { min: 3, max: 32 }]}>
           <Input autoComplete="off" maxLength={32} />
         </Form.Item>

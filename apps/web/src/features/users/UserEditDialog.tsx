@@ -1,12 +1,13 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../shared/ui/form-errors';
 import { useRoleOptions } from './role-options';
 import { useSetRoles, useUpdateUser, type UserData } from './users.api';
 
 /** Name and phone, or the roles: two small dialogs on one frame, since both edit one account. */
-export function UserEditDialog({ user, mode, onClose }: { user: UserData | null; mode: 'profile' | 'roles'; onClose: () => void }) {
+/** Mounted only while open, so every opening starts from a fresh form. */
+export function UserEditDialog({ user, mode, onClose }: { user: UserData; mode: 'profile' | 'roles'; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ displayName: string; phone: string; roles: string[] }>();
@@ -15,18 +16,12 @@ export function UserEditDialog({ user, mode, onClose }: { user: UserData | null;
   const setRoles = useSetRoles();
   const roleOptions = useRoleOptions(user?.org.type);
   // A role the user already holds stays visible even if it would no longer be offered.
-  const options = [...roleOptions, ...(user?.roles ?? []).filter((r) => !roleOptions.some((o) => o.value === r)).map((r) => ({ value: r, label: r }))];
-
-  useEffect(() => {
-    if (!user) return;
-    setFormError(null);
-    form.resetFields();
-    form.setFieldsValue({ displayName: user.displayName, phone: user.phone ?? '', roles: user.roles });
-  }, [user, form]);
+  const options = [...roleOptions, ...user.roles.filter((r) => !roleOptions.some((o) => o.value === r)).map((r) => ({ value: r, label: r }))];
 
   const submit = async () => {
-    if (!user) return;
-    const v = await form.validateFields();
+    // Invalid fields show their own messages; nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setFormError(null);
     try {
       if (mode === 'profile') {
@@ -44,21 +39,20 @@ export function UserEditDialog({ user, mode, onClose }: { user: UserData | null;
 
   return (
     <Modal
-      open={!!user}
-      title={user && (mode === 'profile' ? t('users.editTitle', { name: user.displayName }) : t('users.rolesTitle', { name: user.displayName }))}
+      open
+      title={mode === 'profile' ? t('users.editTitle', { name: user.displayName }) : t('users.rolesTitle', { name: user.displayName })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={update.isPending || setRoles.isPending}
-      forceRender
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={() => void submit()}>
+      <Form form={form} name="userEdit" layout="vertical" onFinish={() => void submit()} initialValues={{ displayName: user.displayName, phone: user.phone ?? '', roles: user.roles }}>
         {mode === 'profile' ? (
           <>
-            <Form.Item label={t('users.username')}>
-              <Input value={user?.username} disabled />
+            <Form.Item label={t('users.username')} htmlFor="userEdit_username">
+              <Input id="userEdit_username" value={user.username} disabled />
             </Form.Item>
             <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) }, { max: 50 }]}>
               <Input maxLength={50} />

@@ -87,7 +87,7 @@ export default function UsersPage() {
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
-            aria-label={t('users.searchPlaceholder')}
+            aria-label={t('users.searchLabel')}
             onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
             className="anjian-filter" style={{ width: 240, maxWidth: '100%' }}
           />
@@ -109,8 +109,8 @@ export default function UsersPage() {
           <LoadMore count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
         </Card>
       )}
-      <UserCreateDialog open={creating} onClose={() => setCreating(false)} onTemporaryPassword={setSecret} />
-      <UserEditDialog user={editing?.user ?? null} mode={editing?.mode ?? 'profile'} onClose={() => setEditing(null)} />
+      {creating && <UserCreateDialog onClose={() => setCreating(false)} onTemporaryPassword={setSecret} />}
+      {editing && <UserEditDialog user={editing.user} mode={editing.mode} onClose={() => setEditing(null)} />}
       <TemporaryPasswordModal value={secret} onClose={() => setSecret(null)} />
     </>
   );

@@ -10,8 +10,8 @@ interface Values {
   confirmPassword: string;
 }
 
+/** Mounted only while open, so every opening starts from a fresh form. */
 export interface ChangePasswordDialogProps {
-  open: boolean;
   onClose: () => void;
   /** First sign-in or after a reset: the dialog cannot be dismissed, only completed. */
   forced?: boolean;
@@ -19,7 +19,7 @@ export interface ChangePasswordDialogProps {
   extraFooter?: React.ReactNode;
 }
 
-export function ChangePasswordDialog({ open, onClose, forced = false, extraFooter }: ChangePasswordDialogProps) {
+export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: ChangePasswordDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -27,12 +27,13 @@ export function ChangePasswordDialog({ open, onClose, forced = false, extraFoote
   const { message } = App.useApp();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // Invalid fields show their own messages; nothing more to do here.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setFormError(null);
     try {
       await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       void message.success(t('auth.passwordChanged'));
-      form.resetFields();
       onClose();
     } catch (error) {
       setFormError(applyServerErrors(form, error));
@@ -41,7 +42,7 @@ export function ChangePasswordDialog({ open, onClose, forced = false, extraFoote
 
   return (
     <Modal
-      open={open}
+      open
       title={forced ? t('auth.forcedChangeTitle') : t('auth.changePasswordTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
@@ -53,11 +54,10 @@ export function ChangePasswordDialog({ open, onClose, forced = false, extraFoote
       mask={{ closable: !forced }}
       cancelButtonProps={forced ? { style: { display: 'none' } } : undefined}
       footer={forced ? (_, { OkBtn }) => (<>{extraFooter}<OkBtn /></>) : undefined}
-      destroyOnHidden
     >
       {forced && <Alert type="warning" showIcon title={t('auth.forcedChangeHint')} style={{ marginBottom: 16 }} />}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" requiredMark onFinish={() => void submit()}>
+      <Form form={form} name="changePassword" layout="vertical" requiredMark onFinish={() => void submit()}>
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('common.required', { field: t('auth.currentPassword') }) }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

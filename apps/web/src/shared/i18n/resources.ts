@@ -1,4 +1,11 @@
+import { accidentsMessages } from '../../features/accidents/accidents.messages';
 import { auditMessages } from '../../features/audit/audit.messages';
+import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
+import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
+import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
+import { hazardsMessages } from '../../features/hazards/hazards.messages';
+import { inboxMessages } from '../../features/inbox/inbox.messages';
+import { indicatorsMessages } from '../../features/indicators/indicators.messages';
 import { authMessages } from '../../features/auth/auth.messages';
 import { orgsMessages } from '../../features/orgs/orgs.messages';
 import { regionsMessages } from '../../features/regions/regions.messages';
@@ -21,6 +28,13 @@ const modules = {
   routing: routingMessages,
   users: usersMessages,
   audit: auditMessages,
+  hazards: hazardsMessages,
+  hazardLists: hazardListsMessages,
+  inbox: inboxMessages,
+  enterprises: enterprisesMessages,
+  dashboard: dashboardMessages,
+  accidents: accidentsMessages,
+  indicators: indicatorsMessages,
 };
 
 type Modules = typeof modules;

@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../auth/session';
+import { InboxBell } from '../../features/inbox/InboxBell';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { LoadingState } from '../ui/states';
 import { useIsMobile } from '../ui/use-is-mobile';
@@ -61,6 +62,7 @@ export function AppLayout({ menu }: { menu: MenuEntry[] }) {
         {mobile && <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={() => setDrawerOpen(true)} />}
         {brand}
         <div style={{ flex: 1, minWidth: 0 }}>{!mobile && <RegionBreadcrumb />}</div>
+        <InboxBell />
         <LanguageSwitch compact={mobile} />
         <UserMenu compact={mobile} />
       </Layout.Header>

@@ -13,7 +13,6 @@ function ForcedPasswordChange() {
   return (
     <Flex style={{ minHeight: '100vh', background: '#f0f2f5' }}>
       <ChangePasswordDialog
-        open
         forced
         onClose={() => undefined}
         extraFooter={<Button onClick={() => logout.mutate()} loading={logout.isPending}>{t('layout.logout')}</Button>}

@@ -1,0 +1,60 @@
+import {
+  ACCIDENT_CATEGORIES,
+  ACCIDENT_CATEGORY_DEFINITIONS,
+  ACCIDENT_CRITERION_LABELS,
+  ACCIDENT_GRADE_LABELS,
+  ACCIDENT_GRADES,
+  type AccidentCategory,
+  type AccidentCriterion,
+  type AccidentGrade,
+} from '@anjian/domain';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
+import { formatDateTime, shanghaiWallClockToIso } from '../../shared/ui/format';
+import type { ClockData } from './accidents.api';
+
+/** Colours by grade, rising with severity as the decree's grades do. */
+export const GRADE_COLORS: Record<AccidentGrade, string> = { ordinary: 'blue', major: 'gold', serious: 'volcano', extraordinary: 'red' };
+
+export const CLOCK_COLORS: Record<ClockData['status'], string> = { running: 'processing', met: 'success', late: 'warning', overdue: 'error' };
+
+type Pick = (text: { zh: string; en: string }) => string;
+
+export const gradeOptions = (pick: Pick) => ACCIDENT_GRADES.map((g) => ({ value: g, label: pick(ACCIDENT_GRADE_LABELS[g]) }));
+export const categoryOptions = (pick: Pick) => ACCIDENT_CATEGORIES.map((c) => ({ value: c, label: pick(ACCIDENT_CATEGORY_DEFINITIONS[c].label) }));
+export const categoryLabel = (pick: Pick, c: AccidentCategory) => pick(ACCIDENT_CATEGORY_DEFINITIONS[c].label);
+export const criterionLabel = (pick: Pick, c: AccidentCriterion) => pick(ACCIDENT_CRITERION_LABELS[c]);
+
+/** 3天4小时 / 3 d 4 h: days and hours, or hours and minutes under a day. */
+export function formatDuration(ms: number, t: TFunction): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return t('accidents.duration.daysHours', { days: String(days), hours: String(hours) });
+  if (hours > 0) return t('accidents.duration.hoursMinutes', { hours: String(hours), minutes: String(mins) });
+  return t('accidents.duration.minutes', { minutes: String(mins) });
+}
+
+/**
+ * A deadline as the law says it, in Beijing time. A day-based limit ends at 24:00 of its last
+ * day; the server gives that instant as 00:00 of the next day (dueAt), which reads as one day
+ * too late, so it is shown as "<last day> 24:00".
+ */
+export function formatDeadline(iso: string): string {
+  const shown = formatDateTime(iso);
+  if (!shown.endsWith(' 00:00:00')) return shown.slice(0, 16);
+  const previous = new Date(Date.parse(iso) + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  return `${previous} 24:00`;
+}
+
+export function formatYuan(yuan: number, language: string): string {
+  return yuan.toLocaleString(language);
+}
+
+/** The pickers show a wall-clock time; it is read as Beijing time, as the forms say. */
+export const toInstant = (d: Dayjs) => shanghaiWallClockToIso(d.format('YYYY-MM-DDTHH:mm:ss'));
+
+/** Now on a Beijing wall clock, whatever the browser's zone, to prefill and bound the pickers. */
+export const shanghaiNow = () => dayjs(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19));
+export const notFuture = (d: Dayjs) => d.isAfter(shanghaiNow(), 'minute');

@@ -1,0 +1,125 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Alert, Col, Flex, Row, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useRegion } from '../../shared/api/regions';
+import { useCurrentUser } from '../../shared/auth/session';
+import { useLanguage } from '../../shared/i18n';
+import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { AccidentFigures, TrendLegend } from './AccidentFigures';
+import { ChartCard, type ExportSpec } from './ChartCard';
+import { useAccidentStats, useHazardStats, usePeriod } from './dashboard.api';
+import css from './dashboard.module.css';
+import { downloadFromApi } from './download';
+import { dashboardPath, DrillBreadcrumb } from './DrillBreadcrumb';
+import { exportHazardCsv, HazardChart } from './HazardChart';
+import { HazardFigures } from './HazardFigures';
+import { IndicatorGauges } from './IndicatorGauges';
+import { PeriodSelector } from './PeriodSelector';
+import { RankingChart } from './RankingChart';
+import { RegionRanking } from './RegionRanking';
+import { TrendChart } from './TrendChart';
+
+const GUTTER: [number, number] = [16, 16];
+
+/** 领导驾驶舱 for one region: the user's own (/dashboard) or one below it (/dashboard/<code>). */
+export function DashboardView() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const me = useCurrentUser();
+  const own = me.org.regionCode;
+  const code = useParams().regionCode ?? own;
+  const navigate = useNavigate();
+  const [period, setPeriod, search] = usePeriod();
+  const region = useRegion(code);
+  const accidents = useAccidentStats(code, period);
+  const hazards = useHazardStats(code, period);
+  const stats = accidents.data;
+
+  const regionPath = (target: string) => dashboardPath(target, own, search);
+  const drill = (target: string) => void navigate(regionPath(target));
+  const accidentExport: ExportSpec = {
+    format: 'xlsx',
+    run: () => downloadFromApi('/stats/accidents/export', { regionCode: code, ...period }, 'accident-stats.xlsx'),
+  };
+  const hazardExport: ExportSpec | undefined = hazards.data && { format: 'csv', run: () => exportHazardCsv(hazards.data, t, pick) };
+  const name = stats?.region.name ?? region.data?.name ?? '';
+
+  return (
+    <div data-testid="dashboard" data-region={stats?.region.code ?? ''} data-ready={stats && hazards.data ? 'true' : 'false'}>
+      <Flex justify="space-between" align="flex-start" wrap gap={12} style={{ marginBottom: 12 }}>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">
+            {name ? t('dashboard.titleOf', { region: name }) : t('dashboard.title')}
+          </Typography.Title>
+          <DrillBreadcrumb code={code} ownRegion={own} search={search} />
+        </div>
+        <PeriodSelector value={period} onChange={setPeriod} />
+      </Flex>
+
+      {accidents.isError ? (
+        <ErrorState error={accidents.error} onRetry={() => void accidents.refetch()} />
+      ) : !stats ? (
+        <LoadingState />
+      ) : (
+        <Flex vertical gap={16}>
+          <div className={css.legend} data-testid="period-label">
+            <span>{t('dashboard.periodOf')} <b>{pick(stats.period.label)}</b></span>
+            <span>{t('dashboard.previous')} {stats.samePeriodLastYear.from} ~ {stats.samePeriodLastYear.to}</span>
+            <Tooltip title={pick(stats.basis)}>
+              <span tabIndex={0} style={{ cursor: 'help', textDecoration: 'underline dotted' }}>
+                {t('dashboard.basis')} <InfoCircleOutlined />
+              </span>
+            </Tooltip>
+            {stats.scopeIndustries && <span>{t('dashboard.scopeIndustries', { count: stats.scopeIndustries.length })}</span>}
+          </div>
+          {stats.doubleRise && <Alert type="error" showIcon title={t('dashboard.doubleRiseAlert')} data-testid="double-rise-alert" />}
+
+          <ChartCard title={t('dashboard.sections.accidents')} exportSpec={accidentExport} exportTestId="export-accidents" testId="section-accidents">
+            <TrendLegend />
+            <AccidentFigures stats={stats} />
+          </ChartCard>
+
+          <ChartCard title={t('dashboard.sections.indicators')} exportSpec={accidentExport} exportTestId="export-indicators" testId="section-indicators">
+            <IndicatorGauges stats={stats} />
+          </ChartCard>
+
+          <TrendChart regionCode={stats.region.code} year={Number(stats.period.to.slice(0, 4))} />
+
+          <ChartCard title={t('dashboard.hazards.title')} exportSpec={hazardExport} exportTestId="export-hazards" testId="section-hazards">
+            {hazards.isError ? (
+              <ErrorState error={hazards.error} onRetry={() => void hazards.refetch()} />
+            ) : !hazards.data ? (
+              <LoadingState />
+            ) : (
+              <Row gutter={GUTTER}>
+                <Col xs={24} xl={12}>
+                  <HazardFigures stats={hazards.data} />
+                </Col>
+                <Col xs={24} xl={12}>
+                  <h4 style={{ margin: '0 0 4px', fontSize: 15 }}>{hazards.data.byRegion.length > 0 ? t('dashboard.hazards.chartByRegion') : t('dashboard.hazards.chartBySource')}</h4>
+                  <HazardChart stats={hazards.data} onDrill={drill} />
+                </Col>
+              </Row>
+            )}
+          </ChartCard>
+
+          <ChartCard title={t('dashboard.ranking.title')} exportSpec={accidentExport} exportTestId="export-ranking" testId="section-ranking">
+            {stats.byRegion.length === 0 ? (
+              <Typography.Text type="secondary">{t('dashboard.ranking.lowest')}</Typography.Text>
+            ) : (
+              <Row gutter={GUTTER}>
+                <Col xs={24} xxl={9}>
+                  <RankingChart stats={stats} onDrill={drill} />
+                </Col>
+                <Col xs={24} xxl={15}>
+                  <RegionRanking accidents={stats} hazards={hazards.data} regionPath={regionPath} onDrill={drill} />
+                </Col>
+              </Row>
+            )}
+          </ChartCard>
+        </Flex>
+      )}
+    </div>
+  );
+}

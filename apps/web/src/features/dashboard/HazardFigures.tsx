@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { FIGURE_GRID } from './AccidentFigures';
+import type { HazardStatsData } from './dashboard.api';
+import css from './dashboard.module.css';
+import { FigureCard } from './FigureCard';
+
+/** The hazard ledger, filtered: the other end of every clickable hazard figure. */
+export function ledgerLink(regionCode: string, filter: 'overdue' | 'listed'): string {
+  return `/hazards?${new URLSearchParams({ [filter]: 'true', regionCode }).toString()}`;
+}
+
+/** 隐患排查 and 整改: found, closed, rectification rate, major; overdue and listed click through to the ledger. */
+export function HazardFigures({ stats }: { stats: HazardStatsData }) {
+  const { t } = useTranslation();
+  const { totals } = stats;
+  const rate = totals.rectificationRate;
+  const snap = totals.snapshot;
+  const unit = t('dashboard.units.items');
+  return (
+    // At most three cards a row: the grid shares its row with the chart on a wide screen.
+    <div style={{ ...FIGURE_GRID, gridTemplateColumns: 'repeat(auto-fit, minmax(max(140px, 30%), 1fr))' }}>
+      <FigureCard testId="figure-hazards-found" label={t('dashboard.hazards.found')} raw={totals.found.current} unit={unit} figure={totals.found} tone="neutral" />
+      <FigureCard testId="figure-hazards-closed" label={t('dashboard.hazards.closed')} raw={totals.closed.current} unit={unit} figure={totals.closed} tone="neutral" />
+      <FigureCard
+        testId="figure-rectification-rate"
+        label={t('dashboard.hazards.rate')}
+        raw={rate.percentText ?? '—'}
+        footer={
+          <>
+            <div className={css.muted}>{t('dashboard.hazards.rateParts', { part: String(rate.part), whole: String(rate.whole) })}</div>
+            <div className={css.muted}>
+              {t('dashboard.previous')} {rate.previous.percentText ?? '—'}
+            </div>
+          </>
+        }
+      />
+      <FigureCard testId="figure-hazards-major" label={t('dashboard.hazards.major')} raw={totals.major.current} unit={unit} figure={totals.major} tone="neutral" />
+      <FigureCard
+        testId="figure-overdue"
+        label={t('dashboard.hazards.overdue')}
+        raw={snap.overdue}
+        unit={unit}
+        alert={snap.overdue > 0}
+        to={ledgerLink(stats.region.code, 'overdue')}
+        toLabel={t('dashboard.hazards.openLedger')}
+        footer={
+          <>
+            <div className={css.muted}>{t('dashboard.hazards.open', { count: snap.open })}</div>
+            <div className={css.muted}>{t('dashboard.hazards.exposed', { exposed: String(snap.exposed), accountability: String(snap.accountabilityRequired) })}</div>
+          </>
+        }
+      />
+      <FigureCard
+        testId="figure-listed"
+        label={t('dashboard.hazards.listed')}
+        raw={snap.listed}
+        unit={unit}
+        to={ledgerLink(stats.region.code, 'listed')}
+        toLabel={t('dashboard.hazards.openLedger')}
+        footer={<div className={css.muted}>{t('dashboard.hazards.listedByLevel', { province: String(snap.listedByLevel.province), city: String(snap.listedByLevel.city), county: String(snap.listedByLevel.county) })}</div>}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { defineMessages } from '../../shared/i18n/define';
+
+export const inboxMessages = defineMessages(
+  {
+    title: '我的待办',
+    bell: '未读通知 {{count}} 条',
+    groups: {
+      assigned: '交办本单位整改',
+      mine: '我的隐患',
+      toVerify: '待核实',
+      toAssign: '待交办',
+      toAccept: '待验收',
+      dueSoon: '3 日内到期',
+      overdue: '已逾期',
+    },
+    seeAll: '共 {{count}} 条，查看全部',
+    nothing: '暂无待办事项',
+    notifications: '通知',
+    unread: '{{count}} 条未读',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    markedAll: '已全部标为已读',
+    noNotifications: '暂无通知',
+  },
+  {
+    title: 'My tasks',
+    bell: '{{count}} unread notifications',
+    groups: {
+      assigned: 'Assigned to us',
+      mine: 'Our hazards',
+      toVerify: 'To verify',
+      toAssign: 'To assign',
+      toAccept: 'To accept',
+      dueSoon: 'Due within 3 days',
+      overdue: 'Overdue',
+    },
+    seeAll: '{{count}} in all, see them',
+    nothing: 'Nothing waiting for you',
+    notifications: 'Notifications',
+    unread: '{{count}} unread',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all read',
+    markedAll: 'All marked read',
+    noNotifications: 'No notifications',
+  },
+);

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../shared/i18n/define';
+
+export const indicatorsMessages = defineMessages(
+  {
+    title: '控制指标',
+    region: '区划',
+    self: '本级',
+    year: '年度',
+    unitHint: '实际 / 控制数（{{unit}}）',
+    notSet: '未下达',
+    exceeded: '已超',
+    saved: '已下达：{{name}}',
+    capOf: '设置 {{name}} 的全年控制数',
+    setBy: '由 {{org}} 于 {{at}} 下达',
+    backToOwn: '返回本级',
+    progress: '截至 {{asOf}}，全年时间进度 {{percent}}%',
+    scopeIndustries: '实际数仅统计本部门监管的行业',
+    empty: '没有可显示的区划',
+    legend: '控制指标由上一级下达：本级的指标由上级设定，可以为下级区划设定指标。颜色：绿色正常，橙色快于时间进度，红色已超控制数。',
+  },
+  {
+    title: 'Control indicators',
+    region: 'Region',
+    self: 'this level',
+    year: 'Year',
+    unitHint: 'actual / cap ({{unit}})',
+    notSet: 'not set',
+    exceeded: 'exceeded',
+    saved: 'Cap set: {{name}}',
+    capOf: 'Set the annual cap of {{name}}',
+    setBy: 'Set by {{org}} on {{at}}',
+    backToOwn: 'Back to my region',
+    progress: 'As of {{asOf}}, {{percent}}% of the year has passed',
+    scopeIndustries: 'Actual figures count only the industries your department supervises',
+    empty: 'No regions to show',
+    legend: 'Caps are set by the level above: your own region’s caps come from above; you set those of the regions below. Colours: green on track, orange ahead of the year, red over the cap.',
+  },
+);
