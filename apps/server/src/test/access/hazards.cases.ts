@@ -15,7 +15,7 @@ async function upload(w: World, actor: Actor | null): Promise<string | null> {
   return res.statusCode === 201 ? res.json().id : null;
 }
 
-interface ActionSpec {
+export interface ActionSpec {
   role: RoleKey;
   state: Record<string, unknown>;
   body: (w: World, actor: Actor | null) => Promise<object> | object;
@@ -24,7 +24,7 @@ interface ActionSpec {
 const assigned = (w: World) => ({ status: 'rectifying', deadline: '2027-12-31', assigned_by_org_id: w.orgs.own, responsible_org_id: w.orgs.ownDepartment, assigned_at: new Date() });
 
 /** Each act, in a state where it is legal, with a body that passes its guards. */
-const ACTIONS: Record<HazardAction, ActionSpec | ((w: World) => ActionSpec)> = {
+export const ACTIONS: Record<HazardAction, ActionSpec | ((w: World) => ActionSpec)> = {
   verify: { role: 'township_staff', state: {}, body: () => ({}) },
   reject: { role: 'township_staff', state: {}, body: () => ({ reason: 'not_hazard' }) },
   assign: (w) => ({ role: 'township_staff', state: { status: 'verified' }, body: () => ({ responsibleOrgId: w.orgs.ownDepartment, responsiblePerson: '张三', supervisingDepartmentId: w.orgs.ownDepartment, deadline: '2027-12-31' }) }),
