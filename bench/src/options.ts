@@ -18,6 +18,8 @@ export interface Options {
   /** Warm samples per dashboard or ledger query. */
   samples: number;
   keep: boolean;
+  /** Skip loading and measure an earlier run's data directory (kept with --keep). */
+  reuse: boolean;
   root: string;
   dataDir: string;
   outDir: string;
@@ -33,6 +35,7 @@ const HELP = `npm run bench -- [options]
   --connections N    concurrent connections under load (default 50)
   --chunk N          hazard rows per import file (default 250000)
   --keep             keep the data directory (bench/.data/…) afterwards
+  --reuse            measure a kept data directory again instead of loading (no import figures)
   --out DIR          where results go (default bench/results)`;
 
 export function parseOptions(argv: string[]): Options {
@@ -42,7 +45,7 @@ export function parseOptions(argv: string[]): Options {
     if (a === '--help' || a === '-h') { console.log(HELP); process.exit(0); }
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}\n${HELP}`);
     const [key, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (['smoke', 'keep'].includes(key)) args.set(key, 'true');
+    if (['smoke', 'keep', 'reuse'].includes(key)) args.set(key, 'true');
     else args.set(key, inline ?? argv[++i] ?? '');
   }
   const smoke = args.has('smoke');
@@ -68,7 +71,8 @@ export function parseOptions(argv: string[]): Options {
     chunk: Math.round(num('chunk', 250_000)),
     coldRounds: Math.round(num('cold-rounds', tiny ? 1 : 3)),
     samples: Math.round(num('samples', tiny ? 5 : 30)),
-    keep: args.has('keep'),
+    keep: args.has('keep') || args.has('reuse'),
+    reuse: args.has('reuse'),
     root,
     dataDir: path.join(root, 'bench', '.data', `scale-${scale}`),
     outDir: path.resolve(args.get('out') ?? path.join(root, 'bench', 'results')),

@@ -133,6 +133,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
       const r = await hazards.escalateOverdue(at);
       return r.escalated + r.accountability > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability` : '';
     } },
+    { name: 'hazards.fold_ledger_counts', everyMs: 60_000, run: async () => { await hazards.foldLedgerCounts(); return ''; } },
   ];
   return { app, jobs };
 }

@@ -15,8 +15,8 @@ import type { World } from '../world.js';
  *   15%, unannounced visits 10%, experts 7%, citizen reports 3%;
  * - state by age: the last days mostly reported or verified, the last month mostly being
  *   rectified, older ones closed (96%) or rejected (3.5%), with a thin tail never closed —
- *   open and overdue, years later; deadlines 7–30 days (major: 30–90), closures mostly
- *   before the deadline, some late;
+ *   open and overdue, years later (about 1% of all hazards open, a third of those overdue);
+ *   deadlines 7–30 days (major: 30–90), closures mostly before the deadline, some late;
  * - listing: 60% of major hazards past verification are listed, mostly by the county.
  */
 export const HAZARD_CSV_HEADER = HAZARD_IMPORT_COLUMNS.map((c) => c.header).join(',') + '\n';
@@ -42,10 +42,10 @@ type Status = 'reported' | 'verified' | 'rectifying' | 'pending_acceptance' | 'c
 
 function statusByAge(r: Random, age: number): Status {
   if (age <= 3) return r.weighted([['reported', 60], ['verified', 30], ['rejected', 5], ['rectifying', 5]] as const);
-  if (age <= 30) return r.weighted([['reported', 3], ['verified', 5], ['rectifying', 45], ['pending_acceptance', 10], ['closed', 32], ['rejected', 5]] as const);
-  if (age <= 90) return r.weighted([['rectifying', 12], ['pending_acceptance', 3], ['closed', 80], ['rejected', 5]] as const);
-  if (age <= 365) return r.weighted([['rectifying', 1.5], ['pending_acceptance', 0.3], ['closed', 94.2], ['rejected', 4]] as const);
-  return r.weighted([['rectifying', 0.05], ['closed', 96.45], ['rejected', 3.5]] as const);
+  if (age <= 30) return r.weighted([['reported', 2], ['verified', 4], ['rectifying', 40], ['pending_acceptance', 10], ['closed', 39], ['rejected', 5]] as const);
+  if (age <= 90) return r.weighted([['rectifying', 4], ['pending_acceptance', 1], ['closed', 90], ['rejected', 5]] as const);
+  if (age <= 365) return r.weighted([['rectifying', 0.3], ['pending_acceptance', 0.05], ['closed', 95.65], ['rejected', 4]] as const);
+  return r.weighted([['rectifying', 0.01], ['closed', 96.49], ['rejected', 3.5]] as const);
 }
 
 export interface HazardGenerator {

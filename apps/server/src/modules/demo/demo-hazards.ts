@@ -46,7 +46,7 @@ export const demoHazards: DemoStep = {
       const ent = r.chance(0.8) || elsewhere.length === 0 ? r.pick(inCounty.length ? inCounty : elsewhere) : r.pick(elsewhere);
       const industry = ent.industries?.[0] ?? 'construction';
       const template = r.pick(HAZARD_TEMPLATES[industry] ?? HAZARD_TEMPLATES.default!);
-      const major = template.major !== undefined && r.chance(0.25);
+      const major = template.major !== undefined && r.chance(0.4);
       const age = r.int(0, 540);
       const foundOn = addDays(today, -age);
       const county = ent.region_code.slice(0, 6);
@@ -73,7 +73,8 @@ export const demoHazards: DemoStep = {
           const assignedOn = addDays(foundOn, 1);
           row = { responsible_org_id: ent.id, responsible_unit: ent.name, responsible_person: person, supervising_department_id: dept?.id ?? null, assigned_by_org_id: assigner?.id ?? null, assigned_at: at(assignedOn, 15), deadline, plan: plan ? JSON.stringify(plan) : null };
           events.push({ action: 'assign', from: 'verified', to: 'rectifying', actor: actorName, org: assigner?.id ?? null, orgName: assigner?.name ?? null, at: at(assignedOn, 15), comment: null, data: { responsibleUnit: ent.name, responsiblePerson: person, deadline, supervisingDepartment: dept?.name ?? null, plan } });
-          if (major && status !== 'closed' && office && r.chance(0.8)) {
+          // Open major hazards are listed by their county (挂牌督办), as the seeds require.
+          if (major && status !== 'closed' && office) {
             const listing = { liaisonLeader: '刘县长', departmentId: dept?.id ?? '', departmentName: dept?.name ?? '', suspend: false, orgId: office.id, listedAt: at(addDays(foundOn, 2)).toISOString() };
             row = { ...row, listed_level: 3, listed_region_code: county, listing: JSON.stringify(listing) };
             events.push({ action: 'list', from: 'rectifying', to: 'rectifying', actor: '刘县长', org: office.id, orgName: office.name, at: at(addDays(foundOn, 2)), comment: '列为县级挂牌督办', data: { level: 3, ...listing } });

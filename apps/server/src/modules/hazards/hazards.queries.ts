@@ -70,9 +70,12 @@ async function countLive(db: Executor, scope: Scope, f: LedgerFilter, now: Date)
 function rollupTarget(scope: Scope, f: LedgerFilter): string | null | undefined {
   if (scope.enterpriseOrgId !== null || scope.industries !== null) return undefined;
   if (f.enterpriseId || f.industry || f.source || f.from || f.to || f.q || f.overdue === true) return undefined;
-  if (f.regionCode === undefined) return scope.regionCode;
-  if (subtreePrefix(f.regionCode).startsWith(scope.prefix)) return f.regionCode;
-  return scope.prefix.startsWith(subtreePrefix(f.regionCode)) ? scope.regionCode : null;
+  let target: string | null;
+  if (f.regionCode === undefined) target = scope.regionCode;
+  else if (subtreePrefix(f.regionCode).startsWith(scope.prefix)) target = f.regionCode;
+  else target = scope.prefix.startsWith(subtreePrefix(f.regionCode)) ? scope.regionCode : null;
+  // Villages have no tier of their own: their few hundred hazards are counted live.
+  return target !== null && target.length > 9 ? undefined : target;
 }
 
 /** Stored counts per status, less (for overdue=false) or beside them the live overdue count. */
@@ -80,12 +83,17 @@ async function countRolledUp(db: Executor, target: string | null, f: LedgerFilte
   if (target === null) return [];
   const today = shanghaiDate(now);
   const prefix = subtreePrefix(target);
-  let stored = db.selectFrom('hazard_ledger_counts as c')
+  // The folded counts and the deltas not yet folded, read in one statement (one snapshot).
+  const part = (table: 'hazard_ledger_counts' | 'hazard_ledger_deltas') => {
+    let q = db.selectFrom(`${table} as c`).select(['c.status', 'c.n', 'c.listed']);
+    // A county or township reads its own rows; above, the county rows and the rows recorded at city or province level.
+    q = target !== '0' && regionLevel(target) >= 3 ? q.where('c.region_code', '=', target) : q.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
+    if (f.level) q = q.where('c.level', '=', f.level);
+    if (f.listed !== undefined) q = q.where('c.listed', '=', f.listed);
+    return q;
+  };
+  const stored = db.selectFrom(part('hazard_ledger_counts').unionAll(part('hazard_ledger_deltas')).as('c'))
     .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
-  // A county or below reads its own rows; above, the county rows and the rows recorded at city or province level.
-  stored = target !== '0' && regionLevel(target) >= 3 ? stored.where('c.region_code', '=', target) : stored.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
-  if (f.level) stored = stored.where('c.level', '=', f.level);
-  if (f.listed !== undefined) stored = stored.where('c.listed', '=', f.listed);
   let late = db.selectFrom('hazards as h')
     .select(['h.status', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where h.listed_level is not null)::int`.as('listed')])
     .where(OVERDUE(today)).where(inSubtree('h.region_code', prefix));

@@ -103,8 +103,10 @@ export function createHazardsService(deps: HazardsServiceDeps) {
           industry_code: body.industryCode ?? null, location: body.location ?? null, latitude: body.latitude ?? null, longitude: body.longitude ?? null,
           level: body.level, criterion_clause: body.criterionClause ?? null, source: body.source, status: 'reported',
           found_by_name: body.foundByName ?? user.displayName, found_on: body.foundOn, reported_by: user.id, reporter_org_id: user.orgId, reported_at: at,
+          // Born at version 1 with its first event: no second statement to bump it.
+          version: 1, updated_at: at,
         });
-        const version = await repo.update(tx, hazardId, {}, at);
+        const version = 1;
         const eventId = await repo.insertEvent(tx, {
           hazard_id: hazardId, seq: version, action: 'report', from_status: null, to_status: 'reported', actor_id: user.id, actor_name: user.displayName,
           actor_org_id: user.orgId, actor_org_name: user.orgName, at, comment: null, data: { source: body.source, level: body.level },

@@ -115,6 +115,9 @@ export interface HazardLedgerCountsTable {
   n: ColumnType<string, never, never>;
 }
 
+/** What each statement changed in those counts, until the fold job moves it into them. */
+export type HazardLedgerDeltasTable = HazardLedgerCountsTable;
+
 /** The hazards module's tables, as Kysely sees them (see platform/db/schema.ts). */
 export interface HazardsTables {
   hazards: HazardsTable;
@@ -124,4 +127,5 @@ export interface HazardsTables {
   hazard_review_draws: HazardReviewDrawsTable;
   notifications: NotificationsTable;
   hazard_ledger_counts: HazardLedgerCountsTable;
+  hazard_ledger_deltas: HazardLedgerDeltasTable;
 }

@@ -63,6 +63,8 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     await app.register(extra);
     await app.register(hazardsImportRoutes({ importHazards: createHazardImporter({ db: deps.db, databaseUrl: deps.databaseUrl, audit: deps.audit, now: deps.now }) }));
   };
-  return { service, routes, escalateOverdue };
+  /** Moves the ledger counts' deltas into the counts (a job: every minute). */
+  const foldLedgerCounts = async () => Number((await sql<{ n: string }>`select hazard_ledger_fold() as n`.execute(deps.db)).rows[0]?.n ?? 0);
+  return { service, routes, escalateOverdue, foldLedgerCounts };
 }
 export { hazardVisible } from './hazards.scope.js';

@@ -90,3 +90,19 @@ describe('hazard statistics', () => {
     expect(s.totals.found.current).toBe(Number(row.n));
   });
 });
+
+describe('hazard statistics export', () => {
+  it('writes the same figures to .xlsx with Chinese headers', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const res = await t.request({ method: 'GET', url: '/api/stats/hazards/export?regionCode=1301', cookie: city });
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const total = book.getWorksheet('总体')!;
+    expect(total.getRow(5).values).toEqual(expect.arrayContaining(['排查隐患数', '整改率']));
+    expect(total.getRow(6).getCell(2).value).toBe(10);
+    const regions = book.getWorksheet('按下级区划')!;
+    const zd = regions.getRows(6, regions.rowCount - 5)!.find((r) => r.getCell(1).value === '130123')!;
+    expect(zd.getCell(3).value).toBe(7);
+  });
+});

@@ -21,6 +21,7 @@ import type { AccidentStatsService } from './accident-stats.service.js';
 import type { AccidentTrendService } from './accident-trend.service.js';
 import type { IndicatorsService } from './indicators.service.js';
 import type { HazardStatsService } from './hazard-stats.service.js';
+import { hazardStatsWorkbook } from './hazard-stats.export.js';
 
 export interface StatsRoutesDeps {
   db: Database;
@@ -67,6 +68,17 @@ export function statsRoutes(deps: StatsRoutesDeps): FastifyPluginAsyncZod {
       config: { access: 'stats.read' },
       schema: { tags, summary: '隐患统计（排查、整改、整改率、逾期、挂牌督办，同比与下级） Hazard statistics', querystring: HazardStatsQuery, response: { 200: HazardStats } },
     }, async (req) => deps.hazardStats.stats(requireUser(req), req.query));
+
+    app.get('/api/stats/hazards/export', {
+      config: { access: 'stats.read', action: 'stats.export' },
+      schema: { tags, summary: '导出隐患统计 (.xlsx) Export the hazard statistics', querystring: HazardStatsQuery, produces: [XLSX_MIME] },
+    }, async (req, reply) => {
+      const stats = await deps.hazardStats.stats(requireUser(req), req.query);
+      const file = await hazardStatsWorkbook(stats);
+      await deps.audit.record(deps.db, req.ctx, { action: 'stats.export', objectType: 'region', objectId: stats.region.code, result: 'success', statusCode: 200, details: { kind: 'hazards', period: stats.period } });
+      const filename = `隐患统计_${stats.region.name}_${stats.period.from}_${stats.period.to}.xlsx`;
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(filename)).send(file);
+    });
 
     app.get('/api/indicators', {
       config: { access: 'stats.read' },

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Config } from '../config.js';
 import { ensureDatabase } from './database.js';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from './embedded-postgres.js';
@@ -12,6 +13,18 @@ export interface Connection {
 export const DATABASE_NAME = 'anjian';
 
 /**
+ * PostgreSQL's defaults fit a laptop, not ten years of a province (issue 5, bench/): 128 MB of
+ * shared buffers evict the ledger's indexes while a ledger is imported, and a 1 GB WAL budget
+ * checkpoints every few hundred thousand rows, each checkpoint followed by a full-page image
+ * of every page touched again (most of the WAL an import writes). A quarter of the memory, at
+ * most 1 GB, and a larger WAL budget; durability settings stay as they are.
+ */
+export function embeddedSettings(totalMemory = os.totalmem()): Record<string, string> {
+  const mb = Math.max(128, Math.min(1024, Math.floor(totalMemory / 4 / 1024 / 1024)));
+  return { shared_buffers: `${mb}MB`, max_wal_size: '4GB', checkpoint_timeout: '10min' };
+}
+
+/**
  * DATABASE_URL when set; otherwise the embedded server under the data directory. A CLI
  * tool run beside a live server joins that server instead of starting a second one.
  */
@@ -21,7 +34,7 @@ export async function connect(config: Config, options: { joinRunning?: boolean; 
     const running = await runningEmbeddedUrl(config.dataDir);
     if (running) return { url: await ensureDatabase(running, DATABASE_NAME), embedded: true, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dir: config.dataDir, log: options.log });
+  const server = await startEmbeddedPostgres({ dir: config.dataDir, log: options.log, settings: embeddedSettings() });
   try {
     return { url: await ensureDatabase(server.url, DATABASE_NAME), embedded: true, stop: server.stop };
   } catch (error) {

@@ -35,7 +35,7 @@ function target(w: World): Promise<string> {
   return id;
 }
 
-const statsRoutes = ['/api/stats/accidents', '/api/stats/accidents/trend', '/api/stats/accidents/veto', '/api/stats/accidents/export', '/api/stats/hazards', '/api/indicators'];
+const statsRoutes = ['/api/stats/accidents', '/api/stats/accidents/trend', '/api/stats/accidents/veto', '/api/stats/accidents/export', '/api/stats/hazards', '/api/stats/hazards/export', '/api/indicators'];
 
 export const accidentsCases: AccessCase[] = [
   {

@@ -25,6 +25,9 @@ export function AccidentFigures({ stats }: { stats: AccidentStatsData }) {
   const { language } = useLanguage();
   const { totals } = stats;
   const loss = totals.directLossYuan.current;
+  // 万元 as the seeds print losses; 亿元 once the figure would no longer fit a card.
+  const big = loss >= 100_000_000;
+  const lossDisplay = (loss / (big ? 100_000_000 : 10_000)).toLocaleString(language, { maximumFractionDigits: big ? 2 : 1 });
   return (
     <div style={FIGURE_GRID}>
       <FigureCard testId="figure-accidents" label={t('dashboard.figures.accidents')} raw={totals.accidents.current} unit={t('dashboard.units.accidents')} figure={totals.accidents} />
@@ -35,8 +38,8 @@ export function AccidentFigures({ stats }: { stats: AccidentStatsData }) {
         testId="figure-direct-loss"
         label={t('dashboard.figures.directLoss')}
         raw={loss}
-        display={(loss / 10_000).toLocaleString(language, { maximumFractionDigits: 1 })}
-        unit={t('dashboard.units.tenThousandYuan')}
+        display={lossDisplay}
+        unit={big ? t('dashboard.units.hundredMillionYuan') : t('dashboard.units.tenThousandYuan')}
         rawUnit={t('dashboard.units.yuan')}
         figure={totals.directLossYuan}
       />

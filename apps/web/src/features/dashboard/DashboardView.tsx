@@ -8,11 +8,11 @@ import { useLanguage } from '../../shared/i18n';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { AccidentFigures, TrendLegend } from './AccidentFigures';
 import { ChartCard, type ExportSpec } from './ChartCard';
-import { useAccidentStats, useHazardStats, usePeriod } from './dashboard.api';
+import { useAccidentStats, useAccidentTrend, useHazardStats, usePeriod } from './dashboard.api';
 import css from './dashboard.module.css';
 import { downloadFromApi } from './download';
 import { dashboardPath, DrillBreadcrumb } from './DrillBreadcrumb';
-import { exportHazardCsv, HazardChart } from './HazardChart';
+import { HazardChart } from './HazardChart';
 import { HazardFigures } from './HazardFigures';
 import { IndicatorGauges } from './IndicatorGauges';
 import { PeriodSelector } from './PeriodSelector';
@@ -35,6 +35,10 @@ export function DashboardView() {
   const accidents = useAccidentStats(code, period);
   const hazards = useHazardStats(code, period);
   const stats = accidents.data;
+  const trendYear = stats ? Number(stats.period.to.slice(0, 4)) : undefined;
+  // The trend chart asks for the same query; here it only decides when the page is complete.
+  const trend = useAccidentTrend(stats?.region.code ?? code, trendYear);
+  const ready = !!stats && !!hazards.data && !!trend.data;
 
   const regionPath = (target: string) => dashboardPath(target, own, search);
   const drill = (target: string) => void navigate(regionPath(target));
@@ -42,11 +46,14 @@ export function DashboardView() {
     format: 'xlsx',
     run: () => downloadFromApi('/stats/accidents/export', { regionCode: code, ...period }, 'accident-stats.xlsx'),
   };
-  const hazardExport: ExportSpec | undefined = hazards.data && { format: 'csv', run: () => exportHazardCsv(hazards.data, t, pick) };
+  const hazardExport: ExportSpec = {
+    format: 'xlsx',
+    run: () => downloadFromApi('/stats/hazards/export', { regionCode: code, ...period }, 'hazard-stats.xlsx'),
+  };
   const name = stats?.region.name ?? region.data?.name ?? '';
 
   return (
-    <div data-testid="dashboard" data-region={stats?.region.code ?? ''} data-ready={stats && hazards.data ? 'true' : 'false'}>
+    <div data-testid="dashboard" data-region={stats?.region.code ?? ''} data-ready={ready ? 'true' : 'false'}>
       <Flex justify="space-between" align="flex-start" wrap gap={12} style={{ marginBottom: 12 }}>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">
@@ -84,7 +91,7 @@ export function DashboardView() {
             <IndicatorGauges stats={stats} />
           </ChartCard>
 
-          <TrendChart regionCode={stats.region.code} year={Number(stats.period.to.slice(0, 4))} />
+          <TrendChart regionCode={stats.region.code} year={trendYear ?? 0} />
 
           <ChartCard title={t('dashboard.hazards.title')} exportSpec={hazardExport} exportTestId="export-hazards" testId="section-hazards">
             {hazards.isError ? (

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHART_BASE, CHART_COLORS, CHART_FONT } from '../../shared/charts/chart-style';
@@ -6,7 +5,6 @@ import { EChart, type ChartOption } from '../../shared/charts/EChart';
 import { useLanguage } from '../../shared/i18n';
 import { EmptyState } from '../../shared/ui/states';
 import type { HazardStatsData } from './dashboard.api';
-import { downloadCsv, type CsvCell } from './download';
 
 const TOP = 12;
 
@@ -66,46 +64,4 @@ export function HazardChart({ stats, onDrill }: { stats: HazardStatsData; onDril
       }}
     />
   );
-}
-
-/** The hazard figures as a CSV until the server offers GET /api/stats/hazards/export. */
-export function exportHazardCsv(stats: HazardStatsData, t: TFunction, pick: (x: { zh: string; en: string }) => string) {
-  type Row = Omit<HazardStatsData['totals'], 'snapshot'>;
-  const header = [
-    t('dashboard.csv.item'), t('dashboard.hazards.found'), t('dashboard.previous'), t('dashboard.yoy'),
-    t('dashboard.hazards.closed'), t('dashboard.previous'), t('dashboard.yoy'),
-    t('dashboard.hazards.major'), t('dashboard.hazards.rate'), t('dashboard.csv.ratePrevious'),
-  ];
-  const line = (label: string, r: Row): CsvCell[] => [
-    label, r.found.current, r.found.previous, r.found.percentText,
-    r.closed.current, r.closed.previous, r.closed.percentText,
-    r.major.current, r.rectificationRate.percentText, r.rectificationRate.previous.percentText,
-  ];
-  const s = stats.totals.snapshot;
-  const rows: CsvCell[][] = [
-    [`${stats.region.name} ${t('dashboard.hazards.title')}`],
-    [t('dashboard.csv.period'), `${stats.period.from} ~ ${stats.period.to}`, t('dashboard.previous'), `${stats.samePeriodLastYear.from} ~ ${stats.samePeriodLastYear.to}`],
-    [t('dashboard.csv.basis'), pick(stats.basis)],
-    [],
-    header,
-    line(t('dashboard.csv.total'), stats.totals),
-    [],
-    [t('dashboard.csv.snapshot'), t('dashboard.csv.open'), t('dashboard.hazards.overdue'), t('dashboard.hazards.listed'), t('dashboard.csv.listedProvince'), t('dashboard.csv.listedCity'), t('dashboard.csv.listedCounty'), t('dashboard.csv.exposed'), t('dashboard.csv.accountability')],
-    ...[{ name: stats.region.name, snapshot: s }, ...stats.byRegion.map((r) => ({ name: pick(r.label), snapshot: r.snapshot }))].map(({ name, snapshot: x }) => [
-      name, x.open, x.overdue, x.listed, x.listedByLevel.province, x.listedByLevel.city, x.listedByLevel.county, x.exposed, x.accountabilityRequired,
-    ]),
-    [],
-    [t('dashboard.csv.byRegion')],
-    header,
-    ...stats.byRegion.map((r) => line(pick(r.label), r)),
-    [],
-    [t('dashboard.csv.bySource')],
-    header,
-    ...stats.bySource.map((r) => line(pick(r.label), r)),
-    [],
-    [t('dashboard.csv.byLevel')],
-    header,
-    ...stats.byLevel.map((r) => line(pick(r.label), r)),
-  ];
-  downloadCsv(`${t('dashboard.hazards.fileName')}_${stats.region.name}_${stats.period.from}_${stats.period.to}.csv`, rows);
 }

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { ChartCard } from './ChartCard';
 import { useAccidentTrend, type AccidentTrendData } from './dashboard.api';
+import css from './dashboard.module.css';
 import { downloadCsv } from './download';
 
 export function monthName(month: number, language: string): string {
@@ -71,6 +72,27 @@ export function TrendChart({ regionCode, year }: { regionCode: string; year: num
       ) : (
         <>
           <EChart option={option} height={mobile ? 300 : 360} ariaLabel={t('dashboard.trend.title')} testId="trend-canvas" />
+          {trend.data && (
+            <div className={css.srOnly}>
+            <table data-testid="trend-table">
+              <caption>{t('dashboard.trend.title')}</caption>
+              <thead>
+                <tr><th>{t('dashboard.trend.month')}</th><th>{names.accidents}</th><th>{names.accidentsLast}</th><th>{names.deaths}</th><th>{names.deathsLast}</th></tr>
+              </thead>
+              <tbody>
+                {trend.data.months.map((m) => (
+                  <tr key={m.month} data-testid={`trend-month-${m.month}`}>
+                    <th>{monthName(m.month, language)}</th>
+                    <td data-testid="accidents">{m.future ? '' : m.accidents.current}</td>
+                    <td data-testid="accidents-previous">{m.accidents.previous}</td>
+                    <td data-testid="deaths">{m.future ? '' : m.deaths.current}</td>
+                    <td data-testid="deaths-previous">{m.deaths.previous}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </div>
+          )}
           {trend.data?.months.some((m) => m.partial) && <div style={{ fontSize: 13, color: '#595959' }}>{t('dashboard.trend.partial')}</div>}
         </>
       )}
