@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { useLanguage } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/ui/format';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
-import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
+import { PagedTable } from '../../shared/ui/PagedTable';
 import { useAccidentList, type AccidentFilters, type AccidentRow } from './accidents.api';
 import { GradeTag } from './GradeSummary';
 import { categoryLabel, categoryOptions, CLOCK_COLORS, formatDeadline, gradeOptions } from './labels';
@@ -108,23 +108,13 @@ export default function AccidentListPage() {
           />
         </Flex>
       </Card>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<AccidentRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={list.isPending}
-            pagination={false}
-            onRow={(a) => ({ onClick: () => void navigate(`/accidents/${a.id}`), style: { cursor: 'pointer' } })}
-            locale={{ emptyText: <EmptyState description={t('accidents.list.empty')} /> }}
-          />
-          <LoadMore count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
-        </Card>
-      )}
+      <PagedTable<AccidentRow>
+        query={list}
+        rows={rows}
+        columns={columns}
+        onRow={(a) => ({ onClick: () => void navigate(`/accidents/${a.id}`), style: { cursor: 'pointer' } })}
+        empty={t('accidents.list.empty')}
+      />
     </>
   );
 }

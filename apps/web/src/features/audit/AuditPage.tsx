@@ -1,9 +1,9 @@
-import { Card, Descriptions, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Descriptions, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/ui/format';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
+import { PagedTable } from '../../shared/ui/PagedTable';
 import { useAuditLog, type AuditFilters, type AuditRowData } from './audit.api';
 import { AuditFilterBar } from './AuditFilterBar';
 
@@ -59,19 +59,13 @@ export default function AuditPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('audit.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('audit.subtitle')}</Typography.Paragraph>
       <AuditFilterBar onApply={setFilters} />
-      {log.isError ? (
-        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<AuditRowData>
-            rowKey="id"
-            size="small"
-            columns={mobile ? phoneColumns : columns}
-            dataSource={rows}
-            loading={log.isPending}
-            pagination={false}
-            locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
-            expandable={{
+      <PagedTable<AuditRowData>
+        query={log}
+        rows={rows}
+        size="small"
+        columns={mobile ? phoneColumns : columns}
+        empty={t('audit.empty')}
+        expandable={{
               expandedRowRender: (r) => (
                 <Descriptions
                   size="small"
@@ -89,10 +83,7 @@ export default function AuditPage() {
                 />
               ),
             }}
-          />
-          <LoadMore count={rows.length} hasMore={!!log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />
-        </Card>
-      )}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { ENTERPRISE_STATUSES } from '@anjian/domain';
-import { App, Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { errorText } from '../../shared/api/client';
 import { useIndustries } from '../../shared/api/reference';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
-import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
+import { PagedTable } from '../../shared/ui/PagedTable';
 import { download } from '../hazards/files.api';
 import { useHazardLabels } from '../hazards/labels';
 import { EnterpriseFormDialog } from './EnterpriseFormDialog';
@@ -105,22 +105,13 @@ export default function EnterpriseListPage() {
           </Flex>
         </Card>
       )}
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<EnterpriseData>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={list.isPending || (list.isPlaceholderData && list.isFetching)}
-            pagination={false}
-            locale={{ emptyText: <EmptyState description={canCreate ? t('enterprises.empty') : t('enterprises.emptyReadOnly')} /> }}
-          />
-          <LoadMore count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
-        </Card>
-      )}
+      <PagedTable<EnterpriseData>
+        query={list}
+        rows={rows}
+        columns={columns}
+        loading={list.isPending || (list.isPlaceholderData && list.isFetching)}
+        empty={canCreate ? t('enterprises.empty') : t('enterprises.emptyReadOnly')}
+      />
       {creating && <EnterpriseFormDialog onClose={() => setCreating(false)} />}
       {importing && <EnterpriseImportDialog onClose={() => setImporting(false)} />}
     </>

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ORG_TYPES, type OrgType } from '@anjian/domain';
-import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../shared/api/reference';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
+import { PagedTable } from '../../shared/ui/PagedTable';
 import { OrgFormDialog } from './OrgFormDialog';
 import { useOrgList, type OrgData, type OrgFilters } from './orgs.api';
 
@@ -75,22 +75,7 @@ export default function OrgsPage() {
           />
         </Flex>
       </Card>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<OrgData>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={list.isPending}
-            pagination={false}
-            locale={{ emptyText: <EmptyState description={canCreate ? t('orgs.empty') : t('orgs.emptyReadOnly')} /> }}
-          />
-          <LoadMore count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
-        </Card>
-      )}
+      <PagedTable<OrgData> query={list} rows={rows} columns={columns} empty={canCreate ? t('orgs.empty') : t('orgs.emptyReadOnly')} />
       {dialog && <OrgFormDialog org={dialog.org} defaultRegion={filters.regionCode} onClose={() => setDialog(null)} />}
     </>
   );

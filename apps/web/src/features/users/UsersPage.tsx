@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../shared/api/reference';
@@ -7,7 +7,7 @@ import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { formatDateTime } from '../../shared/ui/format';
 import { OrgSelect } from '../../shared/ui/OrgSelect';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
-import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
+import { PagedTable } from '../../shared/ui/PagedTable';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { TemporaryPasswordModal, type TemporaryPassword } from './TemporaryPasswordModal';
 import { UserActions } from './UserActions';
@@ -93,22 +93,7 @@ export default function UsersPage() {
           />
         </Flex>
       </Card>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<UserData>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={list.isPending}
-            pagination={false}
-            locale={{ emptyText: <EmptyState description={canCreate ? t('users.empty') : t('users.emptyReadOnly')} /> }}
-          />
-          <LoadMore count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
-        </Card>
-      )}
+      <PagedTable<UserData> query={list} rows={rows} columns={columns} empty={canCreate ? t('users.empty') : t('users.emptyReadOnly')} />
       {creating && <UserCreateDialog onClose={() => setCreating(false)} onTemporaryPassword={setSecret} />}
       {editing && <UserEditDialog user={editing.user} mode={editing.mode} onClose={() => setEditing(null)} />}
       <TemporaryPasswordModal value={secret} onClose={() => setSecret(null)} />
