@@ -36,7 +36,8 @@ describe('the foundation, in a browser', () => {
     await pickOption(page, '安委办');
     await orgDialog.getByLabel('机构名称').fill(orgName);
     await orgDialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByText('机构已创建').count()).toBeGreaterThan(0);
+    // The new organisation shows in the list once saved (a toast would be gone under a slow machine).
+    await page.getByRole('cell', { name: orgName }).first().waitFor({ timeout: 20_000 });
 
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -55,15 +56,15 @@ describe('the foundation, in a browser', () => {
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'foundation-user-created');
     await page.getByRole('button', { name: '我已记下' }).click();
-    await expect.poll(() => page.getByText(username).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(username).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // Switch to English and back out.
     await page.getByTestId('language-switch').click();
-    await expect.poll(() => page.getByRole('menuitem', { name: 'Users' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Users' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(page, 'foundation-english');
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /Sign in/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: /Sign in/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await context.close();
   });
 
@@ -76,7 +77,7 @@ describe('the foundation, in a browser', () => {
     await dialog.getByLabel('确认新密码').fill('Xingtang#2026e2e');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('menuitem', { name: '组织机构' }).click();
-    await expect.poll(() => page.getByText(orgName).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(orgName).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Nothing from 正定县 (the demo county beside it) is visible.
     expect(await page.getByText('正定县安全生产委员会办公室').count()).toBe(0);
     const api = await page.evaluate(async () => (await fetch('/api/orgs?limit=200')).json() as Promise<{ items: { regionCode: string }[] }>);

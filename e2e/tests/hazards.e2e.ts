@@ -121,7 +121,7 @@ describe('the hazard loop on a phone', () => {
       await page.getByLabel('整改期限').fill(shanghaiDay(2));
       await page.keyboard.press('Tab');
       await page.getByTestId('act-submit').click();
-      await expect.poll(async () => (await page.getByTestId('act-error').textContent()) ?? '').toContain('五落实');
+      await expect.poll(async () => (await page.getByTestId('act-error').textContent()) ?? '', { timeout: 20_000 }).toContain('五落实');
       await screenshot(page, 'major-1-needs-plan');
       await page.getByTestId('plan-responsibility').fill('企业主要负责人王建国');
       await page.getByTestId('plan-measures').fill('更换腐蚀管段，加装泄漏报警');
