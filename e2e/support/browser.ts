@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium, started as the machine's network allows (no background fetches). */
@@ -47,4 +47,26 @@ export async function pngFile(name: string): Promise<string> {
   const file = path.join(inject('artifactsDir'), name);
   await fs.writeFile(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
   return file;
+}
+
+/** Runs `steps` on a fresh page; on failure keeps a screenshot named after the step, to see why. */
+export async function onPage(browser: Browser, device: typeof PHONE | typeof DESKTOP, name: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage(browser, device);
+  try {
+    await steps(page);
+  } catch (error) {
+    await screenshot(page, `FAILED-${name}`).catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Picks an option of an antd Select: opens it and clicks the option in the dropdown that is
+ * actually open (antd keeps closed dropdowns and hidden accessibility copies in the page).
+ */
+export async function selectOption(page: Page, combobox: Locator, text: string | RegExp): Promise<void> {
+  await combobox.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }

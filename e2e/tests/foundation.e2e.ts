@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launch, newPage, screenshot, signIn } from '../support/browser.js';
+import { DESKTOP, launch, onPage, screenshot, selectOption, signIn } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,32 +12,28 @@ const stamp = Date.now().toString(36).slice(-5);
 const orgName = `行唐县安委办E2E${stamp}`;
 const username = `xt.e2e${stamp}`;
 
-/** antd renders options in a portal; they are picked by their visible text. */
-async function pickOption(page: Page, text: string | RegExp) {
-  await page.locator('.ant-select-item-option, .ant-select-tree-treenode').filter({ hasText: text }).first().click();
-}
-
 async function pickRegion(page: Page, dialog: Locator, label: string, name: string) {
   await dialog.getByRole('combobox', { name: label }).fill(name);
-  await page.locator('.ant-select-tree-treenode').filter({ hasText: name }).first().click();
+  // The hit comes from a server search: click it in the open dropdown once it is there.
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: name }).first().click();
 }
 
 describe('the foundation, in a browser', () => {
   let temporaryPassword = '';
 
-  it('lets admin create an organisation in a county and a user in it', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
+  it('lets admin create an organisation in a county and a user in it', () => onPage(browser, DESKTOP, 'admin-creates', async (page) => {
     await signIn(page, 'admin', inject('adminPassword'));
     await page.getByRole('menuitem', { name: '组织机构' }).click();
     await page.getByRole('button', { name: '新建机构' }).click();
     const orgDialog = page.getByRole('dialog');
     await pickRegion(page, orgDialog, '所在区划', '行唐县');
-    await orgDialog.getByRole('combobox', { name: '机构类型' }).click();
-    await pickOption(page, '安委办');
+    await selectOption(page, orgDialog.getByRole('combobox', { name: '机构类型' }), '安委办');
     await orgDialog.getByLabel('机构名称').fill(orgName);
     await orgDialog.getByRole('button', { name: '保存' }).click();
-    // The new organisation shows in the list once saved (a toast would be gone under a slow machine).
-    await page.getByRole('cell', { name: orgName }).first().waitFor({ timeout: 20_000 });
+    // Saved: the dialog closes and the organisation exists (a toast may be gone on a slow machine).
+    await orgDialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    const created = await page.evaluate(async (name) => (await fetch(`/api/orgs?q=${encodeURIComponent(name)}`)).json() as Promise<{ items: { regionCode: string }[] }>, orgName);
+    expect(created.items.map((o) => o.regionCode)).toEqual(['130125']);
 
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -46,8 +42,7 @@ describe('the foundation, in a browser', () => {
     await userDialog.getByLabel('姓名').fill('行唐测试员');
     await userDialog.getByRole('combobox', { name: '所属组织' }).fill(orgName.slice(0, 8));
     await page.getByTitle(orgName).click();
-    await userDialog.getByRole('combobox', { name: '角色' }).click();
-    await pickOption(page, '安委办工作人员');
+    await selectOption(page, userDialog.getByRole('combobox', { name: '角色' }), '安委办工作人员');
     await page.keyboard.press('Escape');
     await userDialog.getByRole('button', { name: '保存' }).click();
     const shown = page.getByTestId('temporary-password');
@@ -65,11 +60,9 @@ describe('the foundation, in a browser', () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Sign in/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await context.close();
-  });
+  }));
 
-  it('shows the new user only their county’s subtree, after the forced password change', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
+  it('shows the new user only their county’s subtree, after the forced password change', () => onPage(browser, DESKTOP, 'county-user', async (page) => {
     await signIn(page, username, temporaryPassword);
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('当前密码').fill(temporaryPassword);
@@ -84,6 +77,5 @@ describe('the foundation, in a browser', () => {
     expect(api.items.length).toBeGreaterThan(0);
     expect(api.items.every((o) => o.regionCode.startsWith('130125'))).toBe(true);
     await screenshot(page, 'foundation-county-scope');
-    await context.close();
-  });
+  }));
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceServerClock, launch, newPage, PHONE, pngFile, screenshot, shanghaiDay, signIn } from '../support/browser.js';
+import { advanceServerClock, launch, onPage, PHONE, pngFile, screenshot, shanghaiDay, signIn } from '../support/browser.js';
 
 const DEMO_PASSWORD = 'Anjian@2026';
 let browser: Browser;
@@ -13,14 +13,11 @@ afterAll(async () => browser?.close());
 
 /** Each person on their own phone. */
 async function as(username: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPage(browser, PHONE);
-  try {
+  await onPage(browser, PHONE, username, async (page) => {
     await signIn(page, username, DEMO_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
     await run(page);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 async function report(page: Page, title: string, major: boolean): Promise<string> {
