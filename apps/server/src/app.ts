@@ -107,6 +107,10 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const files = createFilesService({ db, storage: createFileStorage(config.dataDir), audit, now });
   const hazards = createHazardsModule({
     db, databaseUrl: deps.databaseUrl, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, files, verifyPassword: auth.verifyPassword, now,
+    // 挂牌督办 ordering 停产停业整改: the enterprise's status follows, in the same transaction.
+    suspendEnterprise: async (c, enterpriseId, reason) => {
+      await enterprises.service.setStatus(c.tx, c.ctx, enterpriseId, 'suspended', reason);
+    },
   });
   const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const stats = createStatsModule({ db, audit, regions: regions.service, now });

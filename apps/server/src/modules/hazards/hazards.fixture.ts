@@ -14,8 +14,8 @@ export async function hazardWorld(t: TestApp) {
     emergency: await f.org({ type: 'department', regionCode: '130123', name: '正定县应急局', industries: ['hazardous_chemicals'] }),
     town: await f.org({ type: 'township_government', regionCode: '130123100' }),
     grid: await f.org({ type: 'grid', regionCode: '130123100' }),
-    enterprise: await f.org({ type: 'enterprise', regionCode: '130123100001', name: '恒安建材有限公司' }),
-    otherEnterprise: await f.org({ type: 'enterprise', regionCode: '130123100002', name: '别家公司' }),
+    enterprise: (await f.enterprise({ regionCode: '130123100001', name: '恒安建材有限公司' })).id,
+    otherEnterprise: (await f.enterprise({ regionCode: '130123100002', name: '别家公司' })).id,
     city: await f.org({ type: 'safety_committee_office', regionCode: '1301' }),
     sibling: await f.org({ type: 'safety_committee_office', regionCode: '130125' }),
   };

@@ -43,6 +43,9 @@ describe('major hazards', () => {
     const list = await w.post(w.people.county.cookie, `/api/hazards/${id}/list`, { liaisonLeader: '刘县长', departmentId: w.org.housing, suspend: true });
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json()).toMatchObject({ listedLevel: 3, listing: { liaisonLeader: '刘县长', departmentName: '正定县住建局', suspend: true } });
+    // 停产整改 ordered with the listing: the enterprise's status follows.
+    const enterprise = await t.db.selectFrom('enterprises').select('status').where('org_id', '=', w.org.enterprise).executeTakeFirst();
+    expect(enterprise?.status).toBe('suspended');
     const again = await w.post(w.people.county.cookie, `/api/hazards/${id}/list`, { liaisonLeader: '刘县长', departmentId: w.org.housing });
     expect(again.statusCode).toBe(409);
     // The city takes it over (升级挂牌), then the county may no longer de-list it.
