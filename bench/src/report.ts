@@ -21,6 +21,7 @@ export interface Results {
   dashboard?: { results: DashboardResult[]; absent: string[] };
   ledger?: LedgerResult[];
   load?: LoadResult[];
+  loadNotes?: string[];
   memory: { rssFreshMb: number; rssAtRestMb: number; rssPeakLoadingMb: number; rssPeakUnderLoadMb?: number; rssAfterLoadMb?: number; databaseMb?: number; dataDirMb?: number; tables?: TableSize[] };
   targets: { name: string; target: string; measured: string; met: boolean }[];
 }
@@ -86,6 +87,7 @@ export function markdown(r: Results): string {
   if (r.load) {
     out.push('', '| under load | conns | req/s | p50 / p95 / p99 ms | failed | RSS peak MB |', '|---|---|---|---|---|---|');
     for (const l of r.load) row([l.name + (l.exhausted ? ' (supply ran out)' : ''), l.connections, fmt(l.perSecond), `${fmt(l.latency.p50)} / ${fmt(l.latency.p95)} / ${fmt(l.latency.p99)}`, l.failed, l.rssPeakMb]);
+    for (const note of r.loadNotes ?? []) out.push('', `Note: ${note}.`);
   }
   const m = r.memory;
   out.push('', `**Memory**: RSS fresh ${m.rssFreshMb} MB, at rest on the loaded database ${m.rssAtRestMb} MB, peak while loading ${m.rssPeakLoadingMb} MB${m.rssPeakUnderLoadMb !== undefined ? `, peak under load ${m.rssPeakUnderLoadMb} MB, after load ${m.rssAfterLoadMb} MB` : ''}.`);

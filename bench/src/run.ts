@@ -50,6 +50,37 @@ async function restart(): Promise<Http> {
   return new Http(server.url);
 }
 
+/**
+ * The machine is shared: should the server under test be killed from outside (it happens), it
+ * is restarted and the failed step run once more. Sessions live in the database, so cookies
+ * survive; the port and the database connection are new.
+ */
+async function retry<T>(work: (http: Http) => Promise<T>): Promise<T> {
+  try {
+    return await work(http);
+  } catch (error) {
+    const died = server?.died();
+    if (!died) throw error;
+    log(`the server ended unasked (${died}) during a request: restarting it and trying again`);
+    http = await restart();
+    return work(http);
+  }
+}
+let http: Http;
+
+/** A scenario, run once more on a restarted server should someone else have killed it meanwhile. */
+async function scenario<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const died = server?.died();
+    if (!died) throw error;
+    log(`the server ended unasked (${died}) during ${name}: restarting it and running ${name} again`);
+    http = await restart();
+    return run();
+  }
+}
+
 /** After a load test the server may still be working off queued requests: wait until it answers promptly. */
 async function drained(http: Http, cookie: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
@@ -61,14 +92,14 @@ async function drained(http: Http, cookie: string): Promise<void> {
 
 try {
   log(`scale ${o.scale}: ${n(1e7).toLocaleString()} hazards, ${n(1e5).toLocaleString()} enterprises, ${n(1e5).toLocaleString()} accidents, ${n(5000)} users; data in ${o.dataDir}`);
-  let http = await restart();
+  http = await restart();
   const rssFreshMb = server!.rss();
   phase(o.reuse ? 'start' : 'first start (bootstrap, regions)');
   const today = shanghaiToday();
   let rssPeakLoading = rssFreshMb;
   const sampler = setInterval(() => { rssPeakLoading = Math.max(rssPeakLoading, server?.rss() ?? 0); }, 200);
   const p: Province = o.reuse ? await reuseProvince(db!, o.province)
-    : await loadProvince({ http, db: db!, province: o.province, r: seeded(o.seed), today, n, chunk: o.chunk, phase, log });
+    : await loadProvince({ http: () => http, db: () => db!, province: o.province, r: seeded(o.seed), today, n, chunk: o.chunk, phase, log, retry });
   clearInterval(sampler);
 
   // At rest: a fresh process on the loaded database, after its first requests settle.
@@ -91,43 +122,56 @@ try {
   log(`${Number(v!.h).toLocaleString()} hazards, ${Number(v!.e).toLocaleString()} events; RSS at rest ${rssAtRestMb} MB`);
 
   const f = p.world.focus;
+  // Results are written after every scenario, so a run cut short keeps what it measured.
+  const save = () => { phases.total = Math.round((performance.now() - t0) / 100) / 10; results.targets = judge(results); return writeResults(results, o.outDir); };
+  save();
   if (has('dashboard')) {
-    results.dashboard = await dashboards({
+    results.dashboard = await scenario('dashboards', () => dashboards({
       regions: { province: p.world.province.code, city: f.city.code, county: f.county.code, township: f.township.code },
       samples: o.samples, coldRounds: o.coldRounds, progress: log,
       restart: async () => { http = await restart(); return { http, cookie: await login(p.accounts.province) }; },
-    });
+    }));
     phase('scenario: dashboards');
+    save();
   }
   const acc = p.accounts;
   const session = { province: await login(acc.province), city: await login(acc.city), county: await login(acc.county), township: await login(acc.township) };
   if (has('ledger')) {
-    results.ledger = await ledger({
+    results.ledger = await scenario('the ledger', () => ledger({
       http, db: db!, samples: o.samples, progress: log,
       scopes: [
         { level: 'province', cookie: session.province, region: p.world.province.code }, { level: 'city', cookie: session.city, region: f.city.code },
         { level: 'county', cookie: session.county, region: f.county.code }, { level: 'township', cookie: session.township, region: f.township.code },
         { level: 'village', cookie: session.township, region: f.village.code, regionParam: f.village.code },
       ],
-    });
+    }));
     phase('scenario: ledger');
+    save();
   }
   if (has('load')) {
     // A supply of hazards awaiting acceptance in the county, through the import like the rest.
-    await importCsv(http, session.province, pendingSupply(f.county.code, p.world.villages.map((x) => x.code), seeded(o.seed + 1), Math.max(300, o.duration * 300), today), '待验收.csv');
+    await retry((h) => importCsv(h, session.province, pendingSupply(f.county.code, p.world.villages.map((x) => x.code), seeded(o.seed + 1), Math.max(300, o.duration * 300), today), '待验收.csv'));
     const ids = (await db!.query<{ id: string }>(`select id from hazards where status = 'pending_acceptance' and title like '待验收隐患%' order by id`)).rows.map((x) => x.id);
     const body = (x: object) => JSON.stringify(x);
+    // A figure that alone takes over a second at the province would only queue under 50
+    // connections and starve the tests after it: it is reported by the dashboard scenario, not loaded here.
+    const slow = new Set((results.dashboard?.results ?? []).filter((d) => d.level === 'province' && d.warm.p50 > 1000).map((d) => d.endpoint));
+    const dashboardMix = DASHBOARD_ENDPOINTS.filter((e) => !results.dashboard?.absent.includes(e.name) && !slow.has(e.name));
+    if (slow.size) log(`open dashboard under load leaves out (over 1 s each at the province): ${[...slow].join(', ')}`);
+    results.loadNotes = slow.size ? [`open dashboard leaves out ${[...slow].join(', ')}: over 1 s per request at the province (see the dashboard table)`] : [];
     const tests: LoadTest[] = [
       { name: 'baseline (bare INSERT)', requests: [{ method: 'POST', path: '/api/bench/baseline', body: body({ title: '基线', regionCode: f.village.code }) }] },
       { name: 'create hazard', requests: [{ method: 'POST', path: '/api/hazards', cookie: session.township, body: body({ title: '压力测试隐患：消防通道堵塞', level: 'general', source: 'government_inspection', regionCode: f.village.code, foundOn: today }) }] },
       { name: 'list ledger', requests: [{ method: 'GET', path: '/api/hazards?limit=50', cookie: session.county }] },
-      { name: 'open dashboard', requests: DASHBOARD_ENDPOINTS.filter((e) => !results.dashboard?.absent.includes(e.name)).map((e) => ({ method: 'GET', path: `${e.path}?${e.query(p.world.province.code, 'this year', Number(today.slice(0, 4)))}`, cookie: session.province })) },
+      { name: 'open dashboard', requests: dashboardMix.map((e) => ({ method: 'GET', path: `${e.path}?${e.query(p.world.province.code, 'this year', Number(today.slice(0, 4)))}`, cookie: session.province })) },
       { name: 'accept hazard', requests: [{ method: 'POST', path: '/api/hazards/0/accept', cookie: session.county, body: body({ password: PASSWORD, comment: '验收合格' }) }], nextPath: () => { const id = ids.shift(); return id ? `/api/hazards/${id}/accept` : null; } },
     ];
     results.load = [];
     for (const test of tests) {
-      await drained(http, session.province);
-      const res = await runLoad({ url: server!.url, test, connections: o.connections, duration: o.duration, rss: () => server!.rss() });
+      const res = await scenario(`load: ${test.name}`, async () => {
+        await drained(http, session.province);
+        return runLoad({ url: server!.url, test, connections: o.connections, duration: o.duration, rss: () => server!.rss() });
+      });
       log(`load ${test.name}: ${res.perSecond} req/s, p99 ${res.latency.p99} ms, ok ${res.ok}, failed ${res.failed}`);
       results.load.push(res);
     }
@@ -135,12 +179,11 @@ try {
     await drained(http, session.province);
     results.memory.rssAfterLoadMb = server!.rss();
     phase('scenario: HTTP under load');
+    save();
   }
   if (has('memory')) Object.assign(results.memory, await diskUse(db!, o.dataDir));
   ok(await http.get('/api/health', session.province), 'health after the run');
-  phases.total = Math.round((performance.now() - t0) / 100) / 10;
-  results.targets = judge(results);
-  const files = writeResults(results, o.outDir);
+  const files = save();
   console.log('\n' + markdown(results));
   log(`results: ${path.relative(o.root, files.json)}, ${path.relative(o.root, files.md)}`);
 } finally {

@@ -13,6 +13,8 @@ export const ADMIN_PASSWORD = 'Bench@Admin2026';
 
 export interface Server {
   pid: number;
+  /** How the process ended when nobody asked it to (killed by someone else, crashed); null while it runs. */
+  died(): string | null;
   url: string;
   startMillis: number;
   /** Resident set size of the Node process, in MB (/proc/<pid>/status VmRSS). */
@@ -72,13 +74,23 @@ export async function startServer(o: { root: string; dataDir: string; province: 
   child.removeAllListeners('exit');
   const startMillis = Math.round(performance.now() - started);
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  let stopping = false;
+  let death: string | null = null;
+  child.once('exit', (code, signal) => {
+    exited = true;
+    if (!stopping) {
+      death = `exit ${code ?? ''}${signal ? ` signal ${signal}` : ''}`;
+      o.log.write(`[bench] the server ended unasked: ${death}\n`);
+    }
+  });
   return {
     pid: child.pid!,
+    died: () => death,
     url: `http://127.0.0.1:${port}`,
     startMillis,
     rss: () => rssOf(child.pid!),
     stop: () => new Promise<void>((resolve) => {
+      stopping = true;
       if (exited) return resolve();
       // SIGTERM: the server drains, stops its embedded PostgreSQL cleanly, exits. A server that
       // hangs on the way out is killed after a minute, and its PostgreSQL stopped by hand.

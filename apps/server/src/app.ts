@@ -15,6 +15,7 @@ import { createAuthService } from './platform/auth/auth.service.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
 import type { Job } from './platform/jobs/scheduler.js';
+import { createAuditChainer } from './platform/audit/audit.chainer.js';
 import type { Database } from './platform/db/database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { registerLifecycle } from './platform/http/lifecycle.js';
@@ -92,7 +93,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const audit = createAuditWriter({ db, algorithm: config.auditHash, now });
+  const audit = createAuditWriter({ algorithm: config.auditHash, now });
   const sessions = createSessionStore({ db, settings: config.session, now });
   const auth = createAuthService({ db, sessions, audit, lockout: config.lockout, passwordPolicy: config.passwordPolicy, now });
   registerLifecycle(app, { db, sessions, audit });
@@ -132,12 +133,16 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 
   registerWebApp(app, config.webDistDir);
+  const chainer = createAuditChainer(db);
   const jobs: Job[] = [
+    // Links the audit rows committed since the last run into the hash chain (audit.chainer.ts).
+    { name: 'audit.chain', everyMs: 1_000, run: async () => { await chainer.chain(); return ''; } },
     { name: 'hazards.escalate_overdue', everyMs: 10 * 60_000, run: async (at) => {
       const r = await hazards.escalateOverdue(at);
       return r.escalated + r.accountability > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability` : '';
     } },
     { name: 'hazards.fold_ledger_counts', everyMs: 60_000, run: async () => { await hazards.foldLedgerCounts(); return ''; } },
+    { name: 'stats.fold_hazard_counts', everyMs: 60_000, run: async () => { await stats.foldHazardCounts(); return ''; } },
   ];
   return { app, jobs };
 }

@@ -20,7 +20,7 @@ export interface BootstrapReport {
 export async function bootstrap(db: Database, databaseUrl: string, config: Pick<Config, 'adminPassword' | 'auditHash'> & { villageProvinces: string[] }): Promise<BootstrapReport> {
   const migrations = await migrateToLatest(db);
   await syncBuiltinRoles(db);
-  const audit = createAuditWriter({ db, algorithm: config.auditHash, now: () => new Date() });
+  const audit = createAuditWriter({ algorithm: config.auditHash, now: () => new Date() });
   await createIndustriesModule({ db, audit }).service.seedIfEmpty();
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from regions where level = 1`.execute(db);
   let regionImport: BootstrapReport['regionImport'] = null;

@@ -1,4 +1,5 @@
 import { importRegions } from './modules/regions/index.js';
+import { createAuditChainer } from './platform/audit/audit.chainer.js';
 import { verifyAuditChain } from './platform/audit/audit.verify.js';
 import { loadConfig } from './platform/config.js';
 import { connect } from './platform/db/connect.js';
@@ -16,9 +17,11 @@ const commands: Record<string, (args: string[], url: string) => Promise<number>>
   async 'audit:verify'(_args, url) {
     const db = createDatabase(url, { max: 1 });
     try {
+      // Rows committed since the server last linked (or after it stopped) are linked first.
+      const linked = await createAuditChainer(db.db).chain();
       const report = await verifyAuditChain(db.db);
       if (report.ok) {
-        console.log(`audit chain intact: ${report.rowsChecked} rows verified`);
+        console.log(`audit chain intact: ${report.rowsChecked} rows verified${linked ? ` (${linked} linked just now)` : ''}${report.pending ? `, ${report.pending} written meanwhile and not yet linked` : ''}`);
         return 0;
       }
       console.error(`audit chain BROKEN at row ${report.firstBroken!.id}: ${report.firstBroken!.reason} (${report.rowsChecked} rows before it verified)`);

@@ -1,5 +1,6 @@
 import { buildPlatform } from './app.js';
 import { startJobs } from './platform/jobs/scheduler.js';
+import { createAuditChainer } from './platform/audit/audit.chainer.js';
 import { createClock } from './platform/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './modules/demo/index.js';
@@ -25,6 +26,8 @@ async function main() {
     log(`${signal}: stopping`);
     stopJobs();
     await app?.close().catch(() => {});
+    // The last requests' audit rows are linked now rather than at the next start.
+    await createAuditChainer(database.db).chain().catch(() => {});
     await database.close().catch(() => {});
     await connection.stop().catch(() => {});
     process.exit(exitCode);

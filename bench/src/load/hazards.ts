@@ -25,23 +25,27 @@ export async function importCsv(http: Http, cookie: string, csv: Buffer, filenam
 }
 
 export async function loadHazards(o: {
-  http: Http; cookie: string; db: pg.Client; generator: HazardGenerator; total: number; chunk: number;
+  cookie: string; db: () => pg.Client; generator: HazardGenerator; total: number; chunk: number;
   progress: (line: string) => void;
+  /** Runs a request; if the server died under it (someone else killed it), restarts it and runs it again. */
+  retry: <T>(work: (http: Http) => Promise<T>) => Promise<T>;
 }): Promise<ImportChunk[]> {
-  await o.db.query(BARE);
+  await o.db().query(BARE);
   const chunks: ImportChunk[] = [];
   for (let n = 1; o.generator.generated < o.total; n++) {
     const before = o.generator.generated;
     const csv = o.generator.chunk(o.chunk);
     const rows = o.generator.generated - before;
-    const importMs = await importCsv(o.http, o.cookie, csv, `隐患台账-${n}.csv`);
-    await o.db.query('truncate bench_copy');
+    // A file is one transaction: one cut short by a dying server left nothing behind and is sent again.
+    const importMs = await o.retry((http) => importCsv(http, o.cookie, csv, `隐患台账-${n}.csv`));
+    await o.db().query(BARE);
+    await o.db().query('truncate bench_copy');
     const started = performance.now();
-    await copyBytes(o.db, 'copy bench_copy from stdin with (format csv, header true)', csv);
+    await copyBytes(o.db(), 'copy bench_copy from stdin with (format csv, header true)', csv);
     const copyMs = performance.now() - started;
     chunks.push({ rows, bytes: csv.length, importMs, copyMs });
     o.progress(`hazards ${o.generator.generated.toLocaleString()}/${o.total.toLocaleString()}: import ${Math.round(rows / importMs * 1000).toLocaleString()} rows/s, COPY ${Math.round(rows / copyMs * 1000).toLocaleString()} rows/s`);
   }
-  await o.db.query('drop table bench_copy');
+  await o.db().query('drop table bench_copy');
   return chunks;
 }

@@ -25,36 +25,39 @@ export interface Province {
  * measured here), the last year's timelines, ten years of accidents (COPY); then statistics.
  */
 export async function loadProvince(o: {
-  http: Http; db: pg.Client; province: string; r: Random; today: string; n: (full: number, min?: number) => number; chunk: number;
+  /** The current server and database (a restart moves both). */
+  http: () => Http; db: () => pg.Client; province: string; r: Random; today: string; n: (full: number, min?: number) => number; chunk: number;
   phase: (name: string) => void; log: (line: string) => void;
+  retry: <T>(work: (http: Http) => Promise<T>) => Promise<T>;
 }): Promise<Province> {
-  const { http, db, r } = o;
-  const world = await readWorld(db, o.province);
-  const structure = await loadStructure(db, world, r, o.n(5000));
-  const cookie = await http.login(structure.accounts.province.username, PASSWORD);
+  const { r } = o;
+  const db = () => o.db();
+  const world = await readWorld(db(), o.province);
+  const structure = await loadStructure(db(), world, r, o.n(5000));
+  const cookie = await o.http().login(structure.accounts.province.username, PASSWORD);
   o.phase('organisations and users (COPY)');
 
   const enterprises = generateEnterprises(world, r, o.n(1e5));
-  const enterpriseLoad = await loadEnterprises(http, cookie, enterprises, r);
+  const enterpriseLoad = await loadEnterprises(o.http(), cookie, enterprises, r);
   o.log(`enterprises: ${enterprises.length.toLocaleString()} in ${enterpriseLoad.files} .xlsx files`);
   o.phase('enterprises (.xlsx import)');
 
   const total = o.n(1e7);
-  const chunks = await loadHazards({ http, cookie, db, generator: hazardGenerator(world, enterprises, r, total, o.today), total, chunk: o.chunk, progress: o.log });
+  const chunks = await loadHazards({ cookie, db, generator: hazardGenerator(world, enterprises, r, total, o.today), total, chunk: o.chunk, progress: o.log, retry: o.retry });
   o.phase('hazards (CSV import + raw COPY)');
-  const historyEvents = await loadHistory(db, structure.accounts.province, o.today);
+  const historyEvents = await loadHistory(db(), structure.accounts.province, o.today);
   o.phase('hazard history events');
 
   const byCounty = new Map<string, string[]>();
-  for (const e of (await db.query<{ id: string; region_code: string }>(`select id, region_code from orgs where type = 'enterprise'`)).rows) {
+  for (const e of (await db().query<{ id: string; region_code: string }>(`select id, region_code from orgs where type = 'enterprise'`)).rows) {
     const county = e.region_code.slice(0, 6);
     let list = byCounty.get(county);
     if (!list) byCounty.set(county, (list = []));
     list.push(e.id);
   }
-  const accidents = await copyIn(db, `copy accidents (${ACCIDENT_COLUMNS}) from stdin`, accidentRows({ world, r, count: o.n(1e5), now: new Date(), reporters: structure.countyReporters, enterprisesByCounty: byCounty, industries: world.industries }));
+  const accidents = await copyIn(db(), `copy accidents (${ACCIDENT_COLUMNS}) from stdin`, accidentRows({ world, r, count: o.n(1e5), now: new Date(), reporters: structure.countyReporters, enterprisesByCounty: byCounty, industries: world.industries }));
   o.phase('accidents (COPY)');
-  const settleMs = await settle(db);
+  const settleMs = await settle(db());
   o.log(`vacuum analyze + checkpoint: ${settleMs} ms`);
   o.phase('vacuum analyze');
   return {

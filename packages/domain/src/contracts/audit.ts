@@ -16,7 +16,8 @@ export const AuditRow = z.object({
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.string().nullable(),
-  hash: z.string(),
+  /** Null for the second or so until the chainer links the row. */
+  hash: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 

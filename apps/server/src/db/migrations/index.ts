@@ -4,6 +4,8 @@ import * as enterprises from './2026_11_22_0002_enterprises.js';
 import * as hazards from './2026_11_22_0003_hazards.js';
 import * as accidents from './2026_11_22_0004_accidents.js';
 import * as performance from './2026_11_22_0005_performance.js';
+import * as hazardStats from './2026_11_22_0006_hazard_stats.js';
+import * as auditChainer from './2026_11_22_0007_audit_chainer.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0003_hazards': hazards,
   '2026_11_22_0004_accidents': accidents,
   '2026_11_22_0005_performance': performance,
+  '2026_11_22_0006_hazard_stats': hazardStats,
+  '2026_11_22_0007_audit_chainer': auditChainer,
 };

@@ -206,7 +206,7 @@ describe('the list', () => {
 
 describe('the service other modules use', () => {
   const moduleFor = () => {
-    const audit = createAuditWriter({ db: t.db, algorithm: 'sm3', now: t.clock.now });
+    const audit = createAuditWriter({ algorithm: 'sm3', now: t.clock.now });
     const regions = createRegionsModule({ db: t.db, databaseUrl: t.databaseUrl, audit }).service;
     const industries = createIndustriesModule({ db: t.db, audit }).service;
     const routing = createRoutingModule({ db: t.db, audit, regions, industries, now: t.clock.now }).service;

@@ -87,7 +87,8 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
       let c = usccs.get(t);
       if (!c) {
         const v = validateUscc(t);
-        usccs.set(t, (c = v.ok ? { ok: true, code: v.parts.code } : { ok: false, kind: v.kind, message: v.message }));
+        // Copied: a cell's text is a slice of the CSV chunk it came in, and a cached slice would keep the whole chunk alive.
+        usccs.set(Buffer.from(t).toString(), (c = v.ok ? { ok: true, code: v.parts.code } : { ok: false, kind: v.kind, message: v.message }));
       }
       return c;
     };

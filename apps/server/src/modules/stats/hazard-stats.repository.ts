@@ -32,7 +32,8 @@ export interface HazardAggregateRow {
   periods: [HazardCounts, HazardCounts];
 }
 
-interface Query {
+/** What both sources of hazard figures (the ledger live, the rollup) are asked. */
+export interface HazardFiguresQuery {
   scope: Scope;
   regionPrefix: string;
   childLength: number | null;
@@ -51,24 +52,26 @@ const n = (v: unknown) => Number(v ?? 0);
  * what was found in the periods, one for what was closed in them, one for the snapshot.
  */
 export function createHazardStatsRepository(db: Database) {
-  function base(q: Query) {
+  function base(q: HazardFiguresQuery) {
     let b = db.selectFrom('hazards as h').where(hazardVisible(q.scope)).where(inSubtree('h.region_code', q.regionPrefix));
+    // Within a county, the same condition said the way the county indexes (migration 0006) are keyed.
+    if (q.regionPrefix.length >= 6) b = b.where(sql`left(h.region_code, 6)`, '=', q.regionPrefix.slice(0, 6));
     if (q.industry) b = b.where('h.industry_code', '=', q.industry);
     if (q.level) b = b.where('h.level', '=', q.level as 'general' | 'major');
     return b;
   }
 
   // The length is inlined: GROUPING() must see the very expression grouped by, not a parameter.
-  const child = (q: Query) => (q.childLength === null ? sql<string>`h.region_code` : sql<string>`left(h.region_code, ${sql.lit(q.childLength)})`);
-  const sets = (q: Query) => sql`grouping sets ((), (h.source), (h.level), (h.industry_code), (${child(q)}))`;
+  const child = (q: HazardFiguresQuery) => (q.childLength === null ? sql<string>`h.region_code` : sql<string>`left(h.region_code, ${sql.lit(q.childLength)})`);
+  const sets = (q: HazardFiguresQuery) => sql`grouping sets ((), (h.source), (h.level), (h.industry_code), (${child(q)}))`;
   const setOf = (r: { g_source: number; g_level: number; g_industry: number; g_region: number }): HazardGroupSet =>
     r.g_source === 0 ? 'source' : r.g_level === 0 ? 'level' : r.g_industry === 0 ? 'industry' : r.g_region === 0 ? 'region' : 'total';
 
   return {
-    async aggregate(q: Query): Promise<HazardAggregateRow[]> {
+    async aggregate(q: HazardFiguresQuery): Promise<HazardAggregateRow[]> {
       const [c, l] = [q.current, q.lastYear];
       const inPeriod = (p: Period, col: string) => sql`h.${sql.raw(col)} between ${p.from}::date and ${p.to}::date`;
-      const groupCols = (qq: Query) => [
+      const groupCols = (qq: HazardFiguresQuery) => [
         'h.source', 'h.level', 'h.industry_code', child(qq).as('region'),
         sql<number>`grouping(h.source)`.as('g_source'), sql<number>`grouping(h.level)`.as('g_level'),
         sql<number>`grouping(h.industry_code)`.as('g_industry'), sql<number>`grouping(${child(qq)})`.as('g_region'),
@@ -115,7 +118,7 @@ export function createHazardStatsRepository(db: Database) {
     },
 
     /** Open, overdue, listed and exposed now — by sub-region and in total. */
-    async snapshot(q: Query): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
+    async snapshot(q: HazardFiguresQuery): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
       const rows = await base(q)
         .where((eb) => eb.or([eb('h.status', 'in', ['reported', 'verified', 'rectifying', 'pending_acceptance']), eb('h.listed_level', 'is not', null), eb('h.accountability_required', '=', true)]))
         .select([

@@ -14,6 +14,7 @@ import { scopeOf } from '../../platform/access/scope.js';
 import type { SessionUser } from '../../platform/http/context.js';
 import type { AccidentStatsRepository } from './accident-stats.repository.js';
 import { NO_HAZARDS, NO_SNAPSHOT, type HazardAggregateRow, type HazardCounts, type HazardSnapshotCounts, type HazardStatsRepository } from './hazard-stats.repository.js';
+import type { HazardStatsRollup } from './hazard-stats.rollup.js';
 import { statsTarget, type StatsRegions } from './stats-access.js';
 import { figure, shareView } from './stats-figures.js';
 import { periodView, resolvePeriod } from './stats-period.js';
@@ -29,7 +30,7 @@ function snapshotView(s: HazardSnapshotCounts) {
   return { open: s.open, overdue: s.overdue, listed: s.listed1 + s.listed2 + s.listed3, listedByLevel: { province: s.listed1, city: s.listed2, county: s.listed3 }, exposed: s.exposed, accountabilityRequired: s.accountability };
 }
 
-export function createHazardStatsService(deps: { repo: HazardStatsRepository; accidents: Pick<AccidentStatsRepository, 'industryNames'>; regions: StatsRegions; now: () => Date }) {
+export function createHazardStatsService(deps: { repo: HazardStatsRepository; rollup: HazardStatsRollup; accidents: Pick<AccidentStatsRepository, 'industryNames'>; regions: StatsRegions; now: () => Date }) {
   return {
     async stats(user: SessionUser, q: HazardStatsQuery): Promise<HazardStats> {
       const scope = scopeOf(user);
@@ -38,9 +39,11 @@ export function createHazardStatsService(deps: { repo: HazardStatsRepository; ac
       const current = resolvePeriod(q, today);
       const lastYear = samePeriodLastYear(current);
       const query = { scope, regionPrefix: target.prefix, childLength: target.childLength, current, lastYear, industry: q.industry, level: q.level, today };
+      // A province or city over its whole ledger reads the rollup; anything narrower counts live.
+      const source = deps.rollup.answers(query) ? deps.rollup : deps.repo;
       const [rows, snapshot, children, industryNames] = await Promise.all([
-        deps.repo.aggregate(query),
-        deps.repo.snapshot(query),
+        source.aggregate(query),
+        source.snapshot(query),
         target.childLength === null ? Promise.resolve([] as Region[]) : deps.regions.children(target.region.code, scope),
         deps.accidents.industryNames(),
       ]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
 import type { RegionsService } from '../regions/index.js';
@@ -7,6 +8,7 @@ import { createAccidentTrendService } from './accident-trend.service.js';
 import { createIndicatorsRepository } from './indicators.repository.js';
 import { createIndicatorsService } from './indicators.service.js';
 import { createHazardStatsRepository } from './hazard-stats.repository.js';
+import { createHazardStatsRollup } from './hazard-stats.rollup.js';
 import { createHazardStatsService } from './hazard-stats.service.js';
 import { statsRoutes } from './stats.routes.js';
 
@@ -14,14 +16,15 @@ export type { AccidentStatsService };
 
 /**
  * Statistics over the ledgers (统计): accident figures and control indicators. Each kind of
- * figure keeps its own repository and service (accident-stats.*, indicators.*); hazard
- * statistics are added beside them the same way.
+ * figure keeps its own repository and service (accident-stats.*, indicators.*, hazard-stats.*).
  */
 export function createStatsModule(deps: { db: Database; audit: AuditWriter; regions: RegionsService; now: () => Date }) {
   const stats = createAccidentStatsRepository(deps.db);
   const indicators = createIndicatorsService({ ...deps, repo: createIndicatorsRepository(deps.db), stats });
   const accidentStats = createAccidentStatsService({ repo: stats, regions: deps.regions, indicators, now: deps.now });
   const accidentTrend = createAccidentTrendService({ repo: stats, regions: deps.regions, now: deps.now });
-  const hazardStats = createHazardStatsService({ repo: createHazardStatsRepository(deps.db), accidents: stats, regions: deps.regions, now: deps.now });
-  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats }) };
+  const hazardStats = createHazardStatsService({ repo: createHazardStatsRepository(deps.db), rollup: createHazardStatsRollup(deps.db), accidents: stats, regions: deps.regions, now: deps.now });
+  /** Moves the hazard statistics' deltas into their counts (a job: every minute). */
+  const foldHazardCounts = async () => Number((await sql<{ n: string }>`select hazard_stats_fold() as n`.execute(deps.db)).rows[0]?.n ?? 0);
+  return { service: accidentStats, foldHazardCounts, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats }) };
 }

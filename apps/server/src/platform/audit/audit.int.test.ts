@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { verifyAuditChain } from './audit.verify.js';
+import { createAuditWriter } from './audit.writer.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
@@ -73,13 +74,46 @@ describe('what is recorded', () => {
 });
 
 describe('the chain', () => {
-  it('links every row to the previous one and verifies intact', async () => {
-    const all = await rows();
+  it('links every row to the previous one after commit and verifies intact', async () => {
+    expect((await rows()).every((r) => r.hash === null), 'written unlinked').toBe(true);
+    expect((await verifyAuditChain(t.db)).pending).toBeGreaterThan(0);
+    await t.runJob('audit.chain');
+    const all = await t.db.selectFrom('audit_log').selectAll().orderBy('chain_seq').execute();
+    expect(all.map((r) => Number(r.chain_seq))).toEqual(all.map((_, i) => i + 1));
     for (let i = 1; i < all.length; i++) expect(all[i]!.prev_hash).toBe(all[i - 1]!.hash);
     expect(all[0]!.algorithm).toBe('sm3');
     const report = await verifyAuditChain(t.db);
-    expect(report).toMatchObject({ ok: true, rowsChecked: all.length });
+    expect(report).toMatchObject({ ok: true, rowsChecked: all.length, pending: 0 });
     expect((await cliVerify()).code).toBe(0);
+  });
+
+  it('never makes writers wait on one another: a row committed late is linked when it commits', async () => {
+    const ctx = { ip: '127.0.0.1', requestId: 'late', user: null, audited: false } as never;
+    const audit = createAuditWriter({ algorithm: 'sm3', now: () => new Date() });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let written!: () => void;
+    const inserted = new Promise<void>((resolve) => { written = resolve; });
+    // A long transaction writes its row first and commits last.
+    const late = t.db.transaction().execute(async (tx) => {
+      await audit.record(tx, ctx, { action: 'test.late', result: 'success' });
+      written();
+      await held;
+    });
+    await inserted;
+    // Meanwhile another request writes, commits and is linked; it did not wait.
+    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    await t.runJob('audit.chain');
+    const early = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(early.chain_seq).not.toBeNull();
+    release();
+    await late;
+    await t.runJob('audit.chain');
+    const lateRow = await t.db.selectFrom('audit_log').selectAll().where('request_id', '=', 'late').executeTakeFirstOrThrow();
+    expect(BigInt(lateRow.id)).toBeLessThan(BigInt(early.id));
+    expect(BigInt(lateRow.chain_seq!)).toBeGreaterThan(BigInt(early.chain_seq!));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, pending: 0 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
@@ -89,6 +123,10 @@ describe('the chain', () => {
       await expect(client.query(`update audit_log set result = 'success' where id = 1`)).rejects.toThrow(/append-only/);
       await expect(client.query('delete from audit_log where id = 1')).rejects.toThrow(/append-only/);
       await expect(client.query('truncate audit_log')).rejects.toThrow(/append-only/);
+      // Linking is the one change allowed, and only to a row not yet linked, with nothing else changed.
+      await expect(client.query(`update audit_log set hash = repeat('0', 64), prev_hash = repeat('0', 64), chain_seq = 999 where id = 1`)).rejects.toThrow(/append-only/);
+      await client.query(`insert into audit_log (at, action, result, algorithm) values (now(), 'test.unlinked', 'success', 'sm3')`);
+      await expect(client.query(`update audit_log set result = 'failure', hash = 'x', prev_hash = 'y', chain_seq = 999 where action = 'test.unlinked'`)).rejects.toThrow(/append-only/);
     } finally {
       await client.end();
     }
@@ -121,7 +159,8 @@ describe('hash setting', () => {
       await sha.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
       const row = await sha.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
       expect(row.algorithm).toBe('sha256');
-      expect((await verifyAuditChain(sha.db)).ok).toBe(true);
+      await sha.runJob('audit.chain');
+      expect(await verifyAuditChain(sha.db)).toMatchObject({ ok: true, pending: 0 });
     } finally {
       await sha.close();
     }

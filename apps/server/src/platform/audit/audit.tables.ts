@@ -1,7 +1,8 @@
 import type { ColumnType } from 'kysely';
 
 export interface AuditLogTable {
-  id: ColumnType<string, string | number, never>;
+  /** The row's identity, from a sequence: the order rows were written in, not committed in. */
+  id: ColumnType<string, string | number | undefined, never>;
   at: Date;
   user_id: string | null;
   username: string | null;
@@ -16,12 +17,14 @@ export interface AuditLogTable {
   request_id: string | null;
   details: string | null;
   algorithm: string;
-  prev_hash: string;
-  hash: string;
+  /** The row's place in the chain, the previous row's hash and its own: null until the chainer links it (a second or so). */
+  chain_seq: ColumnType<string | null, never, string>;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
 }
 
 export interface AuditHeadTable {
   singleton: ColumnType<boolean, boolean | undefined, never>;
-  last_id: ColumnType<string, string | number, string | number>;
+  last_seq: ColumnType<string, string | number, string | number>;
   last_hash: string;
 }

@@ -48,8 +48,8 @@ export default function AuditPage() {
     { key: 'status', title: t('audit.statusCode'), width: 80, responsive: ['md'], render: (_, r) => r.statusCode ?? '—' },
     { key: 'ip', title: t('audit.ip'), responsive: ['xl'], render: (_, r) => r.ip ?? '—' },
     { key: 'hash', title: t('audit.hash'), width: 140, responsive: ['md'], render: (_, r) => (
-      <Tooltip title={r.hash}>
-        <Typography.Text code>{r.hash.slice(0, HASH_PREFIX)}</Typography.Text>
+      <Tooltip title={r.hash ?? t('audit.unlinkedHint')}>
+        <Typography.Text code={r.hash !== null} type={r.hash === null ? 'secondary' : undefined}>{r.hash?.slice(0, HASH_PREFIX) ?? t('audit.unlinked')}</Typography.Text>
       </Tooltip>
     ) },
   ];
@@ -71,7 +71,7 @@ export default function AuditPage() {
                   size="small"
                   column={{ xs: 1, md: 2 }}
                   items={[
-                    { key: 'hash', label: t('audit.hash'), span: 'filled', children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{r.hash}</Typography.Text> },
+                    { key: 'hash', label: t('audit.hash'), span: 'filled', children: r.hash === null ? t('audit.unlinkedHint') : <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{r.hash}</Typography.Text> },
                     { key: 'req', label: t('audit.requestId'), children: r.requestId ?? '—' },
                     { key: 'region', label: t('audit.region'), children: r.regionCode ?? '—' },
                     { key: 'user', label: t('audit.userId'), children: r.userId ?? '—' },
