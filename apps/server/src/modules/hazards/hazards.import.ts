@@ -216,6 +216,9 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
         if (got !== want) throw conflict({ zh: '导入期间有关联数据被删除，请重新上传', en: 'referenced data changed while importing; upload again' });
         await client.query(`set local session_replication_role = replica`);
       }
+      // The rollup triggers (migrations 0005, 0006) aggregate the whole file in one statement:
+      // room to hash it in memory rather than sort it through temporary files.
+      await client.query(`set local work_mem = '64MB'`);
       const inserted = await client.query(INSERT, [user.id, user.displayName, user.orgId, user.orgName, now, `批量导入：${filename(source).slice(0, 80)}`]);
       if (bulkKeys) await client.query(`set local session_replication_role = origin`);
       const imported = inserted.rowCount ?? 0;

@@ -49,7 +49,7 @@ const FILTERS: LedgerFilter[] = [
 describe('the ledger rollup', () => {
   it('equals a count from scratch after a random series of events, and answers the ledger exactly', async () => {
     for (const round of [0, 1, 2]) {
-      await randomSeries(40);
+      await randomSeries(60);
       expect(await stored(), `round ${round}`).toEqual(await fromScratch());
       // The fold job moves the deltas into the counts without changing any figure.
       if (round === 1) {

@@ -63,8 +63,12 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     await app.register(extra);
     await app.register(hazardsImportRoutes({ importHazards: createHazardImporter({ db: deps.db, databaseUrl: deps.databaseUrl, audit: deps.audit, now: deps.now }) }));
   };
-  /** Moves the ledger counts' deltas into the counts (a job: every minute). */
-  const foldLedgerCounts = async () => Number((await sql<{ n: string }>`select hazard_ledger_fold() as n`.execute(deps.db)).rows[0]?.n ?? 0);
+  /** Moves the ledger counts' deltas into the counts (a job: every minute); vacuumed after, as readers scan them. */
+  const foldLedgerCounts = async () => {
+    const n = Number((await sql<{ n: string }>`select hazard_ledger_fold() as n`.execute(deps.db)).rows[0]?.n ?? 0);
+    if (n > 0) await sql`vacuum hazard_ledger_deltas`.execute(deps.db);
+    return n;
+  };
   return { service, routes, escalateOverdue, foldLedgerCounts };
 }
 export { hazardVisible } from './hazards.scope.js';
