@@ -70,3 +70,17 @@ export async function selectOption(page: Page, combobox: Locator, text: string |
   await combobox.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
+
+/**
+ * Clicks a dialog's save button and waits for the dialog to close. If it stays open, fails
+ * with what the dialog says (a field's message, a server error) rather than a bare timeout.
+ */
+export async function saveDialog(dialog: Locator, button: string | RegExp = /保\s*存|Save/): Promise<void> {
+  await dialog.getByRole('button', { name: button }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch (error) {
+    const said = await dialog.innerText().catch(() => '(dialog gone)');
+    throw new Error(`the dialog did not close after saving; it shows:\n${said}`, { cause: error });
+  }
+}

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launch, onPage, screenshot, selectOption, signIn } from '../support/browser.js';
+import { DESKTOP, launch, onPage, saveDialog, screenshot, selectOption, signIn } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,6 +16,8 @@ async function pickRegion(page: Page, dialog: Locator, label: string, name: stri
   await dialog.getByRole('combobox', { name: label }).fill(name);
   // The hit comes from a server search: click it in the open dropdown once it is there.
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: name }).first().click();
+  // The pick took: the field shows the region (a slow machine may re-render the hits under the click).
+  await expect.poll(() => dialog.getByText(name, { exact: true }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 }
 
 describe('the foundation, in a browser', () => {
@@ -29,9 +31,8 @@ describe('the foundation, in a browser', () => {
     await pickRegion(page, orgDialog, '所在区划', '行唐县');
     await selectOption(page, orgDialog.getByRole('combobox', { name: '机构类型' }), '安委办');
     await orgDialog.getByLabel('机构名称').fill(orgName);
-    await orgDialog.getByRole('button', { name: '保存' }).click();
     // Saved: the dialog closes and the organisation exists (a toast may be gone on a slow machine).
-    await orgDialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    await saveDialog(orgDialog);
     const created = await page.evaluate(async (name) => (await fetch(`/api/orgs?q=${encodeURIComponent(name)}`)).json() as Promise<{ items: { regionCode: string }[] }>, orgName);
     expect(created.items.map((o) => o.regionCode)).toEqual(['130125']);
 
@@ -68,7 +69,7 @@ describe('the foundation, in a browser', () => {
     await dialog.getByLabel('当前密码').fill(temporaryPassword);
     await dialog.getByLabel('新密码', { exact: true }).fill('Xingtang#2026e2e');
     await dialog.getByLabel('确认新密码').fill('Xingtang#2026e2e');
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await saveDialog(dialog);
     await page.getByRole('menuitem', { name: '组织机构' }).click();
     await expect.poll(() => page.getByText(orgName).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Nothing from 正定县 (the demo county beside it) is visible.
