@@ -101,7 +101,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
 
   const regions = createRegionsModule({ db, databaseUrl: deps.databaseUrl, audit });
   const industries = createIndustriesModule({ db, audit });
-  const orgs = createOrgsModule({ db, audit, regions: regions.service, industries: industries.service, now });
+  const orgs = createOrgsModule({ db, audit, regions: regions.service, industries: industries.service, now, changed: () => sessions.forget() });
   const routing = createRoutingModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, now });
   const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, now });
@@ -141,8 +141,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
       const r = await hazards.escalateOverdue(at);
       return r.escalated + r.accountability > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability` : '';
     } },
-    { name: 'hazards.fold_ledger_counts', everyMs: 60_000, run: async () => { await hazards.foldLedgerCounts(); return ''; } },
-    { name: 'stats.fold_hazard_counts', everyMs: 60_000, run: async () => { await stats.foldHazardCounts(); return ''; } },
+    { name: 'hazards.fold_changes', everyMs: 5_000, run: async () => { await hazards.foldChanges(); return ''; } },
   ];
   return { app, jobs };
 }

@@ -26,22 +26,11 @@ import { sql, type Kysely } from 'kysely';
  *    (status, region_code), whose only uses (the open states) the partial indexes serve, and
  *    the responsible-organisation index, now kept for unsettled hazards only (the inbox's).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create table hazard_ledger_counts (
-      region_code text collate "C" not null,
-      status text not null,
-      level text not null,
-      listed boolean not null,
-      n bigint not null,
-      primary key (region_code, status, level, listed)
-    );
-
-    -- The tiers a hazard at code c is counted at (see above).
-    create function hazard_ledger_tiers(c text) returns text[] language sql immutable parallel safe as $$
-      select case when length(c) <= 6 then array[c] else array[left(c, 6), left(c, 9)] end
-    $$;
-
+/**
+ * The deltas the ledger counts were kept through until migration 0008 replaced them with the
+ * change log; kept here so that 0008's down can put them back.
+ */
+export const LEDGER_DELTAS_SQL = `
     -- What each statement changed, appended: writers never wait for one another on a count.
     -- hazard_ledger_fold() (a job, every minute) moves the deltas into hazard_ledger_counts in
     -- one statement; readers sum both, so every figure is exact at any moment.
@@ -104,6 +93,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table hazards enable always trigger hazard_ledger_counts_insert;
     alter table hazards enable always trigger hazard_ledger_counts_update;
     alter table hazards enable always trigger hazard_ledger_counts_delete;
+`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create table hazard_ledger_counts (
+      region_code text collate "C" not null,
+      status text not null,
+      level text not null,
+      listed boolean not null,
+      n bigint not null,
+      primary key (region_code, status, level, listed)
+    );
+
+    -- The tiers a hazard at code c is counted at (see above).
+    create function hazard_ledger_tiers(c text) returns text[] language sql immutable parallel safe as $$
+      select case when length(c) <= 6 then array[c] else array[left(c, 6), left(c, 9)] end
+    $$;
+
+    ${sql.raw(LEDGER_DELTAS_SQL)}
     -- A city or province sums the county-and-above rows: a few thousand of the table's rows.
     create index hazard_ledger_counts_upper_idx on hazard_ledger_counts (region_code) include (status, level, listed, n) where length(region_code) <= 6;
 

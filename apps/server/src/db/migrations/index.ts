@@ -6,6 +6,7 @@ import * as accidents from './2026_11_22_0004_accidents.js';
 import * as performance from './2026_11_22_0005_performance.js';
 import * as hazardStats from './2026_11_22_0006_hazard_stats.js';
 import * as auditChainer from './2026_11_22_0007_audit_chainer.js';
+import * as hazardChanges from './2026_12_05_0008_hazard_changes.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0005_performance': performance,
   '2026_11_22_0006_hazard_stats': hazardStats,
   '2026_11_22_0007_audit_chainer': auditChainer,
+  '2026_12_05_0008_hazard_changes': hazardChanges,
 };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { regionLevel, shanghaiDate, subtreePrefix, type HazardDetail, type LedgerQuery } from '@anjian/domain';
+import { regionLevel, shanghaiDate, subtreePrefix, type LedgerQuery } from '@anjian/domain';
 import { inSubtree, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import { hazardVisible } from './hazards.scope.js';
@@ -83,16 +83,19 @@ async function countRolledUp(db: Executor, target: string | null, f: LedgerFilte
   if (target === null) return [];
   const today = shanghaiDate(now);
   const prefix = subtreePrefix(target);
-  // The folded counts and the deltas not yet folded, read in one statement (one snapshot).
-  const part = (table: 'hazard_ledger_counts' | 'hazard_ledger_deltas') => {
-    let q = db.selectFrom(`${table} as c`).select(['c.status', 'c.n', 'c.listed']);
-    // A county or township reads its own rows; above, the county rows and the rows recorded at city or province level.
-    q = target !== '0' && regionLevel(target) >= 3 ? q.where('c.region_code', '=', target) : q.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
-    if (f.level) q = q.where('c.level', '=', f.level);
-    if (f.listed !== undefined) q = q.where('c.listed', '=', f.listed);
-    return q;
-  };
-  const stored = db.selectFrom(part('hazard_ledger_counts').unionAll(part('hazard_ledger_deltas')).as('c'))
+  // The folded counts and the change log not yet folded (migration 0008), read in one
+  // statement: one snapshot, so a fold committing meanwhile neither hides nor doubles a row.
+  let counted = db.selectFrom('hazard_ledger_counts as c').select(['c.status', 'c.n', 'c.listed']);
+  // A county or township reads its own rows; above, the county rows and the rows recorded at city or province level.
+  counted = target !== '0' && regionLevel(target) >= 3 ? counted.where('c.region_code', '=', target) : counted.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
+  if (f.level) counted = counted.where('c.level', '=', f.level);
+  if (f.listed !== undefined) counted = counted.where('c.listed', '=', f.listed);
+  let logged = db.selectFrom('hazard_changes as g')
+    .select(['g.status', sql<string>`g.sign::bigint`.as('n'), sql<boolean>`g.listed_level is not null`.as('listed')])
+    .where(inSubtree('g.region_code', prefix));
+  if (f.level) logged = logged.where('g.level', '=', f.level);
+  if (f.listed !== undefined) logged = logged.where('g.listed_level', f.listed ? 'is not' : 'is', null);
+  const stored = db.selectFrom(counted.unionAll(logged).as('c'))
     .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
   let late = db.selectFrom('hazards as h')
     .select(['h.status', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where h.listed_level is not null)::int`.as('listed')])
@@ -136,45 +139,6 @@ export function createHazardQueries(db: Executor) {
     /** The same figures always counted from the hazards themselves (the rollup's proof uses it). */
     async countsLive(scope: Scope, f: LedgerFilter, now: Date) {
       return summarise(await countLive(db, scope, f, now), f);
-    },
-
-    async detail(id: string, scope: Scope) {
-      return db
-        .selectFrom('hazards as h')
-        .innerJoin('regions as r', 'r.code', 'h.region_code')
-        .leftJoin('orgs as e', 'e.id', 'h.enterprise_id')
-        .leftJoin('orgs as d', 'd.id', 'h.supervising_department_id')
-        .selectAll('h')
-        .select(['r.name as region_name', 'e.name as enterprise_name', 'd.name as department_name'])
-        .where('h.id', '=', id)
-        .where(hazardVisible(scope))
-        .executeTakeFirst();
-    },
-
-    async timeline(id: string): Promise<HazardDetail['timeline']> {
-      const events = await db.selectFrom('hazard_events').selectAll().where('hazard_id', '=', id).orderBy('seq').execute();
-      const files = await this.files(id);
-      return events.map((e) => ({
-        seq: e.seq, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, actorOrgName: e.actor_org_name,
-        at: e.at.toISOString(), comment: e.comment, data: e.data as Record<string, unknown> | null,
-        files: files.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
-      }));
-    },
-
-    async files(id: string) {
-      const rows = await db
-        .selectFrom('hazard_files as hf')
-        .innerJoin('files as f', 'f.id', 'hf.file_id')
-        .select(['f.id', 'f.name', 'f.mime', 'f.size', 'hf.kind', 'hf.event_id'])
-        .where('hf.hazard_id', '=', id)
-        .orderBy('f.uploaded_at')
-        .execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, kind: r.kind, url: `/api/files/${r.id}`, eventId: r.event_id }));
-    },
-
-    async accountability(id: string) {
-      const rows = await db.selectFrom('hazard_accountability').selectAll().where('hazard_id', '=', id).orderBy('id').execute();
-      return rows.map((r) => ({ person: r.person, personOrg: r.person_org, failure: r.failure, decision: r.decision, decidedOn: r.decided_on }));
     },
   };
 }

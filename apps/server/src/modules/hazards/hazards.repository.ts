@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import type { AuditRow } from '../../platform/audit/audit.writer.js';
+import { PREPARE, type Executor } from '../../platform/db/database.js';
 import type { Scope } from '../../platform/access/scope.js';
+import { auditInsert, eventJson, fileJson, type DetailRow } from './hazards.detail.js';
 import { hazardVisible } from './hazards.scope.js';
 import type { HazardsTable } from './hazards.tables.js';
 
@@ -74,6 +76,53 @@ export function createHazardsRepository(db: Executor) {
       return row.id;
     },
 
+    /**
+     * 排查: a new hazard, its first event, its photos, a notice to whoever verifies reports
+     * here (the township's government, else the county's committee office) and the audit row,
+     * in one statement — atomic on its own, and one round trip. Returns the hazard as its page
+     * shows it.
+     */
+    async insertReport(r: {
+      hazard: Record<string, unknown>; event: Omit<NewEvent, 'hazard_id'>; photos: string[];
+      notice: { title: string; exceptOrgId: string }; audit: AuditRow;
+    }): Promise<DetailRow> {
+      const h = r.hazard;
+      const columns = Object.keys(h);
+      const e = r.event;
+      const region = sql`h.region_code`;
+      // Prepared: the same text every time (the same columns in the same order), planned once per connection.
+      const { rows } = await sql<DetailRow>`${sql.raw(PREPARE)}
+        with h as (
+          insert into hazards (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(columns.map((c) => sql`${h[c]}`))})
+          returning *
+        ), ev as (
+          insert into hazard_events (hazard_id, seq, action, from_status, to_status, actor_id, actor_name, actor_org_id, actor_org_name, at, comment, data)
+          values ((select id from h), ${e.seq}, ${e.action}, ${e.from_status}, ${e.to_status}, ${e.actor_id}, ${e.actor_name}, ${e.actor_org_id}, ${e.actor_org_name},
+            ${e.at}, ${e.comment}, ${e.data ? JSON.stringify(e.data) : null})
+          returning *
+        ), hf as (
+          insert into hazard_files (hazard_id, file_id, event_id, kind)
+          select h.id, p.id, ev.id, 'before' from h, ev, unnest(${r.photos}::uuid[]) as p(id)
+          returning *
+        ), verifiers as (
+          select o.id from h, orgs o where length(${region}) >= 9 and o.type = 'township_government' and o.region_code = left(${region}, 9)
+          union all
+          select o.id from h, orgs o where o.type = 'safety_committee_office' and o.region_code = left(${region}, 6)
+            and not exists (select 1 from orgs t where length(${region}) >= 9 and t.type = 'township_government' and t.region_code = left(${region}, 9))
+        ), n as (
+          insert into notifications (org_id, hazard_id, kind, title, created_at)
+          select v.id, h.id, 'reported', ${r.notice.title}::text, ${e.at}::timestamptz from h, verifiers v where v.id <> ${r.notice.exceptOrgId}::uuid
+        ), a as (
+          ${auditInsert(r.audit, sql`(select id::text from h)`)}
+        )
+        select h.*, g.name as region_name, o.name as enterprise_name, null::text as department_name,
+          (select json_agg(${eventJson('ev')}) from ev) as events,
+          coalesce((select json_agg(${fileJson} order by f.uploaded_at, f.id) from hf join files f on f.id = hf.file_id), '[]') as files,
+          '[]'::json as accountability
+        from h join regions g on g.code = h.region_code left join orgs o on o.id = h.enterprise_id`.execute(db);
+      return rows[0]!;
+    },
+
     async update(tx: Executor, id: string, patch: HazardPatch, now: Date): Promise<number> {
       const values: Record<string, unknown> = { ...patch, updated_at: now };
       for (const key of JSON_COLUMNS) if (key in patch) values[key] = patch[key] === null ? null : JSON.stringify(patch[key]);
@@ -107,18 +156,6 @@ export function createHazardsRepository(db: Executor) {
 
     async notify(tx: Executor, rows: { org_id: string; hazard_id: string; kind: string; title: string; created_at: Date }[]): Promise<void> {
       if (rows.length) await tx.insertInto('notifications').values(rows).execute();
-    },
-
-    /** Who verifies a report here: the township's government, else the county's committee office. */
-    async verifiersOf(tx: Executor, regionCode: string): Promise<string[]> {
-      const township = regionCode.length >= 9 ? regionCode.slice(0, 9) : null;
-      if (township) {
-        const rows = await tx.selectFrom('orgs').select('id').where('type', '=', 'township_government').where('region_code', '=', township).execute();
-        if (rows.length) return rows.map((r) => r.id);
-      }
-      const county = regionCode.slice(0, Math.min(6, regionCode.length));
-      const rows = await tx.selectFrom('orgs').select('id').where('type', '=', 'safety_committee_office').where('region_code', '=', county).execute();
-      return rows.map((r) => r.id);
     },
 
     /** Whether a user may read a file: it is attached to a hazard they can see. */

@@ -8,7 +8,8 @@ import { forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { OrgsService } from '../orgs/index.js';
 import type { RegionsService } from '../regions/index.js';
-import { hazardActions, presentSummary } from './hazards.present.js';
+import { loadDetail, presentDetail } from './hazards.detail.js';
+import { presentSummary } from './hazards.present.js';
 import type { HazardQueries } from './hazards.queries.js';
 import type { HazardsRepository } from './hazards.repository.js';
 import { assertOwnFiles, type ActHandler, type Perform } from './hazards.workflow.js';
@@ -32,33 +33,9 @@ export function createHazardsService(deps: HazardsServiceDeps) {
   const { db, repo, queries, now } = deps;
 
   async function detail(user: SessionUser, id: string): Promise<HazardDetail> {
-    const h = await queries.detail(id, scopeOf(user));
+    const h = await loadDetail(db, id, scopeOf(user));
     if (!h) throw notFound(ENTITY, 'params.id');
-    const at = now();
-    const [timeline, files, accountability] = await Promise.all([queries.timeline(id), queries.files(id), queries.accountability(id)]);
-    return {
-      ...presentSummary({ ...h, id: h.id }, at),
-      description: h.description,
-      location: h.location,
-      latitude: h.latitude === null ? null : Number(h.latitude),
-      longitude: h.longitude === null ? null : Number(h.longitude),
-      criterionClause: h.criterion_clause,
-      foundByName: h.found_by_name,
-      reportedAt: h.reported_at.toISOString(),
-      responsiblePerson: h.responsible_person,
-      supervisingDepartment: h.supervising_department_id ? { id: h.supervising_department_id, name: h.department_name ?? '' } : null,
-      assignedAt: h.assigned_at?.toISOString() ?? null,
-      plan: h.plan as Record<string, string> | null,
-      extensionRequest: h.extension_request as Record<string, string> | null,
-      listing: h.listing as Record<string, unknown> | null,
-      acceptance: h.acceptance ? withoutSnapshot(h.acceptance as Record<string, unknown>) : null,
-      accountabilityRequired: h.accountability_required,
-      accountability,
-      files: files.map(({ eventId: _e, ...f }) => f),
-      timeline,
-      version: h.version,
-      actions: hazardActions(user, h),
-    };
+    return presentDetail(h, user, now());
   }
 
   return {
@@ -97,27 +74,25 @@ export function createHazardsService(deps: HazardsServiceDeps) {
       if (compareDates(body.foundOn, shanghaiDate(at)) > 0) throw ruleViolation({ zh: '发现日期不能晚于今天', en: 'the date found cannot be in the future' }, 'body.foundOn');
       await assertOwnFiles(deps.ownedFiles, user, body.photos, 'body.photos');
 
-      const id = await db.transaction().execute(async (tx) => {
-        const hazardId = await repo.insert(tx, {
+      const created = await repo.insertReport({
+        hazard: {
           title: body.title, description: body.description ?? '', enterprise_id: enterprise?.id ?? null, region_code: regionCode,
           industry_code: body.industryCode ?? null, location: body.location ?? null, latitude: body.latitude ?? null, longitude: body.longitude ?? null,
           level: body.level, criterion_clause: body.criterionClause ?? null, source: body.source, status: 'reported',
           found_by_name: body.foundByName ?? user.displayName, found_on: body.foundOn, reported_by: user.id, reporter_org_id: user.orgId, reported_at: at,
-          // Born at version 1 with its first event: no second statement to bump it.
+          // Born at version 1 with its first event.
           version: 1, updated_at: at,
-        });
-        const version = 1;
-        const eventId = await repo.insertEvent(tx, {
-          hazard_id: hazardId, seq: version, action: 'report', from_status: null, to_status: 'reported', actor_id: user.id, actor_name: user.displayName,
+        },
+        event: {
+          seq: 1, action: 'report', from_status: null, to_status: 'reported', actor_id: user.id, actor_name: user.displayName,
           actor_org_id: user.orgId, actor_org_name: user.orgName, at, comment: null, data: { source: body.source, level: body.level },
-        });
-        await repo.linkFiles(tx, hazardId, eventId, body.photos, 'before');
-        const verifiers = await repo.verifiersOf(tx, regionCode);
-        await repo.notify(tx, verifiers.filter((orgId) => orgId !== user.orgId).map((orgId) => ({ org_id: orgId, hazard_id: hazardId, kind: 'reported', title: `新上报隐患待核实：${body.title}`, created_at: at })));
-        await deps.audit.record(tx, ctx, { action: 'hazard.report', objectType: 'hazard', objectId: hazardId, result: 'success', statusCode: 201, details: { level: body.level, source: body.source, regionCode } });
-        return hazardId;
+        },
+        photos: body.photos,
+        notice: { title: `新上报隐患待核实：${body.title}`, exceptOrgId: user.orgId },
+        audit: deps.audit.row(ctx, { action: 'hazard.report', objectType: 'hazard', result: 'success', statusCode: 201, details: { level: body.level, source: body.source, regionCode } }),
       });
-      return detail(user, id);
+      ctx.audited = true;
+      return presentDetail(created, user, at);
     },
 
     async act(ctx: RequestContext, user: SessionUser, id: string, action: HazardAction, body: unknown): Promise<HazardDetail> {
@@ -125,11 +100,6 @@ export function createHazardsService(deps: HazardsServiceDeps) {
       return detail(user, id);
     },
   };
-}
-
-function withoutSnapshot(acceptance: Record<string, unknown>): Record<string, unknown> {
-  const { snapshot: _s, ...rest } = acceptance;
-  return rest;
 }
 
 export type HazardsService = ReturnType<typeof createHazardsService>;

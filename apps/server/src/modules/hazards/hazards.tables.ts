@@ -115,8 +115,24 @@ export interface HazardLedgerCountsTable {
   n: ColumnType<string, never, never>;
 }
 
-/** What each statement changed in those counts, until the fold job moves it into them. */
-export type HazardLedgerDeltasTable = HazardLedgerCountsTable;
+/**
+ * The change log behind the rollups (migration 0008): a hazard as it is now (+1) or was (−1),
+ * for every write, until the fold job moves it into the counts. Written by triggers only.
+ */
+export interface HazardChangesTable {
+  sign: ColumnType<number, never, never>;
+  region_code: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  level: ColumnType<string, never, never>;
+  source: ColumnType<string, never, never>;
+  industry_code: ColumnType<string | null, never, never>;
+  found_on: ColumnType<string, never, never>;
+  closed_on: ColumnType<string | null, never, never>;
+  deadline: ColumnType<string | null, never, never>;
+  listed_level: ColumnType<number | null, never, never>;
+  escalated_at: ColumnType<Date | null, never, never>;
+  accountability_required: ColumnType<boolean, never, never>;
+}
 
 /** The hazards module's tables, as Kysely sees them (see platform/db/schema.ts). */
 export interface HazardsTables {
@@ -127,5 +143,5 @@ export interface HazardsTables {
   hazard_review_draws: HazardReviewDrawsTable;
   notifications: NotificationsTable;
   hazard_ledger_counts: HazardLedgerCountsTable;
-  hazard_ledger_deltas: HazardLedgerDeltasTable;
+  hazard_changes: HazardChangesTable;
 }

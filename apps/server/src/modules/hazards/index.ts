@@ -63,12 +63,17 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     await app.register(extra);
     await app.register(hazardsImportRoutes({ importHazards: createHazardImporter({ db: deps.db, databaseUrl: deps.databaseUrl, audit: deps.audit, now: deps.now }) }));
   };
-  /** Moves the ledger counts' deltas into the counts (a job: every minute); vacuumed after, as readers scan them. */
-  const foldLedgerCounts = async () => {
-    const n = Number((await sql<{ n: string }>`select hazard_ledger_fold() as n`.execute(deps.db)).rows[0]?.n ?? 0);
-    if (n > 0) await sql`vacuum hazard_ledger_deltas`.execute(deps.db);
+  /**
+   * Folds the change log into the ledger counts and the statistics rollup (a job, every few
+   * seconds: readers count the log's rows live, so it is kept short), then vacuums the log,
+   * which readers scan on every request.
+   */
+  const foldChanges = async () => {
+    const n = await deps.db.transaction().setIsolationLevel('repeatable read')
+      .execute(async (tx) => Number((await sql<{ n: string }>`select hazard_changes_fold() as n`.execute(tx)).rows[0]?.n ?? 0));
+    if (n > 0) await sql`vacuum hazard_changes`.execute(deps.db);
     return n;
   };
-  return { service, routes, escalateOverdue, foldLedgerCounts };
+  return { service, routes, escalateOverdue, foldChanges };
 }
 export { hazardVisible } from './hazards.scope.js';

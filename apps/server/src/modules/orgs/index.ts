@@ -8,7 +8,7 @@ import { createOrgsService, type OrgsService } from './orgs.service.js';
 
 export type { OrgsService };
 
-export function createOrgsModule(deps: { db: Database; audit: AuditWriter; regions: RegionsService; industries: IndustriesService; now: () => Date }) {
+export function createOrgsModule(deps: { db: Database; audit: AuditWriter; regions: RegionsService; industries: IndustriesService; now: () => Date; changed?: () => void }) {
   const service = createOrgsService({ ...deps, repo: createOrgsRepository(deps.db) });
   return { service, routes: orgsRoutes({ orgs: service }) };
 }

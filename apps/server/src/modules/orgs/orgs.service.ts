@@ -18,6 +18,8 @@ export interface OrgsDeps {
   industries: Pick<IndustriesService, 'assertKnown'>;
   audit: AuditWriter;
   now: () => Date;
+  /** Told after an organisation changes: signed-in members carry its name and industries. */
+  changed?: () => void;
 }
 
 function present(row: OrgRow, user: SessionUser): Org {
@@ -93,7 +95,7 @@ export function createOrgsService(deps: OrgsDeps) {
 
     async update(ctx: RequestContext, user: SessionUser, id: string, body: z.infer<typeof UpdateOrgBody>): Promise<Org> {
       const scope = scopeOf(user);
-      return db.transaction().execute(async (tx) => {
+      const updated = await db.transaction().execute(async (tx) => {
         await repo.lockForUpdate(tx, id);
         const current = await repo.get(id, scope, tx);
         if (!current) throw notFound(ENTITY.org, 'params.id');
@@ -110,6 +112,8 @@ export function createOrgsService(deps: OrgsDeps) {
         await audit.record(tx, ctx, { action: 'org.update', objectType: 'org', objectId: id, result: 'success', statusCode: 200, details: body });
         return present((await repo.get(id, scope, tx))!, user);
       });
+      deps.changed?.();
+      return updated;
     },
   };
 }

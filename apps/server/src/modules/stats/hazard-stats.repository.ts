@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Period } from '@anjian/domain';
 import { inSubtree, type Scope } from '../../platform/access/scope.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import { hazardVisible } from '../hazards/index.js';
 
 export type HazardGroupSet = 'total' | 'source' | 'level' | 'industry' | 'region';
@@ -50,10 +50,18 @@ const n = (v: unknown) => Number(v ?? 0);
  * Hazard figures from the ledger (统计口径 in docs/statistics.md), for two periods at once,
  * broken down by source, level, industry and sub-region with GROUPING SETS: one scan for
  * what was found in the periods, one for what was closed in them, one for the snapshot.
+ *
+ * The same statements count the change log not yet folded into the rollup (source
+ * 'hazard_changes', migration 0008: each row a hazard as it is now, +1, or was, −1) by
+ * summing the signs; the log carries the hazards' columns but not their owners, so it answers
+ * only scopes that are a whole region — the only ones the rollup answers.
  */
-export function createHazardStatsRepository(db: Database) {
+export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'hazard_changes' = 'hazards') {
+  /** How many hazards a group holds: rows of the ledger, or the signs of the log's rows. */
+  const tally = source === 'hazards' ? sql`count(*)` : sql`sum(h.sign)`;
   function base(q: HazardFiguresQuery) {
-    let b = db.selectFrom('hazards as h').where(hazardVisible(q.scope)).where(inSubtree('h.region_code', q.regionPrefix));
+    // The log has the ledger's counted columns under the same names (typed as the ledger for the builder).
+    let b = db.selectFrom(`${source} as h` as 'hazards as h').where(hazardVisible(q.scope)).where(inSubtree('h.region_code', q.regionPrefix));
     // Within a county, the same condition said the way the county indexes (migration 0006) are keyed.
     if (q.regionPrefix.length >= 6) b = b.where(sql`left(h.region_code, 6)`, '=', q.regionPrefix.slice(0, 6));
     if (q.industry) b = b.where('h.industry_code', '=', q.industry);
@@ -81,18 +89,18 @@ export function createHazardStatsRepository(db: Database) {
         .where('h.status', '!=', 'rejected')
         .select([
           ...groupCols(q),
-          sql<string>`count(*) filter (where ${inPeriod(c, 'found_on')})`.as('found0'),
-          sql<string>`count(*) filter (where ${inPeriod(l, 'found_on')})`.as('found1'),
-          sql<string>`count(*) filter (where ${inPeriod(c, 'found_on')} and h.status = 'closed')`.as('cf0'),
-          sql<string>`count(*) filter (where ${inPeriod(l, 'found_on')} and h.status = 'closed')`.as('cf1'),
-          sql<string>`count(*) filter (where ${inPeriod(c, 'found_on')} and h.level = 'major')`.as('major0'),
-          sql<string>`count(*) filter (where ${inPeriod(l, 'found_on')} and h.level = 'major')`.as('major1'),
+          sql<string>`${tally} filter (where ${inPeriod(c, 'found_on')})`.as('found0'),
+          sql<string>`${tally} filter (where ${inPeriod(l, 'found_on')})`.as('found1'),
+          sql<string>`${tally} filter (where ${inPeriod(c, 'found_on')} and h.status = 'closed')`.as('cf0'),
+          sql<string>`${tally} filter (where ${inPeriod(l, 'found_on')} and h.status = 'closed')`.as('cf1'),
+          sql<string>`${tally} filter (where ${inPeriod(c, 'found_on')} and h.level = 'major')`.as('major0'),
+          sql<string>`${tally} filter (where ${inPeriod(l, 'found_on')} and h.level = 'major')`.as('major1'),
         ])
         .groupBy(sets(q))
         .execute();
       const closed = await base(q)
         .where(sql<boolean>`h.closed_on between ${l.from}::date and ${c.to}::date`)
-        .select([...groupCols(q), sql<string>`count(*) filter (where ${inPeriod(c, 'closed_on')})`.as('closed0'), sql<string>`count(*) filter (where ${inPeriod(l, 'closed_on')})`.as('closed1')])
+        .select([...groupCols(q), sql<string>`${tally} filter (where ${inPeriod(c, 'closed_on')})`.as('closed0'), sql<string>`${tally} filter (where ${inPeriod(l, 'closed_on')})`.as('closed1')])
         .groupBy(sets(q))
         .execute();
 
@@ -124,13 +132,13 @@ export function createHazardStatsRepository(db: Database) {
         .select([
           child(q).as('region'),
           sql<number>`grouping(${child(q)})`.as('g'),
-          sql<string>`count(*) filter (where h.status in ('reported', 'verified', 'rectifying', 'pending_acceptance'))`.as('open'),
-          sql<string>`count(*) filter (where h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${q.today}::date)`.as('overdue'),
-          sql<string>`count(*) filter (where h.listed_level = 1)`.as('l1'),
-          sql<string>`count(*) filter (where h.listed_level = 2)`.as('l2'),
-          sql<string>`count(*) filter (where h.listed_level = 3)`.as('l3'),
-          sql<string>`count(*) filter (where h.escalated_at is not null and h.status in ('verified', 'rectifying', 'pending_acceptance'))`.as('exposed'),
-          sql<string>`count(*) filter (where h.accountability_required)`.as('acc'),
+          sql<string>`${tally} filter (where h.status in ('reported', 'verified', 'rectifying', 'pending_acceptance'))`.as('open'),
+          sql<string>`${tally} filter (where h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${q.today}::date)`.as('overdue'),
+          sql<string>`${tally} filter (where h.listed_level = 1)`.as('l1'),
+          sql<string>`${tally} filter (where h.listed_level = 2)`.as('l2'),
+          sql<string>`${tally} filter (where h.listed_level = 3)`.as('l3'),
+          sql<string>`${tally} filter (where h.escalated_at is not null and h.status in ('verified', 'rectifying', 'pending_acceptance'))`.as('exposed'),
+          sql<string>`${tally} filter (where h.accountability_required)`.as('acc'),
         ])
         .groupBy(sql`grouping sets ((), (${child(q)}))`)
         .execute();

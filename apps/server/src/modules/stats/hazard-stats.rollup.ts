@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { rollupSpans, type Period } from '@anjian/domain';
-import type { Database } from '../../platform/db/database.js';
-import { NO_HAZARDS, NO_SNAPSHOT, type HazardAggregateRow, type HazardFiguresQuery, type HazardGroupSet, type HazardSnapshotCounts } from './hazard-stats.repository.js';
+import type { Database, Executor } from '../../platform/db/database.js';
+import { createHazardStatsRepository, NO_HAZARDS, NO_SNAPSHOT, type HazardAggregateRow, type HazardFiguresQuery, type HazardGroupSet, type HazardSnapshotCounts } from './hazard-stats.repository.js';
 
 const n = (v: unknown) => Number(v ?? 0);
 const DIM_SETS: Record<string, HazardGroupSet> = { total: 'total', source: 'source', level: 'level', industry: 'industry' };
@@ -23,24 +23,47 @@ function ranges(periods: readonly Period[]): RawBuilder<unknown> {
 
 /**
  * The rollup rows of the region itself (every dim) and of its sub-regions (totals), each looked
- * up by its code — counts and deltas not yet folded in: together, always the exact figures.
+ * up by its code.
  */
 function regionRows(t: { own: number; child: number }, region: string, where: RawBuilder<SqlBool>): RawBuilder<unknown> {
-  const own = (table: string) => sql`select c.* from ${sql.table(table)} c where c.tier = ${t.own} and c.region_code = ${region} and ${where}`;
+  const own = sql`select c.* from hazard_stats_counts c where c.tier = ${t.own} and c.region_code = ${region} and ${where}`;
   // Lateral, so that each sub-region is its own index range whatever the planner's estimates.
-  const children = (table: string) => sql`select c.* from regions g
-    cross join lateral (select * from ${sql.table(table)} c where c.tier = ${t.child} and c.region_code = g.code and c.dim = 'total' and ${where}) c
+  const children = sql`select c.* from regions g
+    cross join lateral (select * from hazard_stats_counts c where c.tier = ${t.child} and c.region_code = g.code and c.dim = 'total' and ${where}) c
     where g.parent_code = ${region}`;
-  return sql`(${own('hazard_stats_counts')} union all ${own('hazard_stats_deltas')} union all ${children('hazard_stats_counts')} union all ${children('hazard_stats_deltas')})`;
+  return sql`(${own} union all ${children})`;
+}
+
+/** Adds the figures of b to a, group by group. */
+function addRows(a: HazardAggregateRow[], b: HazardAggregateRow[]): HazardAggregateRow[] {
+  const out = new Map(a.map((r) => [`${r.set}:${r.key}`, r]));
+  for (const r of b) {
+    const mine = out.get(`${r.set}:${r.key}`);
+    if (!mine) out.set(`${r.set}:${r.key}`, r);
+    else r.periods.forEach((p, i) => { for (const k of Object.keys(p) as (keyof typeof p)[]) mine.periods[i]![k] += p[k]; });
+  }
+  return [...out.values()];
+}
+
+function addSnapshot(a: HazardSnapshotCounts, b: HazardSnapshotCounts | undefined): HazardSnapshotCounts {
+  if (!b) return a;
+  const sum = { ...a };
+  for (const k of Object.keys(sum) as (keyof HazardSnapshotCounts)[]) sum[k] += b[k];
+  return sum;
 }
 
 /**
  * Hazard figures read from hazard_stats_counts (migration 0006) for a province or a city with
  * nothing narrowing the ledger (no industry or level filter, a scope that is a whole region):
  * the same figures, to the digit, as createHazardStatsRepository counts from the ledger — the
- * rollup test proves it — at the cost of a few thousand rows instead of millions.
+ * rollup test proves it — at the cost of a few thousand rows instead of millions. The counts
+ * and the change log not yet folded into them (migration 0008, counted like the ledger) are
+ * read in one REPEATABLE READ transaction: a fold committing between the two reads would
+ * otherwise drop or double its rows.
  */
 export function createHazardStatsRollup(db: Database) {
+  const oneSnapshot = <T>(work: (tx: Executor) => Promise<T>) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
+
   /** The region's own tier and its sub-regions' tier, when the rollup keeps both. */
   function tiers(q: HazardFiguresQuery): { own: number; child: number } | null {
     const own = q.regionPrefix.length;
@@ -52,43 +75,51 @@ export function createHazardStatsRollup(db: Database) {
   return {
     answers: (q: HazardFiguresQuery) => tiers(q) !== null,
 
-    async aggregate(q: HazardFiguresQuery): Promise<HazardAggregateRow[]> {
-      const t = tiers(q)!;
-      const { rows } = await sql<{ p: number; tier: number; region_code: string; dim: string; key: string; [m: string]: unknown }>`
-        select r.p, c.tier, c.region_code, c.dim, c.key, sum(c.found) as found, sum(c.found_closed) as cf, sum(c.found_major) as major, sum(c.closed) as closed
-        from ${ranges([q.current, q.lastYear])} as r(p, span, first_day, last_day)
-        cross join lateral ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.span = r.span and c.day between r.first_day and r.last_day`)} as c
-        group by 1, 2, 3, 4, 5`.execute(db);
-      const out = new Map<string, HazardAggregateRow>();
-      for (const r of rows) {
-        const own = r.tier === t.own;
-        const set: HazardGroupSet = own ? DIM_SETS[r.dim]! : 'region';
-        const key = !own ? r.region_code : set === 'total' ? null : set === 'industry' && r.key === '' ? null : r.key;
-        const id = `${set}:${key}`;
-        if (!out.has(id)) out.set(id, { set, key, periods: [{ ...NO_HAZARDS }, { ...NO_HAZARDS }] });
-        const counts = out.get(id)!.periods[r.p]!;
-        counts.found += n(r.found);
-        counts.closedOfFound += n(r.cf);
-        counts.major += n(r.major);
-        counts.closed += n(r.closed);
-      }
-      return [...out.values()];
-    },
-
-    /** Open, listed, exposed, accountability and overdue now (the assigned open hazards due before today). */
-    async snapshot(q: HazardFiguresQuery): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
-      const t = tiers(q)!;
-      const { rows } = await sql<{ tier: number; region_code: string; [m: string]: unknown }>`
-        select c.tier, c.region_code, sum(c.open) as open, sum(c.listed1) as l1, sum(c.listed2) as l2, sum(c.listed3) as l3,
-          sum(c.exposed) as exposed, sum(c.accountability) as acc, sum(c.due) filter (where c.span = 'o') as overdue
-        from ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.dim = 'total' and c.span in ('n', 'o') and (c.span = 'n' or c.day < ${q.today}::date)`)} as c
-        group by 1, 2`.execute(db);
-      const counts = (r: (typeof rows)[number]): HazardSnapshotCounts =>
-        ({ open: n(r.open), overdue: n(r.overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
-      const total = rows.find((r) => r.tier === t.own);
-      return { total: total ? counts(total) : { ...NO_SNAPSHOT }, byRegion: new Map(rows.filter((r) => r.tier === t.child).map((r) => [r.region_code, counts(r)])) };
-    },
+    aggregate: (q: HazardFiguresQuery) => oneSnapshot(async (tx) => addRows(await counted(tx, q), await createHazardStatsRepository(tx, 'hazard_changes').aggregate(q))),
+    snapshot: (q: HazardFiguresQuery) => oneSnapshot(async (tx) => {
+      const [c, l] = [await countedSnapshot(tx, q), await createHazardStatsRepository(tx, 'hazard_changes').snapshot(q)];
+      const byRegion = new Map(c.byRegion);
+      for (const [code, counts] of l.byRegion) byRegion.set(code, addSnapshot(byRegion.get(code) ?? { ...NO_SNAPSHOT }, counts));
+      return { total: addSnapshot(c.total, l.total), byRegion };
+    }),
   };
+
+  async function counted(tx: Executor, q: HazardFiguresQuery): Promise<HazardAggregateRow[]> {
+    const t = tiers(q)!;
+    const { rows } = await sql<{ p: number; tier: number; region_code: string; dim: string; key: string; [m: string]: unknown }>`
+      select r.p, c.tier, c.region_code, c.dim, c.key, sum(c.found) as found, sum(c.found_closed) as cf, sum(c.found_major) as major, sum(c.closed) as closed
+      from ${ranges([q.current, q.lastYear])} as r(p, span, first_day, last_day)
+      cross join lateral ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.span = r.span and c.day between r.first_day and r.last_day`)} as c
+      group by 1, 2, 3, 4, 5`.execute(tx);
+    const out = new Map<string, HazardAggregateRow>();
+    for (const r of rows) {
+      const own = r.tier === t.own;
+      const set: HazardGroupSet = own ? DIM_SETS[r.dim]! : 'region';
+      const key = !own ? r.region_code : set === 'total' ? null : set === 'industry' && r.key === '' ? null : r.key;
+      const id = `${set}:${key}`;
+      if (!out.has(id)) out.set(id, { set, key, periods: [{ ...NO_HAZARDS }, { ...NO_HAZARDS }] });
+      const counts = out.get(id)!.periods[r.p]!;
+      counts.found += n(r.found);
+      counts.closedOfFound += n(r.cf);
+      counts.major += n(r.major);
+      counts.closed += n(r.closed);
+    }
+    return [...out.values()];
+  }
+
+  /** Open, listed, exposed, accountability and overdue now (the assigned open hazards due before today). */
+  async function countedSnapshot(tx: Executor, q: HazardFiguresQuery): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
+    const t = tiers(q)!;
+    const { rows } = await sql<{ tier: number; region_code: string; [m: string]: unknown }>`
+      select c.tier, c.region_code, sum(c.open) as open, sum(c.listed1) as l1, sum(c.listed2) as l2, sum(c.listed3) as l3,
+        sum(c.exposed) as exposed, sum(c.accountability) as acc, sum(c.due) filter (where c.span = 'o') as overdue
+      from ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.dim = 'total' and c.span in ('n', 'o') and (c.span = 'n' or c.day < ${q.today}::date)`)} as c
+      group by 1, 2`.execute(tx);
+    const counts = (r: (typeof rows)[number]): HazardSnapshotCounts =>
+      ({ open: n(r.open), overdue: n(r.overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
+    const total = rows.find((r) => r.tier === t.own);
+    return { total: total ? counts(total) : { ...NO_SNAPSHOT }, byRegion: new Map(rows.filter((r) => r.tier === t.child).map((r) => [r.region_code, counts(r)])) };
+  }
 }
 
 export type HazardStatsRollup = ReturnType<typeof createHazardStatsRollup>;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
 import type { RegionsService } from '../regions/index.js';
@@ -24,15 +23,5 @@ export function createStatsModule(deps: { db: Database; audit: AuditWriter; regi
   const accidentStats = createAccidentStatsService({ repo: stats, regions: deps.regions, indicators, now: deps.now });
   const accidentTrend = createAccidentTrendService({ repo: stats, regions: deps.regions, now: deps.now });
   const hazardStats = createHazardStatsService({ repo: createHazardStatsRepository(deps.db), rollup: createHazardStatsRollup(deps.db), accidents: stats, regions: deps.regions, now: deps.now });
-  /**
-   * Moves the hazard statistics' deltas into their counts (a job: every minute), then vacuums
-   * the deltas: readers scan them on every request, and a minute's deleted rows left to
-   * autovacuum cost every reader their heap pages.
-   */
-  const foldHazardCounts = async () => {
-    const n = Number((await sql<{ n: string }>`select hazard_stats_fold() as n`.execute(deps.db)).rows[0]?.n ?? 0);
-    if (n > 0) await sql`vacuum hazard_stats_deltas`.execute(deps.db);
-    return n;
-  };
-  return { service: accidentStats, foldHazardCounts, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats }) };
+  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats }) };
 }

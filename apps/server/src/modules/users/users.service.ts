@@ -48,12 +48,15 @@ export function createUsersService(deps: UsersDeps) {
   }
 
   async function change(ctx: RequestContext, actor: SessionUser, id: string, action: string, apply: (tx: Tx, row: UserRow) => Promise<Record<string, unknown> | void>) {
-    return db.transaction().execute(async (tx) => {
+    const user = await db.transaction().execute(async (tx) => {
       const row = await lockVisible(tx, actor, id);
       const details = await apply(tx, row);
       await audit.record(tx, ctx, { action, objectType: 'user', objectId: id, result: 'success', statusCode: 200, details: details ?? null });
       return present((await repo.get(id, scopeOf(actor), tx))!, actor);
     });
+    // Roles, status or password changed: the user's next request reads its session afresh.
+    deps.sessions.forget(id);
+    return user;
   }
 
   function refuseSelf(actor: SessionUser, id: string) {
@@ -129,7 +132,7 @@ export function createUsersService(deps: UsersDeps) {
           throw ruleViolation({ zh: '不能撤销自己的安全管理员角色', en: 'you cannot remove your own security administrator role' }, 'body.roles');
         }
         await repo.setRoles(tx, id, unique);
-        // New permissions take effect on the next request: sessions read roles each time.
+        // New permissions take effect on the next request (change() drops the cached session).
         return { from: row.roles, to: unique };
       });
     },

@@ -25,29 +25,40 @@ export interface AuditWriter {
    * writers never wait for one another here.
    */
   record(executor: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void>;
+  /**
+   * The row `record` would write, for a caller that writes it in its own statement together
+   * with the change (one round trip); the caller sets ctx.audited once that statement succeeds.
+   */
+  row(ctx: RequestContext, entry: Omit<AuditEntry, 'objectId'>): AuditRow;
+}
+
+export type AuditRow = ReturnType<typeof auditRow>;
+
+function auditRow(ctx: RequestContext, entry: AuditEntry, at: Date, algorithm: AuditHashAlgorithm) {
+  const user = ctx.user;
+  return {
+    at,
+    user_id: entry.userId ?? user?.id ?? null,
+    username: entry.username ?? user?.username ?? null,
+    org_id: entry.orgId ?? user?.orgId ?? null,
+    region_code: entry.regionCode ?? user?.regionCode ?? null,
+    action: entry.action,
+    object_type: entry.objectType ?? null,
+    result: entry.result,
+    status_code: entry.statusCode ?? null,
+    ip: ctx.ip,
+    request_id: ctx.requestId,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    algorithm,
+  };
 }
 
 export function createAuditWriter(deps: { algorithm: AuditHashAlgorithm; now: () => Date }): AuditWriter {
   return {
     async record(executor, ctx, entry) {
-      const user = ctx.user;
-      await executor.insertInto('audit_log').values({
-        at: deps.now(),
-        user_id: entry.userId ?? user?.id ?? null,
-        username: entry.username ?? user?.username ?? null,
-        org_id: entry.orgId ?? user?.orgId ?? null,
-        region_code: entry.regionCode ?? user?.regionCode ?? null,
-        action: entry.action,
-        object_type: entry.objectType ?? null,
-        object_id: entry.objectId ?? null,
-        result: entry.result,
-        status_code: entry.statusCode ?? null,
-        ip: ctx.ip,
-        request_id: ctx.requestId,
-        details: entry.details ? JSON.stringify(entry.details) : null,
-        algorithm: deps.algorithm,
-      }).execute();
+      await executor.insertInto('audit_log').values({ ...auditRow(ctx, entry, deps.now(), deps.algorithm), object_id: entry.objectId ?? null }).execute();
       ctx.audited = true;
     },
+    row: (ctx, entry) => auditRow(ctx, entry, deps.now(), deps.algorithm),
   };
 }

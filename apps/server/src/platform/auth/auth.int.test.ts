@@ -136,6 +136,21 @@ describe('password change and disabling', () => {
     expect(again.json().code).toBe('ACCOUNT_DISABLED');
   });
 
+  it('acts on the next request though a session is remembered a few seconds: roles, the organisation, disabling', async () => {
+    const adminOrg = await t.factories.org({ type: 'safety_committee_office', regionCode: '1301' });
+    const admin = await t.login((await t.factories.user({ orgId: adminOrg, roles: ['security_admin'] })).username);
+    const u = await t.factories.user({ orgId, roles: ['leader'] });
+    const session = await t.login(u.username);
+    // Each step reads the session first, so the next one finds it remembered.
+    expect((await me(session)).json().roles).toEqual(['leader']);
+    expect((await t.request({ method: 'PUT', url: `/api/users/${u.id}/roles`, cookie: admin, payload: { roles: ['inspector'] } })).statusCode).toBe(200);
+    expect((await me(session)).json().roles).toEqual(['inspector']);
+    expect((await t.request({ method: 'PATCH', url: `/api/orgs/${orgId}`, cookie: admin, payload: { name: '正定县安委办（更名）' } })).statusCode).toBe(200);
+    expect((await me(session)).json().org.name).toBe('正定县安委办（更名）');
+    expect((await t.request({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: admin })).statusCode).toBe(200);
+    expect((await me(session)).statusCode).toBe(401);
+  });
+
   it('logs out', async () => {
     const u = await t.factories.user({ orgId, roles: ['leader'] });
     const cookie = await t.login(u.username);

@@ -101,6 +101,8 @@ export function createAuthService(deps: AuthDeps) {
         await sessions.revokeAllFor(tx, user.id, user.sessionId);
         await audit.record(tx, ctx, { action: 'auth.change_password', result: 'success', objectType: 'user', objectId: user.id, statusCode: 204 });
       });
+      // must_change_password is off now: this session's next request must see it.
+      sessions.forget(user.id);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import crypto from 'node:crypto';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -19,8 +20,32 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Marks a statement to be prepared once per connection: put it first in the statement's text. */
+export const PREPARE = '/* prepare */';
+const preparedNames = new Map<string, string>();
+
+/**
+ * A connection that prepares the statements marked with PREPARE (named after a hash of their
+ * text) and afterwards only binds and executes them. For the platform's hottest writes the
+ * plan costs as much as the execution (reporting a hazard: 0.8 ms of planning, 1 ms of work);
+ * everything else keeps PostgreSQL's per-execution planning, which suits skewed filters.
+ */
+class PreparingClient extends pg.Client {
+  // pg's query() has many overloads; only (text, values) with the mark is rerouted.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    if (typeof text === 'string' && Array.isArray(values) && text.startsWith(PREPARE)) {
+      let name = preparedNames.get(text);
+      if (!name) preparedNames.set(text, (name = `p${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+      return super.query({ name, text, values }) as never;
+    }
+    return (super.query as (...a: unknown[]) => unknown)(...args) as never;
+  }
+}
+
 export function createDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: options.max ?? 20,
     idleTimeoutMillis: 30_000,
