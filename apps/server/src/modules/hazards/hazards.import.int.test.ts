@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../test/enterprise-workbooks.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hazardWorld } from './hazards.fixture.js';
+import { WRITE_BATCH } from './hazards.import-writer.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof hazardWorld>>;
@@ -107,6 +108,24 @@ describe('importing a hazard ledger', () => {
     expect(json.details[1].message).toBe('第4行 发现日期：“2026-02-30”不是有效日期（应为 YYYY-MM-DD）');
     expect(await hazardCount()).toBe(before);
   });
+
+  it('writes a ledger larger than one batch whole, and nothing of one whose last row is bad', async () => {
+    // Batches are written while later rows are still being read: the bad last row must undo them.
+    const n = WRITE_BATCH * 2 + 7;
+    const rows = Array.from({ length: n }, (_, i) => `批量隐患${i},一般,企业自查,${i % 2 ? '已上报' : '已核实'},130123100001,,,2026-05-01,,,,,`);
+    const before = await hazardCount();
+    const bad = await importCsv(w.people.county.cookie, csv([...rows, '等级错误,巨大,企业自查,已上报,130123100001,,,2026-05-01,,,,,']));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual([`row ${n + 2}: 隐患等级`]);
+    expect(await hazardCount()).toBe(before);
+    const good = await importCsv(w.people.county.cookie, csv(rows));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json().imported).toBe(n);
+    expect(await hazardCount()).toBe(before + n);
+    const { rows: [events] } = await sql<{ n: number }>`select count(*)::int as n from hazard_events e join hazards h on h.id = e.hazard_id
+      where h.title like '批量隐患%' and e.action = 'import'`.execute(t.db);
+    expect(events!.n).toBe(n);
+  }, 60_000);
 
   it('caps the details but keeps the counts exact', async () => {
     const rows = Array.from({ length: 6_000 }, (_, i) => `坏行${i},一般,企业自查,已上报,130125,,,2026-05-01,,,,,`);

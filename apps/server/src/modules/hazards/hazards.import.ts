@@ -1,18 +1,17 @@
 import crypto from 'node:crypto';
-import { once } from 'node:events';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { HAZARD_IMPORT_MAX_ROWS, regionCodeCandidates, shanghaiDate, validateUscc, type HazardImportResult } from '@anjian/domain';
 import { inSubtree, scopeOf, type Scope } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
-import { AppError, conflict, forbidden, ruleViolation, type ErrorDetail } from '../../platform/errors.js';
+import { AppError, forbidden, ruleViolation, type ErrorDetail } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import { visibleEnterprise } from '../enterprises/index.js';
 import { readImport, type ImportSource } from './hazards.import-read.js';
-import { normaliseDate, parseHazardRow, rowErrorDetail, sortErrors, text, type EnterpriseHit, type Lookups, type RawRow, type ReadyHazard, type RegionHit, type RowError, type UsccCheck } from './hazards.import-rows.js';
+import { createBatchWriter } from './hazards.import-writer.js';
+import { normaliseDate, parseHazardRow, rowErrorDetail, sortErrors, text, type EnterpriseHit, type Lookups, type RawRow, type RegionHit, type RowError, type UsccCheck } from './hazards.import-rows.js';
 
 /** More than this many error details would make a report nobody reads; the counts stay exact. */
 export const MAX_ERROR_DETAILS = 5_000;
@@ -21,40 +20,14 @@ export const MAX_ERROR_DETAILS = 5_000;
  * The import, in one transaction on its own connection:
  *   1. rows stream in (CSV as it arrives, or a workbook) and are checked in batches; what a row
  *      names — region, enterprise — is looked up once per distinct value;
- *   2. while every row so far is good, rows go by COPY into a temporary staging table (no WAL);
- *      after the first bad row nothing more is staged, but every row is still checked, so the
- *      report names each bad row and field;
+ *   2. while every row so far is good, rows go to the batch writer (hazards.import-writer.ts),
+ *      which writes one batch into the ledger while the next is read; after the first bad row
+ *      nothing more is written, but every row is still checked, so the report names each bad
+ *      row and field;
  *   3. any bad row: the connection is dropped, the transaction with it — nothing was written;
- *   4. otherwise one INSERT … SELECT moves the rows into `hazards`, returning their ids into one
- *      `import` event each, and one audit row records the file; then commit.
- * The ledger's rollup (hazard_ledger_counts) follows by its statement-level trigger.
+ *   4. otherwise one audit row records the file; then commit.
+ * The rollups follow through the change log (migration 0008).
  */
-
-const STAGE = `create temp table hazard_import_stage (
-  title text, level text, source text, status text, region_code text collate "C", enterprise_id uuid, industry_code text,
-  found_on date, deadline date, responsible_unit text, responsible_person text, closed_on date, listed_level smallint, listed_region_code text collate "C"
-) on commit drop`;
-const STAGE_COLUMNS = 'title, level, source, status, region_code, enterprise_id, industry_code, found_on, deadline, responsible_unit, responsible_person, closed_on, listed_level, listed_region_code';
-const ASSIGNED = `status in ('rectifying', 'pending_acceptance', 'closed')`;
-
-const INSERT = `
-  with ins as (
-    insert into hazards (title, enterprise_id, region_code, industry_code, level, source, status, found_by_name, found_on, reported_by, reporter_org_id, reported_at,
-      responsible_org_id, responsible_unit, responsible_person, assigned_by_org_id, deadline, listed_level, listed_region_code, closed_on, closed_at, version, updated_at)
-    select title, enterprise_id, region_code, industry_code, level, source, status, $2, found_on, $1, $3, $5,
-      case when ${ASSIGNED} then enterprise_id end, responsible_unit, responsible_person, case when ${ASSIGNED} then $3::uuid end,
-      deadline, listed_level, listed_region_code, closed_on, (closed_on + time '04:00') at time zone 'UTC', 1, $5
-    from hazard_import_stage
-    returning id, status)
-  insert into hazard_events (hazard_id, seq, action, from_status, to_status, actor_id, actor_name, actor_org_id, actor_org_name, at, comment)
-  select id, 1, 'import', null, status, $1, $2, $3, $4, $5, $6 from ins`;
-
-/** COPY text format: backslash, tab and line breaks escaped; null is \N. */
-const esc = (v: string | null) => (v === null ? '\\N' : /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : v);
-const copyLine = (h: ReadyHazard) => [
-  esc(h.title), h.level, h.source, h.status, h.regionCode, h.enterpriseId ?? '\\N', h.industryCode ?? '\\N', h.foundOn, h.deadline ?? '\\N',
-  esc(h.responsibleUnit), esc(h.responsiblePerson), h.closedOn ?? '\\N', h.listedLevel ?? '\\N', h.listedRegionCode ?? '\\N',
-].join('\t') + '\n';
 
 /** Kysely over the import's own connection, so the audit row joins its transaction. */
 function kyselyOn(client: pg.Client): Kysely<DB> {
@@ -166,18 +139,16 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
     let committed = false;
     try {
       const trx = await kyselyOn(client).startTransaction().execute();
-      await client.query(STAGE);
-      const copy = client.query(copyFrom(`copy hazard_import_stage (${STAGE_COLUMNS}) from stdin`));
-      // Kept for the awaits below (they reject on it); without a listener a late error would crash the process.
-      copy.on('error', () => {});
+      const writer = createBatchWriter({
+        client, bulkKeys,
+        who: { userId: user.id, displayName: user.displayName, orgId: user.orgId, orgName: user.orgName, now, comment: `批量导入：${filename(source).slice(0, 80)}` },
+      });
       const errors: RowError[] = [];
       let errorCount = 0, badRows = 0, rows = 0;
-      const referenced = { regions: new Set<string>(), orgs: new Set<string>([user.orgId]), industries: new Set<string>() };
       for await (const batch of rebatch(readImport(source.kind === 'csv' ? { ...source, body: hashing(source.body, hash) } : source), LOOKUP_BATCH)) {
         rows += batch.length;
         if (rows > HAZARD_IMPORT_MAX_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', { limit: `${HAZARD_IMPORT_MAX_ROWS} rows` }, [{ field: 'body', reason: 'too_many_rows', message: { zh: `每个文件最多 ${HAZARD_IMPORT_MAX_ROWS} 行，请拆分后分批导入`, en: `at most ${HAZARD_IMPORT_MAX_ROWS} rows per file; split it` } }]);
         await resolve(batch);
-        let out = '';
         for (const raw of batch) {
           const parsed = parseHazardRow(raw, lookups);
           if (parsed.errors.length) {
@@ -185,43 +156,14 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
             errorCount += parsed.errors.length;
             for (const e of parsed.errors) if (errors.length < MAX_ERROR_DETAILS) errors.push(e);
           } else if (errorCount === 0) {
-            const h = parsed.ready!;
-            out += copyLine(h);
-            referenced.regions.add(h.regionCode);
-            if (h.enterpriseId) referenced.orgs.add(h.enterpriseId);
-            if (h.industryCode) referenced.industries.add(h.industryCode);
+            const writing = writer.add(parsed.ready!);
+            if (writing) await writing;
           }
         }
-        if (out !== '' && errorCount === 0 && !copy.write(out)) await once(copy, 'drain');
       }
       if (errorCount > 0) throw report(errors, errorCount, badRows, rows);
       if (rows === 0) throw ruleViolation({ zh: '文件中没有隐患数据行', en: 'the file holds no hazard rows' }, 'body');
-      const finished = once(copy, 'finish');
-      copy.end();
-      await finished;
-
-      if (bulkKeys) {
-        // Every value the rows reference was checked above; here each distinct one is locked
-        // FOR KEY SHARE — what the per-row foreign-key triggers would do, once per value instead
-        // of once per row — so none can vanish before commit. Then those triggers are skipped
-        // for this transaction (session_replication_role needs a superuser: the embedded
-        // server's; elsewhere the ordinary triggers run). The ledger rollup's triggers are
-        // ENABLE ALWAYS, so they still fire; a test keeps every insert trigger on these tables so.
-        const locked = async (q: string, values: string[]) => (await client.query(`select count(*)::int as n from (${q} for key share) x`, [values])).rows[0].n as number;
-        const want = referenced.regions.size + referenced.orgs.size + referenced.industries.size + 1;
-        const got = await locked('select 1 from regions where code = any($1)', [...referenced.regions])
-          + await locked('select 1 from orgs where id = any($1::uuid[])', [...referenced.orgs])
-          + await locked('select 1 from industries where code = any($1)', [...referenced.industries])
-          + await locked('select 1 from users where id = any($1::uuid[])', [user.id]);
-        if (got !== want) throw conflict({ zh: '导入期间有关联数据被删除，请重新上传', en: 'referenced data changed while importing; upload again' });
-        await client.query(`set local session_replication_role = replica`);
-      }
-      // The rollup triggers (migrations 0005, 0006) aggregate the whole file in one statement:
-      // room to hash it in memory rather than sort it through temporary files.
-      await client.query(`set local work_mem = '64MB'`);
-      const inserted = await client.query(INSERT, [user.id, user.displayName, user.orgId, user.orgName, now, `批量导入：${filename(source).slice(0, 80)}`]);
-      if (bulkKeys) await client.query(`set local session_replication_role = origin`);
-      const imported = inserted.rowCount ?? 0;
+      const imported = await writer.finish();
       await deps.audit.record(trx, ctx, {
         action: 'hazard.import', objectType: 'hazard', objectId: null, result: 'success', statusCode: 200,
         details: { imported, filename: filename(source), format: source.kind, sha256: (source.kind === 'csv' ? hash : hash.update(source.upload.bytes)).digest('hex') },
