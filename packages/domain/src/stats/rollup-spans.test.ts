@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysInMonth } from '../time/shanghai.js';
-import { rollupSpans, type DateRange } from './rollup-spans.js';
+import { datesIn, monthDays, rollupSpans, type DateRange } from './rollup-spans.js';
 
 /** Every date the spans stand for, months expanded day by day. */
 function expand(range: DateRange): string[] {
@@ -59,4 +59,14 @@ describe('rollup spans', () => {
       }
     }
   });
+
+  it('names the dates of the whole months and of the days at the ends, which together are the range', () => {
+    const spans = rollupSpans({ from: '2024-01-30', to: '2024-03-02' });
+    expect(monthDays(spans)).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(datesIn(spans.days)).toEqual(['2024-01-30', '2024-01-31', '2024-03-01', '2024-03-02']);
+    expect(datesIn([monthDays(spans), ...spans.days]).sort()).toEqual(every({ from: '2024-01-30', to: '2024-03-02' }));
+    expect(monthDays(rollupSpans({ from: '2025-03-05', to: '2025-03-09' }))).toBeNull();
+    expect(datesIn([null])).toEqual([]);
+  });
 });
+

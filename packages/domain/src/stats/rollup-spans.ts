@@ -39,3 +39,15 @@ export function rollupSpans(range: DateRange): RollupSpans {
   if (afterMonths <= range.to) days.push({ from: afterMonths, to: range.to });
   return { months: { from: firstMonth, to: lastMonth }, days };
 }
+
+/** The dates the spans' whole months cover (from the first month's first day to the last one's last). */
+export function monthDays(spans: RollupSpans): DateRange | null {
+  return spans.months ? { from: spans.months.from, to: lastOfMonth(spans.months.to) } : null;
+}
+
+/** Every date of the ranges, in order: for the few days a rollup kept by month leaves to count. */
+export function datesIn(ranges: readonly (DateRange | null)[]): BusinessDate[] {
+  const out: BusinessDate[] = [];
+  for (const r of ranges) if (r) for (let d = r.from; d <= r.to; d = addDays(d, 1)) out.push(d);
+  return out;
+}

@@ -28,69 +28,9 @@ import { sql, type Kysely } from 'kysely';
  * the live query's grouping: in the totals, matching no sub-region.
  */
 /**
- * The deltas the statistics rollup was kept through until migration 0008 replaced them with
- * the change log; kept here so that 0008's down can put them back (needs hazard_stats_sql).
+ * hazard_stats_sql as first written (migration 0009 replaces it and its down puts it back).
  */
-export const STATS_DELTAS_SQL = `
-    create table hazard_stats_deltas (like hazard_stats_counts);
-    create index hazard_stats_deltas_idx on hazard_stats_deltas (tier, region_code, span, day);
-
-    -- One trigger function per operation, each with the statement written out (generated from
-    -- hazard_stats_sql here), so PL/pgSQL plans it once per connection rather than per statement.
-    -- (use_column: the rollup's column "found" is also PL/pgSQL's FOUND.)
-    do $$ begin
-      execute format('create function hazard_stats_on_insert() returns trigger language plpgsql as %L',
-        format(E'#variable_conflict use_column\nbegin %s; return null; end', hazard_stats_sql('(select 1 as sign, * from new_rows)', 'hazard_stats_deltas')));
-      execute format('create function hazard_stats_on_update() returns trigger language plpgsql as %L',
-        format(E'#variable_conflict use_column\nbegin %s; return null; end', hazard_stats_sql('(select 1 as sign, * from new_rows union all select -1, * from old_rows)', 'hazard_stats_deltas')));
-      execute format('create function hazard_stats_on_delete() returns trigger language plpgsql as %L',
-        format(E'#variable_conflict use_column\nbegin %s; return null; end', hazard_stats_sql('(select -1 as sign, * from old_rows)', 'hazard_stats_deltas')));
-    end $$;
-
-    -- Folds the deltas into the counts, upserting in key order (concurrent folds lock alike).
-    create function hazard_stats_fold() returns bigint language sql as $$
-      with moved as (delete from hazard_stats_deltas returning *),
-      folded as (
-        insert into hazard_stats_counts as c
-        select tier, span, day, region_code, dim, key, sum(found), sum(found_closed), sum(found_major), sum(closed), sum(open),
-          sum(listed1), sum(listed2), sum(listed3), sum(exposed), sum(accountability), sum(due)
-        from moved group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-        on conflict (tier, region_code, span, day, dim, key) do update set
-          found = c.found + excluded.found, found_closed = c.found_closed + excluded.found_closed, found_major = c.found_major + excluded.found_major,
-          closed = c.closed + excluded.closed, open = c.open + excluded.open, listed1 = c.listed1 + excluded.listed1,
-          listed2 = c.listed2 + excluded.listed2, listed3 = c.listed3 + excluded.listed3, exposed = c.exposed + excluded.exposed,
-          accountability = c.accountability + excluded.accountability, due = c.due + excluded.due
-        returning 1)
-      select count(*) from moved
-    $$;
-
-    create trigger hazard_stats_insert after insert on hazards
-      referencing new table as new_rows for each statement execute function hazard_stats_on_insert();
-    create trigger hazard_stats_update after update on hazards
-      referencing old table as old_rows new table as new_rows for each statement execute function hazard_stats_on_update();
-    create trigger hazard_stats_delete after delete on hazards
-      referencing old table as old_rows for each statement execute function hazard_stats_on_delete();
-    -- The bulk import runs as a replica (session_replication_role): these must fire there too.
-    alter table hazards enable always trigger hazard_stats_insert;
-    alter table hazards enable always trigger hazard_stats_update;
-    alter table hazards enable always trigger hazard_stats_delete;
-
-`;
-
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create table hazard_stats_counts (
-      tier smallint not null,
-      span "char" not null,
-      day date not null,
-      region_code text collate "C" not null,
-      dim text not null,
-      key text collate "C" not null,
-      found bigint not null, found_closed bigint not null, found_major bigint not null, closed bigint not null,
-      open bigint not null, listed1 bigint not null, listed2 bigint not null, listed3 bigint not null,
-      exposed bigint not null, accountability bigint not null, due bigint not null,
-      primary key (tier, region_code, span, day, dim, key)
-    );
+export const STATS_SQL_V1 = `
     -- The one statement that turns hazard rows into rollup rows: from a row source with a sign
     -- column (+1 for rows as they are now, -1 for rows as they were) it inserts the signed
     -- counts into the target. Text, so that the triggers (generated from it below) and the
@@ -156,6 +96,73 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       $q$, source, target)
     $f$;
 
+`;
+
+/**
+ * The deltas the statistics rollup was kept through until migration 0008 replaced them with
+ * the change log; kept here so that 0008's down can put them back (needs hazard_stats_sql).
+ */
+export const STATS_DELTAS_SQL = `
+    create table hazard_stats_deltas (like hazard_stats_counts);
+    create index hazard_stats_deltas_idx on hazard_stats_deltas (tier, region_code, span, day);
+
+    -- One trigger function per operation, each with the statement written out (generated from
+    -- hazard_stats_sql here), so PL/pgSQL plans it once per connection rather than per statement.
+    -- (use_column: the rollup's column "found" is also PL/pgSQL's FOUND.)
+    do $$ begin
+      execute format('create function hazard_stats_on_insert() returns trigger language plpgsql as %L',
+        format(E'#variable_conflict use_column\nbegin %s; return null; end', hazard_stats_sql('(select 1 as sign, * from new_rows)', 'hazard_stats_deltas')));
+      execute format('create function hazard_stats_on_update() returns trigger language plpgsql as %L',
+        format(E'#variable_conflict use_column\nbegin %s; return null; end', hazard_stats_sql('(select 1 as sign, * from new_rows union all select -1, * from old_rows)', 'hazard_stats_deltas')));
+      execute format('create function hazard_stats_on_delete() returns trigger language plpgsql as %L',
+        format(E'#variable_conflict use_column\nbegin %s; return null; end', hazard_stats_sql('(select -1 as sign, * from old_rows)', 'hazard_stats_deltas')));
+    end $$;
+
+    -- Folds the deltas into the counts, upserting in key order (concurrent folds lock alike).
+    create function hazard_stats_fold() returns bigint language sql as $$
+      with moved as (delete from hazard_stats_deltas returning *),
+      folded as (
+        insert into hazard_stats_counts as c
+        select tier, span, day, region_code, dim, key, sum(found), sum(found_closed), sum(found_major), sum(closed), sum(open),
+          sum(listed1), sum(listed2), sum(listed3), sum(exposed), sum(accountability), sum(due)
+        from moved group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+        on conflict (tier, region_code, span, day, dim, key) do update set
+          found = c.found + excluded.found, found_closed = c.found_closed + excluded.found_closed, found_major = c.found_major + excluded.found_major,
+          closed = c.closed + excluded.closed, open = c.open + excluded.open, listed1 = c.listed1 + excluded.listed1,
+          listed2 = c.listed2 + excluded.listed2, listed3 = c.listed3 + excluded.listed3, exposed = c.exposed + excluded.exposed,
+          accountability = c.accountability + excluded.accountability, due = c.due + excluded.due
+        returning 1)
+      select count(*) from moved
+    $$;
+
+    create trigger hazard_stats_insert after insert on hazards
+      referencing new table as new_rows for each statement execute function hazard_stats_on_insert();
+    create trigger hazard_stats_update after update on hazards
+      referencing old table as old_rows new table as new_rows for each statement execute function hazard_stats_on_update();
+    create trigger hazard_stats_delete after delete on hazards
+      referencing old table as old_rows for each statement execute function hazard_stats_on_delete();
+    -- The bulk import runs as a replica (session_replication_role): these must fire there too.
+    alter table hazards enable always trigger hazard_stats_insert;
+    alter table hazards enable always trigger hazard_stats_update;
+    alter table hazards enable always trigger hazard_stats_delete;
+
+`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create table hazard_stats_counts (
+      tier smallint not null,
+      span "char" not null,
+      day date not null,
+      region_code text collate "C" not null,
+      dim text not null,
+      key text collate "C" not null,
+      found bigint not null, found_closed bigint not null, found_major bigint not null, closed bigint not null,
+      open bigint not null, listed1 bigint not null, listed2 bigint not null, listed3 bigint not null,
+      exposed bigint not null, accountability bigint not null, due bigint not null,
+      primary key (tier, region_code, span, day, dim, key)
+    );
+    ${sql.raw(STATS_SQL_V1)}
     ${sql.raw(STATS_DELTAS_SQL)}
     -- The ledger as it stands (empty on a new platform; ten years of a province on an upgrade).
     do $$ begin

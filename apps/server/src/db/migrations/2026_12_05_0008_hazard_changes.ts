@@ -23,6 +23,47 @@ import { STATS_DELTAS_SQL } from './2026_11_22_0006_hazard_stats.js';
 const COLUMNS = 'region_code, status, level, source, industry_code, found_on, closed_on, deadline, listed_level, escalated_at, accountability_required';
 const ROW = (r: string) => COLUMNS.split(', ').map((c) => `${r}.${c}`).join(', ');
 
+/**
+ * hazard_changes_fold(), with hazard_stats_sql's statement written out at creation: whoever
+ * replaces hazard_stats_sql (migration 0009) creates it again from this.
+ */
+export const FOLD_FUNCTION_SQL = `
+    -- Both rollups from the log, then the log emptied. Under REPEATABLE READ every statement
+    -- here sees one snapshot: the delete removes exactly the rows folded, and a row committed
+    -- meanwhile waits for the next fold. (Holding the log locked against writers does as well:
+    -- the down migration's way, inside the migrator's own transaction.)
+    -- use_column: the rollup's column "found" is also PL/pgSQL's FOUND.
+    do $do$ begin
+      execute format($f$
+        create function hazard_changes_fold() returns bigint language plpgsql as $body$
+        #variable_conflict use_column
+        declare moved bigint;
+        begin
+          if current_setting('transaction_isolation') <> 'repeatable read' and not exists (
+            select 1 from pg_locks where locktype = 'relation' and relation = 'hazard_changes'::regclass and pid = pg_backend_pid()
+              and mode in ('ExclusiveLock', 'AccessExclusiveLock') and granted) then
+            raise exception 'hazard_changes_fold() must run in a REPEATABLE READ transaction or with hazard_changes locked';
+          end if;
+          select count(*) into moved from hazard_changes;
+          if moved = 0 then return 0; end if;
+          insert into hazard_ledger_counts as c (region_code, status, level, listed, n)
+          select t.code, h.status, h.level, h.listed_level is not null, sum(h.sign)
+          from hazard_changes h cross join lateral unnest(hazard_ledger_tiers(h.region_code)) as t(code)
+          group by 1, 2, 3, 4 having sum(h.sign) <> 0
+          on conflict (region_code, status, level, listed) do update set n = c.n + excluded.n;
+          %s
+            on conflict (tier, region_code, span, day, dim, key) do update set
+            found = c.found + excluded.found, found_closed = c.found_closed + excluded.found_closed, found_major = c.found_major + excluded.found_major,
+            closed = c.closed + excluded.closed, open = c.open + excluded.open, listed1 = c.listed1 + excluded.listed1,
+            listed2 = c.listed2 + excluded.listed2, listed3 = c.listed3 + excluded.listed3, exposed = c.exposed + excluded.exposed,
+            accountability = c.accountability + excluded.accountability, due = c.due + excluded.due;
+          delete from hazard_changes;
+          return moved;
+        end $body$
+      $f$, hazard_stats_sql('hazard_changes', 'hazard_stats_counts as c'));
+    end $do$;
+`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     -- Whatever the old deltas still held goes into the counts first.
@@ -93,40 +134,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table hazards enable replica trigger hazard_changes_bulk_update;
     alter table hazards enable replica trigger hazard_changes_bulk_delete;
 
-    -- Both rollups from the log, then the log emptied. Under REPEATABLE READ every statement
-    -- here sees one snapshot: the delete removes exactly the rows folded, and a row committed
-    -- meanwhile waits for the next fold. (Holding the log locked against writers does as well:
-    -- the down migration's way, inside the migrator's own transaction.)
-    -- use_column: the rollup's column "found" is also PL/pgSQL's FOUND.
-    do $do$ begin
-      execute format($f$
-        create function hazard_changes_fold() returns bigint language plpgsql as $body$
-        #variable_conflict use_column
-        declare moved bigint;
-        begin
-          if current_setting('transaction_isolation') <> 'repeatable read' and not exists (
-            select 1 from pg_locks where locktype = 'relation' and relation = 'hazard_changes'::regclass and pid = pg_backend_pid()
-              and mode in ('ExclusiveLock', 'AccessExclusiveLock') and granted) then
-            raise exception 'hazard_changes_fold() must run in a REPEATABLE READ transaction or with hazard_changes locked';
-          end if;
-          select count(*) into moved from hazard_changes;
-          if moved = 0 then return 0; end if;
-          insert into hazard_ledger_counts as c (region_code, status, level, listed, n)
-          select t.code, h.status, h.level, h.listed_level is not null, sum(h.sign)
-          from hazard_changes h cross join lateral unnest(hazard_ledger_tiers(h.region_code)) as t(code)
-          group by 1, 2, 3, 4 having sum(h.sign) <> 0
-          on conflict (region_code, status, level, listed) do update set n = c.n + excluded.n;
-          %s
-            on conflict (tier, region_code, span, day, dim, key) do update set
-            found = c.found + excluded.found, found_closed = c.found_closed + excluded.found_closed, found_major = c.found_major + excluded.found_major,
-            closed = c.closed + excluded.closed, open = c.open + excluded.open, listed1 = c.listed1 + excluded.listed1,
-            listed2 = c.listed2 + excluded.listed2, listed3 = c.listed3 + excluded.listed3, exposed = c.exposed + excluded.exposed,
-            accountability = c.accountability + excluded.accountability, due = c.due + excluded.due;
-          delete from hazard_changes;
-          return moved;
-        end $body$
-      $f$, hazard_stats_sql('hazard_changes', 'hazard_stats_counts as c'));
-    end $do$;
+    ${sql.raw(FOLD_FUNCTION_SQL)}
   `.execute(db);
 }
 

@@ -7,8 +7,18 @@ import { inSubtree, type Scope } from '../../platform/access/scope.js';
  * industries and those it was named to supervise.
  */
 export function hazardVisible(scope: Scope): RawBuilder<SqlBool> {
-  if (scope.enterpriseOrgId !== null) return sql<SqlBool>`h.enterprise_id = ${scope.enterpriseOrgId}`;
+  if (scope.enterpriseOrgId !== null) return hazardVisibleInRegion(scope);
   const region = inSubtree('h.region_code', scope.prefix);
-  if (scope.industries === null) return region;
-  return sql<SqlBool>`(${region} and (h.industry_code = any(${sql.val(scope.industries)}::text[]) or h.supervising_department_id = ${scope.orgId}))`;
+  return scope.industries === null ? region : sql<SqlBool>`(${region} and ${hazardVisibleInRegion(scope)})`;
+}
+
+/**
+ * hazardVisible less its region test, for a query already held to a region inside the scope
+ * (a statistics target is always one): that query may then say its region in whatever form
+ * its indexes want.
+ */
+export function hazardVisibleInRegion(scope: Scope): RawBuilder<SqlBool> {
+  if (scope.enterpriseOrgId !== null) return sql<SqlBool>`h.enterprise_id = ${scope.enterpriseOrgId}`;
+  if (scope.industries === null) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(h.industry_code = any(${sql.val(scope.industries)}::text[]) or h.supervising_department_id = ${scope.orgId})`;
 }

@@ -76,4 +76,4 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
   };
   return { service, routes, escalateOverdue, foldChanges };
 }
-export { hazardVisible } from './hazards.scope.js';
+export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Period } from '@anjian/domain';
 import { inSubtree, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
-import { hazardVisible } from '../hazards/index.js';
+import { hazardVisibleInRegion } from '../hazards/index.js';
 
 export type HazardGroupSet = 'total' | 'source' | 'level' | 'industry' | 'region';
 
@@ -59,11 +59,19 @@ const n = (v: unknown) => Number(v ?? 0);
 export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'hazard_changes' = 'hazards') {
   /** How many hazards a group holds: rows of the ledger, or the signs of the log's rows. */
   const tally = source === 'hazards' ? sql`count(*)` : sql`sum(h.sign)`;
-  function base(q: HazardFiguresQuery) {
+  /**
+   * The hazards of the query's scope and region. By date (found, closed): within a county the
+   * region is said the way the county indexes (migration 0006) are keyed, and only so — offered
+   * a LIKE on the code, the planner read a township's years through the heap. The snapshot reads
+   * the small index of open and listed hazards, keyed by the code: a LIKE.
+   */
+  function base(q: HazardFiguresQuery, by: 'date' | 'code') {
     // The log has the ledger's counted columns under the same names (typed as the ledger for the builder).
-    let b = db.selectFrom(`${source} as h` as 'hazards as h').where(hazardVisible(q.scope)).where(inSubtree('h.region_code', q.regionPrefix));
-    // Within a county, the same condition said the way the county indexes (migration 0006) are keyed.
-    if (q.regionPrefix.length >= 6) b = b.where(sql`left(h.region_code, 6)`, '=', q.regionPrefix.slice(0, 6));
+    let b = db.selectFrom(`${source} as h` as 'hazards as h').where(hazardVisibleInRegion(q.scope));
+    const p = q.regionPrefix;
+    b = by === 'date' && p.length >= 6
+      ? b.where(sql`left(h.region_code, 6)`, '=', p.slice(0, 6)).where(sql<boolean>`left(h.region_code, ${sql.lit(p.length)}) = ${p}`)
+      : b.where(inSubtree('h.region_code', p));
     if (q.industry) b = b.where('h.industry_code', '=', q.industry);
     if (q.level) b = b.where('h.level', '=', q.level as 'general' | 'major');
     return b;
@@ -76,33 +84,42 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
     r.g_source === 0 ? 'source' : r.g_level === 0 ? 'level' : r.g_industry === 0 ? 'industry' : r.g_region === 0 ? 'region' : 'total';
 
   return {
-    async aggregate(q: HazardFiguresQuery): Promise<HazardAggregateRow[]> {
+    /**
+     * `days`, when given, narrows each period to those dates (a county's days outside whole
+     * months, which the rollup keeps for it by month only): few, so named one by one.
+     */
+    async aggregate(q: HazardFiguresQuery, days?: readonly [string[], string[]]): Promise<HazardAggregateRow[]> {
       const [c, l] = [q.current, q.lastYear];
-      const inPeriod = (p: Period, col: string) => sql`h.${sql.raw(col)} between ${p.from}::date and ${p.to}::date`;
+      const inPeriod = (i: 0 | 1, col: string) => (days
+        ? sql`h.${sql.raw(col)} = any(${days[i]}::date[])`
+        : sql`h.${sql.raw(col)} between ${[c, l][i]!.from}::date and ${[c, l][i]!.to}::date`);
+      const inEither = (col: string) => (days ? sql<boolean>`h.${sql.raw(col)} = any(${[...days[0], ...days[1]]}::date[])` : sql<boolean>`h.${sql.raw(col)} between ${l.from}::date and ${c.to}::date`);
       const groupCols = (qq: HazardFiguresQuery) => [
         'h.source', 'h.level', 'h.industry_code', child(qq).as('region'),
         sql<number>`grouping(h.source)`.as('g_source'), sql<number>`grouping(h.level)`.as('g_level'),
         sql<number>`grouping(h.industry_code)`.as('g_industry'), sql<number>`grouping(${child(qq)})`.as('g_region'),
       ] as const;
-      const found = await base(q)
-        .where(sql<boolean>`h.found_on between ${l.from}::date and ${c.to}::date`)
+      const foundQuery = base(q, 'date')
+        .where(inEither('found_on'))
         .where('h.status', '!=', 'rejected')
         .select([
           ...groupCols(q),
-          sql<string>`${tally} filter (where ${inPeriod(c, 'found_on')})`.as('found0'),
-          sql<string>`${tally} filter (where ${inPeriod(l, 'found_on')})`.as('found1'),
-          sql<string>`${tally} filter (where ${inPeriod(c, 'found_on')} and h.status = 'closed')`.as('cf0'),
-          sql<string>`${tally} filter (where ${inPeriod(l, 'found_on')} and h.status = 'closed')`.as('cf1'),
-          sql<string>`${tally} filter (where ${inPeriod(c, 'found_on')} and h.level = 'major')`.as('major0'),
-          sql<string>`${tally} filter (where ${inPeriod(l, 'found_on')} and h.level = 'major')`.as('major1'),
+          sql<string>`${tally} filter (where ${inPeriod(0, 'found_on')})`.as('found0'),
+          sql<string>`${tally} filter (where ${inPeriod(1, 'found_on')})`.as('found1'),
+          sql<string>`${tally} filter (where ${inPeriod(0, 'found_on')} and h.status = 'closed')`.as('cf0'),
+          sql<string>`${tally} filter (where ${inPeriod(1, 'found_on')} and h.status = 'closed')`.as('cf1'),
+          sql<string>`${tally} filter (where ${inPeriod(0, 'found_on')} and h.level = 'major')`.as('major0'),
+          sql<string>`${tally} filter (where ${inPeriod(1, 'found_on')} and h.level = 'major')`.as('major1'),
         ])
         .groupBy(sets(q))
         .execute();
-      const closed = await base(q)
-        .where(sql<boolean>`h.closed_on between ${l.from}::date and ${c.to}::date`)
-        .select([...groupCols(q), sql<string>`${tally} filter (where ${inPeriod(c, 'closed_on')})`.as('closed0'), sql<string>`${tally} filter (where ${inPeriod(l, 'closed_on')})`.as('closed1')])
+      const closedQuery = base(q, 'date')
+        .where(inEither('closed_on'))
+        .select([...groupCols(q), sql<string>`${tally} filter (where ${inPeriod(0, 'closed_on')})`.as('closed0'), sql<string>`${tally} filter (where ${inPeriod(1, 'closed_on')})`.as('closed1')])
         .groupBy(sets(q))
         .execute();
+      // Found and closed are two scans of two indexes: side by side (on one connection inside a transaction, one after the other).
+      const [found, closed] = await Promise.all([foundQuery, closedQuery]);
 
       const rows = new Map<string, HazardAggregateRow>();
       const keyOf = (r: { source: string | null; level: string | null; industry_code: string | null; region: string | null; g_source: number; g_level: number; g_industry: number; g_region: number }) => {
@@ -127,7 +144,7 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
 
     /** Open, overdue, listed and exposed now — by sub-region and in total. */
     async snapshot(q: HazardFiguresQuery): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
-      const rows = await base(q)
+      const rows = await base(q, 'code')
         .where((eb) => eb.or([eb('h.status', 'in', ['reported', 'verified', 'rectifying', 'pending_acceptance']), eb('h.listed_level', 'is not', null), eb('h.accountability_required', '=', true)]))
         .select([
           child(q).as('region'),

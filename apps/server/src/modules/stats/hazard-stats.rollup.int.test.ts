@@ -30,7 +30,8 @@ const PERIODS: Period[] = [
   customPeriod('2025-05-02', '2026-05-31'), customPeriod('2026-05-31', '2026-06-01'),
 ];
 const TODAYS = ['2026-06-01', '2026-05-10', '2026-06-16', '2026-09-01'];
-const REGIONS = [{ code: '13', childLength: 4 }, { code: '1301', childLength: 6 }, { code: '1302', childLength: 6 }];
+// A province and cities by day and month; counties by month, their days counted live.
+const REGIONS = [{ code: '13', childLength: 4 }, { code: '1301', childLength: 6 }, { code: '1302', childLength: 6 }, { code: '130123', childLength: 9 }, { code: '130125', childLength: 9 }];
 
 const scope = (regionCode: string): Scope => ({ orgId: w.org.county, regionCode, prefix: subtreePrefix(regionCode), industries: null, enterpriseOrgId: null });
 /** What the service shows: sub-regions are the region's children (a hazard recorded at the region's own code is in its totals only). */
@@ -78,14 +79,21 @@ describe('the hazard statistics rollup', () => {
       select sum(found)::int as found, sum(found_closed)::int as fc, sum(found_major)::int as major, sum(closed)::int as closed, sum(open)::int as open,
         sum(listed3)::int as listed, sum(exposed)::int as exposed, sum(accountability)::int as acc, sum(due)::int as due
       from hazard_stats_counts where tier = 2`.execute(t.db);
+    // …and the county and township rows the counties read.
+    const { rows: [lower] } = await sql<{ county_dims: number; townships: number }>`
+      select count(*) filter (where tier = 6 and span = 'm' and dim <> 'total')::int as county_dims, count(*) filter (where tier = 9)::int as townships
+      from hazard_stats_counts`.execute(t.db);
+    expect(lower!.county_dims).toBeGreaterThan(0);
+    expect(lower!.townships).toBeGreaterThan(0);
     for (const [k, v] of Object.entries(sums!)) expect(v, k).toBeGreaterThan(0);
   }, 240_000);
 
-  it('leaves narrower questions to the ledger: a county, a filter, a department, an enterprise', () => {
+  it('leaves narrower questions to the ledger: a township, a filter, a department, an enterprise', () => {
     const rollup = createHazardStatsRollup(t.db);
     const base: HazardFiguresQuery = { scope: scope('13'), regionPrefix: '13', childLength: 4, current: yearToDate('2026-06-01'), lastYear: samePeriodLastYear(yearToDate('2026-06-01')), today: '2026-06-01' };
     expect(rollup.answers(base)).toBe(true);
-    expect(rollup.answers({ ...base, regionPrefix: '130123', childLength: 9 })).toBe(false);
+    expect(rollup.answers({ ...base, regionPrefix: '130123', childLength: 9 })).toBe(true);
+    expect(rollup.answers({ ...base, regionPrefix: '130123100', childLength: 12 })).toBe(false);
     expect(rollup.answers({ ...base, industry: 'construction' })).toBe(false);
     expect(rollup.answers({ ...base, level: 'major' })).toBe(false);
     expect(rollup.answers({ ...base, scope: { ...scope('13'), industries: ['construction'] } })).toBe(false);

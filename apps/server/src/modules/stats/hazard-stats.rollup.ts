@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { rollupSpans, type Period } from '@anjian/domain';
+import { datesIn, monthDays, rollupSpans, type Period } from '@anjian/domain';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { createHazardStatsRepository, NO_HAZARDS, NO_SNAPSHOT, type HazardAggregateRow, type HazardFiguresQuery, type HazardGroupSet, type HazardSnapshotCounts } from './hazard-stats.repository.js';
 
@@ -12,10 +12,10 @@ const DIM_SETS: Record<string, HazardGroupSet> = { total: 'total', source: 'sour
  * Joined as a list, each range is one index range scan per region; said as one OR-ed
  * condition, the planner would scan the whole table.
  */
-function ranges(periods: readonly Period[]): RawBuilder<unknown> {
+function ranges(periods: readonly Period[], monthsOnly: boolean): RawBuilder<unknown> {
   const rows = periods.flatMap((period, p) => {
     const spans = rollupSpans(period);
-    return [...(spans.months ? [{ span: 'm', ...spans.months }] : []), ...spans.days.map((d) => ({ span: 'd', ...d }))]
+    return [...(spans.months ? [{ span: 'm', ...spans.months }] : []), ...(monthsOnly ? [] : spans.days.map((d) => ({ span: 'd', ...d })))]
       .map((x) => sql`(${p}::int, ${x.span}::"char", ${x.from}::date, ${x.to}::date)`);
   });
   return rows.length ? sql`(values ${sql.join(rows)})` : sql`(select 0, ''::"char", null::date, null::date where false)`;
@@ -64,18 +64,32 @@ function addSnapshot(a: HazardSnapshotCounts, b: HazardSnapshotCounts | undefine
 export function createHazardStatsRollup(db: Database) {
   const oneSnapshot = <T>(work: (tx: Executor) => Promise<T>) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
 
-  /** The region's own tier and its sub-regions' tier, when the rollup keeps both. */
-  function tiers(q: HazardFiguresQuery): { own: number; child: number } | null {
+  /**
+   * The region's own tier and its sub-regions' tier, when the rollup keeps both: a province or
+   * a city by day and by month; a county (with its townships) by month only, the days at the
+   * ends of a period counted live from the ledger (monthsOnly).
+   */
+  function tiers(q: HazardFiguresQuery): { own: number; child: number; monthsOnly: boolean } | null {
     const own = q.regionPrefix.length;
-    if ((own !== 2 && own !== 4) || q.childLength !== own + 2) return null;
+    if ((own !== 2 && own !== 4 && own !== 6) || q.childLength !== (own === 6 ? 9 : own + 2)) return null;
     if (q.industry || q.level || q.scope.industries !== null || q.scope.enterpriseOrgId !== null) return null;
-    return { own, child: q.childLength };
+    return { own, child: q.childLength, monthsOnly: own === 6 };
   }
 
   return {
     answers: (q: HazardFiguresQuery) => tiers(q) !== null,
 
-    aggregate: (q: HazardFiguresQuery) => oneSnapshot(async (tx) => addRows(await counted(tx, q), await createHazardStatsRepository(tx, 'hazard_changes').aggregate(q))),
+    aggregate: (q: HazardFiguresQuery) => oneSnapshot(async (tx) => {
+      const t = tiers(q)!;
+      const kept = await counted(tx, q);
+      const log = createHazardStatsRepository(tx, 'hazard_changes');
+      if (!t.monthsOnly) return addRows(kept, await log.aggregate(q));
+      // Whole months: the rollup and the log; the days around them: the ledger as it is now.
+      const spans = [rollupSpans(q.current), rollupSpans(q.lastYear)] as const;
+      const months = [datesIn([monthDays(spans[0])]), datesIn([monthDays(spans[1])])] as const;
+      const days = [datesIn(spans[0].days), datesIn(spans[1].days)] as const;
+      return addRows(addRows(kept, await log.aggregate(q, months)), await createHazardStatsRepository(tx).aggregate(q, days));
+    }),
     snapshot: (q: HazardFiguresQuery) => oneSnapshot(async (tx) => {
       const [c, l] = [await countedSnapshot(tx, q), await createHazardStatsRepository(tx, 'hazard_changes').snapshot(q)];
       const byRegion = new Map(c.byRegion);
@@ -88,7 +102,7 @@ export function createHazardStatsRollup(db: Database) {
     const t = tiers(q)!;
     const { rows } = await sql<{ p: number; tier: number; region_code: string; dim: string; key: string; [m: string]: unknown }>`
       select r.p, c.tier, c.region_code, c.dim, c.key, sum(c.found) as found, sum(c.found_closed) as cf, sum(c.found_major) as major, sum(c.closed) as closed
-      from ${ranges([q.current, q.lastYear])} as r(p, span, first_day, last_day)
+      from ${ranges([q.current, q.lastYear], t.monthsOnly)} as r(p, span, first_day, last_day)
       cross join lateral ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.span = r.span and c.day between r.first_day and r.last_day`)} as c
       group by 1, 2, 3, 4, 5`.execute(tx);
     const out = new Map<string, HazardAggregateRow>();
