@@ -25,9 +25,11 @@ const ROW = (r: string) => COLUMNS.split(', ').map((c) => `${r}.${c}`).join(', '
 
 /**
  * hazard_changes_fold(), with hazard_stats_sql's statement written out at creation: whoever
- * replaces hazard_stats_sql (migration 0009) creates it again from this.
+ * replaces hazard_stats_sql (migration 0009) creates it again from this. `more`: further
+ * rollups kept from the log (migration 0010), folded before the log is emptied (no % in it:
+ * it passes through format()).
  */
-export const FOLD_FUNCTION_SQL = `
+export const foldFunctionSql = (more = '') => `
     -- Both rollups from the log, then the log emptied. Under REPEATABLE READ every statement
     -- here sees one snapshot: the delete removes exactly the rows folded, and a row committed
     -- meanwhile waits for the next fold. (Holding the log locked against writers does as well:
@@ -57,6 +59,7 @@ export const FOLD_FUNCTION_SQL = `
             closed = c.closed + excluded.closed, open = c.open + excluded.open, listed1 = c.listed1 + excluded.listed1,
             listed2 = c.listed2 + excluded.listed2, listed3 = c.listed3 + excluded.listed3, exposed = c.exposed + excluded.exposed,
             accountability = c.accountability + excluded.accountability, due = c.due + excluded.due;
+          ${more}
           delete from hazard_changes;
           return moved;
         end $body$
@@ -134,7 +137,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table hazards enable replica trigger hazard_changes_bulk_update;
     alter table hazards enable replica trigger hazard_changes_bulk_delete;
 
-    ${sql.raw(FOLD_FUNCTION_SQL)}
+    ${sql.raw(foldFunctionSql())}
   `.execute(db);
 }
 

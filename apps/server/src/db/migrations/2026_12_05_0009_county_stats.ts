@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { STATS_SQL_V1 } from './2026_11_22_0006_hazard_stats.js';
-import { FOLD_FUNCTION_SQL } from './2026_12_05_0008_hazard_changes.js';
+import { foldFunctionSql } from './2026_12_05_0008_hazard_changes.js';
 
 /**
  * County dashboards from the rollup (issue 5). With ten years of a province loaded, a county's
@@ -96,7 +96,7 @@ function swap(generator: string) {
     drop function hazard_changes_fold();
     drop function hazard_stats_sql(text, text);
     ${sql.raw(generator)}
-    ${sql.raw(FOLD_FUNCTION_SQL)}
+    ${sql.raw(foldFunctionSql())}
     truncate hazard_stats_counts;
     do $$ begin
       set local work_mem = '256MB';

@@ -46,6 +46,7 @@ const scope = (regionCode: string): Scope => ({ orgId: w.org.county, regionCode,
 const FILTERS: LedgerFilter[] = [
   {}, { level: 'major' }, { level: 'general', listed: false }, { listed: true }, { overdue: false }, { overdue: false, level: 'major' },
   { status: 'rectifying' }, { status: 'closed', listed: true }, { regionCode: '130123100' }, { regionCode: '13' }, { regionCode: '130125' }, { regionCode: '130123100001', overdue: false },
+  { overdue: true }, { overdue: true, level: 'major', listed: true }, { overdue: true, status: 'rectifying', regionCode: '130123' },
 ];
 
 describe('the ledger rollup', () => {

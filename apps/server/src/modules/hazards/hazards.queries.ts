@@ -62,14 +62,14 @@ async function countLive(db: Executor, scope: Scope, f: LedgerFilter, now: Date)
 }
 
 /**
- * The region whose whole subtree the counts cover, when hazard_ledger_counts can answer: a
- * government scope without an industry narrowing, filtered at most by region, level, listing
- * and overdue (status only picks the total). Other filters are counted live. null: the
- * requested region lies outside the scope (nothing to count).
+ * The region whose whole subtree the counts cover, when hazard_ledger_counts (and, for overdue,
+ * hazard_ledger_due) can answer: a government scope without an industry narrowing, filtered at
+ * most by region, level, listing and overdue (status only picks the total). Other filters are
+ * counted live. null: the requested region lies outside the scope (nothing to count).
  */
 function rollupTarget(scope: Scope, f: LedgerFilter): string | null | undefined {
   if (scope.enterpriseOrgId !== null || scope.industries !== null) return undefined;
-  if (f.enterpriseId || f.industry || f.source || f.from || f.to || f.q || f.overdue === true) return undefined;
+  if (f.enterpriseId || f.industry || f.source || f.from || f.to || f.q) return undefined;
   let target: string | null;
   if (f.regionCode === undefined) target = scope.regionCode;
   else if (subtreePrefix(f.regionCode).startsWith(scope.prefix)) target = f.regionCode;
@@ -97,12 +97,22 @@ async function countRolledUp(db: Executor, target: string | null, f: LedgerFilte
   if (f.listed !== undefined) logged = logged.where('g.listed_level', f.listed ? 'is not' : 'is', null);
   const stored = db.selectFrom(counted.unionAll(logged).as('c'))
     .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
-  let late = db.selectFrom('hazards as h')
-    .select(['h.status', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where h.listed_level is not null)::int`.as('listed')])
-    .where(OVERDUE(today)).where(inSubtree('h.region_code', prefix));
-  if (f.level) late = late.where('h.level', '=', f.level);
-  if (f.listed !== undefined) late = late.where('h.listed_level', f.listed ? 'is not' : 'is', null);
-  const [all, overdue] = await Promise.all([stored.groupBy('c.status').execute(), late.groupBy('h.status').execute()]);
+  // Overdue now: the open hazards due before today, from hazard_ledger_due (migration 0010) and the log, in one statement.
+  let due = db.selectFrom('hazard_ledger_due as d').select(['d.status', 'd.n', 'd.listed']).where('d.deadline', '<', today);
+  due = target === '0' ? due.where(sql<boolean>`length(d.region_code) = 2`) : due.where('d.region_code', '=', target);
+  if (f.level) due = due.where('d.level', '=', f.level);
+  if (f.listed !== undefined) due = due.where('d.listed', '=', f.listed);
+  let dueLogged = db.selectFrom('hazard_changes as g')
+    .select(['g.status', sql<string>`g.sign::bigint`.as('n'), sql<boolean>`g.listed_level is not null`.as('listed')])
+    .where(sql<boolean>`g.status in ('verified', 'rectifying', 'pending_acceptance') and g.deadline < ${today}::date`)
+    .where(inSubtree('g.region_code', prefix));
+  if (f.level) dueLogged = dueLogged.where('g.level', '=', f.level);
+  if (f.listed !== undefined) dueLogged = dueLogged.where('g.listed_level', f.listed ? 'is not' : 'is', null);
+  const late = db.selectFrom(due.unionAll(dueLogged).as('c'))
+    .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
+  // overdue=true: the overdue hazards alone, all of them in the due rows.
+  if (f.overdue === true) return (await late.groupBy('c.status').execute()).map((o) => ({ status: o.status, n: o.n, overdue: o.n, listed: o.listed }));
+  const [all, overdue] = await Promise.all([stored.groupBy('c.status').execute(), late.groupBy('c.status').execute()]);
   const lateBy = new Map(overdue.map((r) => [r.status, r]));
   return all.map((r) => {
     const o = lateBy.get(r.status);

@@ -115,6 +115,16 @@ export interface HazardLedgerCountsTable {
   n: ColumnType<string, never, never>;
 }
 
+/** Open hazards with a deadline, per region tier and deadline (migration 0010): overdue is the rows before today. */
+export interface HazardLedgerDueTable {
+  region_code: string;
+  deadline: string;
+  status: string;
+  level: string;
+  listed: boolean;
+  n: ColumnType<string, never, never>;
+}
+
 /**
  * The change log behind the rollups (migration 0008): a hazard as it is now (+1) or was (−1),
  * for every write, until the fold job moves it into the counts. Written by triggers only.
@@ -144,4 +154,5 @@ export interface HazardsTables {
   notifications: NotificationsTable;
   hazard_ledger_counts: HazardLedgerCountsTable;
   hazard_changes: HazardChangesTable;
+  hazard_ledger_due: HazardLedgerDueTable;
 }
