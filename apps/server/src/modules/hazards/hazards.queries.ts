@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { regionLevel, shanghaiDate, subtreePrefix, type LedgerQuery } from '@anjian/domain';
 import { inSubtree, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
 import { hazardVisible } from './hazards.scope.js';
 import type { SummaryRow } from './hazards.present.js';
 
@@ -12,7 +13,7 @@ export interface LedgerFilter extends Omit<LedgerQuery, 'regionCode' | 'limit' |
 }
 
 /** Open with a deadline already passed (Shanghai date). Written plainly so the partial indexes of open hazards serve it. */
-const OVERDUE = (today: string) => sql<boolean>`(h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${today}::date)`;
+const OVERDUE = (today: string, alias = 'h') => sql<boolean>`(${sql.ref(`${alias}.status`)} in ('verified', 'rectifying', 'pending_acceptance') and ${sql.ref(`${alias}.deadline`)} < ${today}::date)`;
 
 /** The ledger's WHERE clause, shared by the page and its counts so the two always agree. */
 function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withStatus: boolean) {
@@ -90,29 +91,28 @@ async function countRolledUp(db: Executor, target: string | null, f: LedgerFilte
   counted = target !== '0' && regionLevel(target) >= 3 ? counted.where('c.region_code', '=', target) : counted.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
   if (f.level) counted = counted.where('c.level', '=', f.level);
   if (f.listed !== undefined) counted = counted.where('c.listed', '=', f.listed);
-  let logged = db.selectFrom('hazard_changes as g')
-    .select(['g.status', sql<string>`g.sign::bigint`.as('n'), sql<boolean>`g.listed_level is not null`.as('listed')])
-    .where(inSubtree('g.region_code', prefix));
-  if (f.level) logged = logged.where('g.level', '=', f.level);
-  if (f.listed !== undefined) logged = logged.where('g.listed_level', f.listed ? 'is not' : 'is', null);
-  const stored = db.selectFrom(counted.unionAll(logged).as('c'))
-    .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
+  // The change log's rows in the subtree, counted by their signs and filtered like the rollups.
+  const logged = () => {
+    let q = db.selectFrom('hazard_changes as g')
+      .select(['g.status', sql<string>`g.sign::bigint`.as('n'), sql<boolean>`g.listed_level is not null`.as('listed')])
+      .where(inSubtree('g.region_code', prefix));
+    if (f.level) q = q.where('g.level', '=', f.level);
+    if (f.listed !== undefined) q = q.where('g.listed_level', f.listed ? 'is not' : 'is', null);
+    return q;
+  };
+  const perStatus = (rows: SelectQueryBuilder<DB, never, { status: string; n: string; listed: boolean }>) => db.selectFrom(rows.as('c'))
+    .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')])
+    .groupBy('c.status');
+  const stored = perStatus(counted.unionAll(logged()));
   // Overdue now: the open hazards due before today, from hazard_ledger_due (migration 0010) and the log, in one statement.
   let due = db.selectFrom('hazard_ledger_due as d').select(['d.status', 'd.n', 'd.listed']).where('d.deadline', '<', today);
   due = target === '0' ? due.where(sql<boolean>`length(d.region_code) = 2`) : due.where('d.region_code', '=', target);
   if (f.level) due = due.where('d.level', '=', f.level);
   if (f.listed !== undefined) due = due.where('d.listed', '=', f.listed);
-  let dueLogged = db.selectFrom('hazard_changes as g')
-    .select(['g.status', sql<string>`g.sign::bigint`.as('n'), sql<boolean>`g.listed_level is not null`.as('listed')])
-    .where(sql<boolean>`g.status in ('verified', 'rectifying', 'pending_acceptance') and g.deadline < ${today}::date`)
-    .where(inSubtree('g.region_code', prefix));
-  if (f.level) dueLogged = dueLogged.where('g.level', '=', f.level);
-  if (f.listed !== undefined) dueLogged = dueLogged.where('g.listed_level', f.listed ? 'is not' : 'is', null);
-  const late = db.selectFrom(due.unionAll(dueLogged).as('c'))
-    .select(['c.status', sql<number>`sum(c.n)::int`.as('n'), sql<number>`coalesce(sum(c.n) filter (where c.listed), 0)::int`.as('listed')]);
+  const late = perStatus(due.unionAll(logged().where(OVERDUE(today, 'g'))));
   // overdue=true: the overdue hazards alone, all of them in the due rows.
-  if (f.overdue === true) return (await late.groupBy('c.status').execute()).map((o) => ({ status: o.status, n: o.n, overdue: o.n, listed: o.listed }));
-  const [all, overdue] = await Promise.all([stored.groupBy('c.status').execute(), late.groupBy('c.status').execute()]);
+  if (f.overdue === true) return (await late.execute()).map((o) => ({ status: o.status, n: o.n, overdue: o.n, listed: o.listed }));
+  const [all, overdue] = await Promise.all([stored.execute(), late.execute()]);
   const lateBy = new Map(overdue.map((r) => [r.status, r]));
   return all.map((r) => {
     const o = lateBy.get(r.status);

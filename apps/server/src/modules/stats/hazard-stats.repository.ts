@@ -69,9 +69,11 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
     // The log has the ledger's counted columns under the same names (typed as the ledger for the builder).
     let b = db.selectFrom(`${source} as h` as 'hazards as h').where(hazardVisibleInRegion(q.scope));
     const p = q.regionPrefix;
-    b = by === 'date' && p.length >= 6
-      ? b.where(sql`left(h.region_code, 6)`, '=', p.slice(0, 6)).where(sql<boolean>`left(h.region_code, ${sql.lit(p.length)}) = ${p}`)
-      : b.where(inSubtree('h.region_code', p));
+    if (by === 'code' || p.length < 6) b = b.where(inSubtree('h.region_code', p));
+    else {
+      b = b.where(sql`left(h.region_code, 6)`, '=', p.slice(0, 6));
+      if (p.length > 6) b = b.where(sql<boolean>`left(h.region_code, ${sql.lit(p.length)}) = ${p}`);
+    }
     if (q.industry) b = b.where('h.industry_code', '=', q.industry);
     if (q.level) b = b.where('h.level', '=', q.level as 'general' | 'major');
     return b;
@@ -89,11 +91,13 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
      * months, which the rollup keeps for it by month only): few, so named one by one.
      */
     async aggregate(q: HazardFiguresQuery, days?: readonly [string[], string[]]): Promise<HazardAggregateRow[]> {
-      const [c, l] = [q.current, q.lastYear];
+      const periods = [q.current, q.lastYear] as const;
       const inPeriod = (i: 0 | 1, col: string) => (days
         ? sql`h.${sql.raw(col)} = any(${days[i]}::date[])`
-        : sql`h.${sql.raw(col)} between ${[c, l][i]!.from}::date and ${[c, l][i]!.to}::date`);
-      const inEither = (col: string) => (days ? sql<boolean>`h.${sql.raw(col)} = any(${[...days[0], ...days[1]]}::date[])` : sql<boolean>`h.${sql.raw(col)} between ${l.from}::date and ${c.to}::date`);
+        : sql`h.${sql.raw(col)} between ${periods[i].from}::date and ${periods[i].to}::date`);
+      const inEither = (col: string) => (days
+        ? sql<boolean>`h.${sql.raw(col)} = any(${[...days[0], ...days[1]]}::date[])`
+        : sql<boolean>`h.${sql.raw(col)} between ${q.lastYear.from}::date and ${q.current.to}::date`);
       const groupCols = (qq: HazardFiguresQuery) => [
         'h.source', 'h.level', 'h.industry_code', child(qq).as('region'),
         sql<number>`grouping(h.source)`.as('g_source'), sql<number>`grouping(h.level)`.as('g_level'),
