@@ -113,7 +113,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
       await enterprises.service.setStatus(c.tx, c.ctx, enterpriseId, 'suspended', reason);
     },
   });
-  const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, now });
+  const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, enterprises: enterprises.service, now });
   const stats = createStatsModule({ db, audit, regions: regions.service, now });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

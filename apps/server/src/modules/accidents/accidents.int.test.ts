@@ -21,8 +21,8 @@ beforeAll(async () => {
   sibling = await t.login((await f.user({ orgId: siblingOrg, roles: ['committee_office_staff'] })).username);
   const dept = await f.org({ type: 'department', regionCode: '130123', industries: ['construction'] });
   housing = await t.login((await f.user({ orgId: dept, roles: ['department_staff'] })).username);
-  enterpriseOrg = await f.org({ type: 'enterprise', regionCode: '130123100001', name: '正定恒东建材有限公司' });
-  otherEnterprise = await f.org({ type: 'enterprise', regionCode: '130125100001', name: '行唐某企业' });
+  enterpriseOrg = (await f.enterprise({ regionCode: '130123100001', name: '正定恒东建材有限公司' })).id;
+  otherEnterprise = (await f.enterprise({ regionCode: '130125100001', name: '行唐某企业' })).id;
 });
 afterAll(async () => t?.close());
 

@@ -1,7 +1,8 @@
-import { gradeAccident, isWithinRegion, regionLevel, type CreateAccidentBody } from '@anjian/domain';
+import { gradeAccident, regionLevel, type CreateAccidentBody } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { SessionUser } from '../../platform/http/context.js';
+import type { EnterprisesService } from '../enterprises/index.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
 import type { AccidentsRepository, NewAccident } from './accidents.repository.js';
@@ -10,6 +11,8 @@ export interface IntakeDeps {
   repo: AccidentsRepository;
   regions: Pick<RegionsService, 'resolve'>;
   industries: Pick<IndustriesService, 'assertKnown'>;
+  /** The enterprise registry's scope-checked lookup (a department sees only its industries' enterprises). */
+  enterprises: Pick<EnterprisesService, 'findVisible'>;
 }
 
 const ENTERPRISE = { zh: '企业', en: 'Enterprise' };
@@ -50,13 +53,13 @@ export async function prepareAccidents(
     if (regionCode === undefined) {
       regionCode = await deps.regions.resolve(item.regionCode, field(i, 'regionCode'), scope);
       // Regions above one's own are visible (the breadcrumb) but not one's to report in.
-      if (scope.enterpriseOrgId !== null || !isWithinRegion(regionCode, user.regionCode)) throw forbidden('accident.report');
+      if (scope.isEnterprise || !scope.coversRegion(regionCode)) throw forbidden('accident.report');
       if (regionLevel(regionCode) === 0) throw ruleViolation({ zh: '须为省级及以下行政区划', en: 'must be a province or a region below it' }, field(i, 'regionCode'));
       regionCache.set(item.regionCode, regionCode);
     }
 
     if (item.enterpriseId !== undefined && !knownEnterprises.has(item.enterpriseId)) {
-      if (!(await deps.repo.visibleEnterprise(item.enterpriseId, scope))) throw notFound(ENTERPRISE, field(i, 'enterpriseId'));
+      if (!(await deps.enterprises.findVisible(user, item.enterpriseId))) throw notFound(ENTERPRISE, field(i, 'enterpriseId'));
       knownEnterprises.add(item.enterpriseId);
     }
     if (item.industryCode !== undefined && !knownIndustries.has(item.industryCode)) {
@@ -64,7 +67,7 @@ export async function prepareAccidents(
       knownIndustries.add(item.industryCode);
     }
     // A department reports only what it would then see: its own industries.
-    if (scope.industries !== null && (item.industryCode === undefined || !scope.industries.includes(item.industryCode))) throw forbidden('accident.report');
+    if (!scope.coversIndustry(item.industryCode)) throw forbidden('accident.report');
 
     const figures = { deaths: item.deaths, missing: item.missing, seriousInjuries: item.seriousInjuries, directLossYuan: item.directLossYuan };
     const grade = gradeAccident(figures).grade;

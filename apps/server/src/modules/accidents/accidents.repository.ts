@@ -1,6 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import { subtreePrefix } from '@anjian/domain';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionFilter, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import { accidentsVisibleTo } from './accidents.scope.js';
 import type { AccidentsTable } from './accidents.tables.js';
@@ -132,7 +131,7 @@ export function createAccidentsRepository(db: Executor) {
 
     async list(scope: Scope, f: AccidentFilter): Promise<AccidentRow[]> {
       let q = base(db).where(accidentsVisibleTo(scope));
-      if (f.regionCode !== undefined) q = q.where(inSubtree('a.region_code', subtreePrefix(f.regionCode)));
+      if (f.regionCode !== undefined) q = q.where(regionFilter('a.region_code', f.regionCode));
       if (f.from) q = q.where(sql<boolean>`a.occurred_on >= ${f.from}::date`);
       if (f.to) q = q.where(sql<boolean>`a.occurred_on <= ${f.to}::date`);
       if (f.grade) q = q.where('a.grade', '=', f.grade);
@@ -161,12 +160,6 @@ export function createAccidentsRepository(db: Executor) {
       await tx.updateTable('accidents').set({ ...f, updated_at: now }).where('id', '=', id).execute();
     },
 
-    /** An enterprise organisation the scope may see, or null. */
-    async visibleEnterprise(id: string, scope: Scope, ex: Executor = db): Promise<{ id: string; name: string } | null> {
-      let q = ex.selectFrom('orgs as o').select(['o.id', 'o.name']).where('o.id', '=', id).where('o.type', '=', 'enterprise');
-      q = scope.enterpriseOrgId !== null ? q.where('o.id', '=', scope.enterpriseOrgId) : q.where(inSubtree('o.region_code', scope.prefix));
-      return (await q.executeTakeFirst()) ?? null;
-    },
 
     async supplements(ids: string[], ex: Executor = db): Promise<SupplementRow[]> {
       if (ids.length === 0) return [];

@@ -1,5 +1,6 @@
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
+import type { EnterprisesService } from '../enterprises/index.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
 import { createAccidentsRepository } from './accidents.repository.js';
@@ -10,13 +11,14 @@ import { createSupplementsService } from './supplements.service.js';
 
 export type { AccidentsService };
 /** The one rule for which accidents a scope sees; the statistics apply it too. */
-export { accidentsVisibleTo } from './accidents.scope.js';
+export { accidentRecord, accidentsVisibleTo } from './accidents.scope.js';
 
 export interface AccidentsModuleDeps {
   db: Database;
   audit: AuditWriter;
   regions: RegionsService;
   industries: IndustriesService;
+  enterprises: Pick<EnterprisesService, 'findVisible'>;
   now: () => Date;
 }
 

@@ -152,7 +152,7 @@ export interface CrossCheckInput {
   /** `region\u0000name` of enterprises already registered. */
   existingNames: Set<string>;
   /** Department staff: a row must share one of these industries. */
-  departmentIndustries: string[] | null;
+  departmentIndustries: readonly string[] | null;
 }
 
 export function checkRows(rows: ParsedRow[], input: CrossCheckInput): { ready: ReadyRow[]; errors: RowError[] } {

@@ -91,7 +91,7 @@ export function createImporter(deps: {
       errors.push(...result.errors);
       return result.parsed;
     });
-    const regions = await repo.resolveRegions([...new Set(parsed.flatMap((p) => p.regionCandidates))], scope.prefix);
+    const regions = await repo.resolveRegions([...new Set(parsed.flatMap((p) => p.regionCandidates))], scope);
     const pairs = parsed.flatMap((p) => {
       const regionCode = p.regionCandidates.find((c) => regions.has(c));
       return regionCode && p.name ? [{ regionCode, name: p.name }] : [];

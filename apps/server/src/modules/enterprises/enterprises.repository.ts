@@ -1,7 +1,6 @@
 import { sql, type Insertable } from 'kysely';
-import { subtreePrefix } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionFilter, type Scope, type ScopedRecord } from '../../platform/access/scope.js';
 import type { EnterprisesTable, SafetyContactValue } from './enterprises.tables.js';
 
 export interface EnterpriseRow {
@@ -41,14 +40,14 @@ export type EnterpriseValues = Omit<Insertable<EnterprisesTable>, 'org_id'>;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
- * Scope in SQL: an enterprise account sees its own enterprise; government users their
- * region subtree, and department staff only enterprises sharing one of their industries.
+ * An enterprise (its organisation `o` and registry row `e`) to the scope mechanism: an
+ * enterprise account sees its own enterprise; government users their region subtree, and
+ * department staff only enterprises sharing one of their industries.
  */
+export const ENTERPRISE: ScopedRecord = { region: 'o.region_code', enterprise: 'o.id', industry: { overlaps: 'e.industries' } };
+
 export function visibleEnterprise(scope: Scope) {
-  if (scope.enterpriseOrgId !== null) return sql<boolean>`o.id = ${scope.enterpriseOrgId}`;
-  const region = inSubtree('o.region_code', scope.prefix);
-  if (scope.industries === null) return region;
-  return sql<boolean>`(${region} and e.industries && ${sql.val(scope.industries)}::text[])`;
+  return scope.where(ENTERPRISE);
 }
 
 export function createEnterprisesRepository(db: Executor) {
@@ -74,7 +73,7 @@ export function createEnterprisesRepository(db: Executor) {
 
     async list(scope: Scope, f: EnterpriseFilter, ex: Executor = db): Promise<EnterpriseRow[]> {
       let q = base(ex).where(visibleEnterprise(scope));
-      if (f.regionCode !== undefined) q = q.where(inSubtree('o.region_code', subtreePrefix(f.regionCode)));
+      if (f.regionCode !== undefined) q = q.where(regionFilter('o.region_code', f.regionCode));
       if (f.industry) q = q.where(sql<boolean>`e.industries @> array[${f.industry}]::text[]`);
       if (f.status) q = q.where('e.status', '=', f.status);
       if (f.q) {
@@ -154,10 +153,10 @@ export function createEnterprisesRepository(db: Executor) {
       return new Set(rows.map((r) => `${r.region_code}\u0000${r.name}`));
     },
 
-    /** For each input, the most specific candidate code that exists inside `prefix`. */
-    async resolveRegions(candidates: string[], prefix: string, ex: Executor = db): Promise<Map<string, { level: number }>> {
+    /** For each input, the most specific candidate code that exists inside the scope's region. */
+    async resolveRegions(candidates: string[], scope: Scope, ex: Executor = db): Promise<Map<string, { level: number }>> {
       if (candidates.length === 0) return new Map();
-      const rows = await ex.selectFrom('regions').select(['code', 'level']).where('code', '=', sql<string>`any(${candidates}::text[])`).where(inSubtree('code', prefix)).execute();
+      const rows = await ex.selectFrom('regions').select(['code', 'level']).where('code', '=', sql<string>`any(${candidates}::text[])`).where(scope.withinRegion('code')).execute();
       return new Map(rows.map((r) => [r.code, { level: r.level }]));
     },
 
@@ -168,8 +167,8 @@ export function createEnterprisesRepository(db: Executor) {
     },
 
     /** The importer's region subtree down to the deepest level that fits `max` rows (template guidance). */
-    async regionGuide(prefix: string, max: number, ex: Executor = db): Promise<{ rows: { code: string; name: string; level: number }[]; truncated: boolean }> {
-      const counts = await ex.selectFrom('regions').select(['level', sql<number>`count(*)::int`.as('n')]).where(inSubtree('code', prefix)).where('level', '>=', 1).groupBy('level').orderBy('level').execute();
+    async regionGuide(scope: Scope, max: number, ex: Executor = db): Promise<{ rows: { code: string; name: string; level: number }[]; truncated: boolean }> {
+      const counts = await ex.selectFrom('regions').select(['level', sql<number>`count(*)::int`.as('n')]).where(scope.withinRegion('code')).where('level', '>=', 1).groupBy('level').orderBy('level').execute();
       let deepest = 0;
       let total = 0;
       for (const c of counts) {
@@ -177,7 +176,7 @@ export function createEnterprisesRepository(db: Executor) {
         total += c.n;
         deepest = c.level;
       }
-      const rows = deepest === 0 ? [] : await ex.selectFrom('regions').select(['code', 'name', 'level']).where(inSubtree('code', prefix)).where('level', '>=', 1).where('level', '<=', deepest).orderBy('code').execute();
+      const rows = deepest === 0 ? [] : await ex.selectFrom('regions').select(['code', 'name', 'level']).where(scope.withinRegion('code')).where('level', '>=', 1).where('level', '<=', deepest).orderBy('code').execute();
       return { rows, truncated: counts.some((c) => c.level > deepest) };
     },
   };

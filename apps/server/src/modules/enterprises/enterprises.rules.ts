@@ -1,5 +1,5 @@
 import {
-  ENTERPRISE_STATUS_CHANGES, ENTERPRISE_STATUS_LABELS, canChangeEnterpriseStatus, isWithinRegion, regionLevel,
+  ENTERPRISE_STATUS_CHANGES, ENTERPRISE_STATUS_LABELS, canChangeEnterpriseStatus, regionLevel,
   type Bilingual, type EnterpriseStatus,
 } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
@@ -16,7 +16,7 @@ export const ENTERPRISE_ENTITY: Bilingual = { zh: '企业', en: 'Enterprise' };
  */
 export async function ownRegion(regions: Pick<RegionsService, 'resolve'>, user: SessionUser, scope: Scope, input: string, field: string, permission: string): Promise<string> {
   const code = await regions.resolve(input, field, scope);
-  if (scope.enterpriseOrgId !== null || !isWithinRegion(code, user.regionCode)) throw forbidden(permission);
+  if (scope.isEnterprise || !scope.coversRegion(code)) throw forbidden(permission);
   if (regionLevel(code) < 1) throw ruleViolation({ zh: '企业须登记在省及以下的行政区划', en: 'an enterprise is registered in a province or below' }, field);
   return code;
 }
@@ -26,7 +26,7 @@ export async function ownRegion(regions: Pick<RegionsService, 'resolve'>, user: 
  * create or edit must keep one, or it would vanish from their own view.
  */
 export function departmentShares(scope: Scope, industries: string[]): boolean {
-  return scope.industries === null || industries.some((i) => scope.industries!.includes(i));
+  return scope.coversAnyIndustry(industries);
 }
 
 export function assertDepartmentShares(scope: Scope, industries: string[], field: string): void {

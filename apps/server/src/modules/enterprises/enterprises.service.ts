@@ -134,7 +134,7 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
       try {
         return await db.transaction().execute(async (tx) => {
           const current = await loadForChange(tx, user, id);
-          if (scope.enterpriseOrgId !== null) {
+          if (scope.isEnterprise) {
             assertSelfService(body);
             if (current.status === 'closed') throw ruleViolation({ zh: '企业已关闭，不能修改', en: 'the enterprise is closed' });
           }

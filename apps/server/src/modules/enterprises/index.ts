@@ -13,7 +13,7 @@ import { buildTemplate } from './enterprises.xlsx.js';
 
 export type { EnterpriseSummary, EnterprisesService };
 /** For other modules' imports: the visibility rule, the upload and spreadsheet-cell helpers. */
-export { visibleEnterprise } from './enterprises.repository.js';
+export { ENTERPRISE, visibleEnterprise } from './enterprises.repository.js';
 export { inspectXlsx, readUpload, unsupportedFile, type Upload } from './enterprises.upload.js';
 export { cellText } from './enterprises.xlsx.js';
 
@@ -39,6 +39,6 @@ export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
   const importFile = createImporter({ ...deps, repo });
   const exportXlsx = createExporter({ ...deps, repo });
   const template = async (user: Parameters<EnterprisesService['get']>[0]) =>
-    buildTemplate(await deps.industries.list(), await repo.regionGuide(scopeOf(user).prefix, TEMPLATE_REGION_ROWS));
+    buildTemplate(await deps.industries.list(), await repo.regionGuide(scopeOf(user), TEMPLATE_REGION_ROWS));
   return { service, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template }) };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
   acceptanceStateHash, checkAcceptance, checkAssignment, checkExtensionRequest, checkListing, checkRejection, canDelist, decideExtension,
-  regionLevel, isWithinRegion, type AcceptBody, type AccountabilityBody, type AssignBody, type CommentBody, type DecideExtensionBody, type DelistBody,
+  regionLevel, type AcceptBody, type AccountabilityBody, type AssignBody, type CommentBody, type DecideExtensionBody, type DelistBody,
   type HazardAction, type ListBody, type ListingLevel, type ProgressBody, type ReasonBody, type RejectBody, type RequestExtensionBody, type ReviewBody,
   type SubmitBody, type SuperviseBody,
 } from '@anjian/domain';
@@ -32,7 +32,7 @@ const unchanged = (comment?: string | null): ActOutcome => ({ comment: comment ?
 async function assertAssigningLevel(deps: ActionDeps, user: SessionUser, assignedByOrgId: string | null) {
   if (!assignedByOrgId) return;
   const assigner = await deps.orgs.findReachable(user, assignedByOrgId);
-  if (!assigner || !isWithinRegion(assigner.regionCode, user.regionCode)) throw forbidden('hazard.assign');
+  if (!assigner || !scopeOf(user).coversRegion(assigner.regionCode)) throw forbidden('hazard.assign');
 }
 
 async function department(deps: ActionDeps, user: SessionUser, id: string, field: string) {
@@ -123,7 +123,7 @@ export function createActionHandlers(deps: ActionDeps): Record<HazardAction, Act
       const check = canDelist(c.hazard.listed_level as ListingLevel | null, regionLevel(c.user.regionCode));
       if (!check.ok) throw guardError(check.problems);
       // "Or above" means above on the same branch: the listing region lies within the actor's.
-      if (!isWithinRegion(c.hazard.listed_region_code!, c.user.regionCode)) throw forbidden('hazard.list');
+      if (!scopeOf(c.user).coversRegion(c.hazard.listed_region_code!)) throw forbidden('hazard.list');
       return { comment: b.reason, patch: { listed_level: null, listed_region_code: null, listing: null }, data: { previous: c.hazard.listing, level: c.hazard.listed_level } };
     },
 

@@ -32,7 +32,7 @@ export interface Lookups {
   /** Industry code or name → code. */
   industry(token: string): string | undefined;
   /** Set for department staff: imported hazards must lie in these industries. */
-  departmentIndustries: string[] | null;
+  departmentIndustries: readonly string[] | null;
   today: string;
 }
 

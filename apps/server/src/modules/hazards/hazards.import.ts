@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { HAZARD_IMPORT_MAX_ROWS, regionCodeCandidates, shanghaiDate, validateUscc, type HazardImportResult } from '@anjian/domain';
-import { inSubtree, scopeOf, type Scope } from '../../platform/access/scope.js';
+import { scopeOf, type Scope } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -93,7 +93,7 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
       if (newRegions.size) {
         const candidates = [...newRegions].map((input) => [input, regionCodeCandidates(input)] as const);
         const found = new Map((await db.selectFrom('regions').select(['code', 'level'])
-          .where('code', '=', sql<string>`any(${candidates.flatMap(([, c]) => c)}::text[])`).where(inSubtree('code', scope.prefix)).execute())
+          .where('code', '=', sql<string>`any(${candidates.flatMap(([, c]) => c)}::text[])`).where(scope.withinRegion('code')).execute())
           .map((r) => [r.code, r.level]));
         for (const [input, c] of candidates) {
           const code = c.find((x) => found.has(x));
@@ -125,7 +125,7 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
   return async function importHazards(ctx: RequestContext, user: SessionUser, source: ImportSource): Promise<HazardImportResult> {
     const started = performance.now();
     const scope = scopeOf(user);
-    if (scope.enterpriseOrgId !== null) throw forbidden('hazard.import');
+    if (scope.isEnterprise) throw forbidden('hazard.import');
     const now = deps.now();
     const { lookups, resolve } = lookupsFor(scope, shanghaiDate(now), await industryMap());
     superuser ??= sql<{ on: boolean }>`select current_setting('is_superuser') = 'on' as on`.execute(db).then((r) => r.rows[0]?.on === true);

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subtreePrefix } from '@anjian/domain';
-import type { Scope } from '../../platform/access/scope.js';
+import { Scope } from '../../platform/access/scope.js';
 import { seededRandom } from '../demo/random.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hazardWorld } from './hazards.fixture.js';
@@ -42,7 +41,8 @@ const fromScratch = async () => (await sql<{ region_code: string; status: string
     union all select left(region_code, 9), status, level, listed_level is not null from hazards where length(region_code) >= 9
   ) x group by 1, 2, 3, 4 order by 1, 2, 3, 4`.execute(t.db)).rows;
 
-const scope = (regionCode: string): Scope => ({ orgId: w.org.county, regionCode, prefix: subtreePrefix(regionCode), industries: null, enterpriseOrgId: null });
+const scope = (regionCode: string, org: { orgType?: string; orgIndustries?: string[]; orgId?: string } = {}): Scope =>
+  new Scope({ orgId: org.orgId ?? w.org.county, orgType: org.orgType ?? 'safety_committee_office', regionCode, orgIndustries: org.orgIndustries ?? [] });
 const FILTERS: LedgerFilter[] = [
   {}, { level: 'major' }, { level: 'general', listed: false }, { listed: true }, { overdue: false }, { overdue: false, level: 'major' },
   { status: 'rectifying' }, { status: 'closed', listed: true }, { regionCode: '130123100' }, { regionCode: '13' }, { regionCode: '130125' }, { regionCode: '130123100001', overdue: false },

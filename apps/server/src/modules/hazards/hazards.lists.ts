@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, shanghaiDate, subtreePrefix, type HazardLevel, type HazardListPage, type HazardSource, type HazardStatus } from '@anjian/domain';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, shanghaiDate, type HazardLevel, type HazardListPage, type HazardSource, type HazardStatus } from '@anjian/domain';
+import { regionFilter, type Scope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
 import { hazardVisible } from './hazards.scope.js';
 
@@ -22,7 +22,7 @@ const label = <K extends string>(labels: Record<K, { zh: string }>, key: string)
 /** The hazards in scope found in the period; every list starts from these. */
 function base(db: Database, scope: Scope, f: ListFilter, afterId: string | null, limit: number) {
   let q = db.selectFrom('hazards as h').innerJoin('regions as r', 'r.code', 'h.region_code').leftJoin('orgs as e', 'e.id', 'h.enterprise_id').where(hazardVisible(scope));
-  if (f.regionCode) q = q.where(inSubtree('h.region_code', subtreePrefix(f.regionCode)));
+  if (f.regionCode) q = q.where(regionFilter('h.region_code', f.regionCode));
   if (f.from) q = q.where('h.found_on', '>=', f.from);
   if (f.to) q = q.where('h.found_on', '<=', f.to);
   if (afterId) q = q.where('h.id', '>', afterId);
@@ -81,7 +81,7 @@ export const LISTS: Record<ListName, ListDefinition> = {
     columns: [col('id', '编号', 'No.'), col('hazard', '隐患', 'Hazard'), col('person', '被问责人', 'Person'), col('personOrg', '所在单位', 'Organisation'), col('failure', '失职失责情形', 'Failure'), col('decision', '处理结果', 'Decision'), col('decidedOn', '决定日期', 'Decided on')],
     rows: async (db, scope, f, after, limit) => {
       let q = db.selectFrom('hazard_accountability as a').innerJoin('hazards as h', 'h.id', 'a.hazard_id').where(hazardVisible(scope));
-      if (f.regionCode) q = q.where(inSubtree('h.region_code', subtreePrefix(f.regionCode)));
+      if (f.regionCode) q = q.where(regionFilter('h.region_code', f.regionCode));
       if (f.from) q = q.where('a.decided_on', '>=', f.from);
       if (f.to) q = q.where('a.decided_on', '<=', f.to);
       if (after) q = q.where('a.id', '>', after);

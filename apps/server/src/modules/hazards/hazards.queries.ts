@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { regionLevel, shanghaiDate, subtreePrefix, type LedgerQuery } from '@anjian/domain';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { isWithinRegion, regionLevel, shanghaiDate, type LedgerQuery } from '@anjian/domain';
+import { regionFilter, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { hazardVisible } from './hazards.scope.js';
@@ -19,7 +19,7 @@ const OVERDUE = (today: string, alias = 'h') => sql<boolean>`(${sql.ref(`${alias
 function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withStatus: boolean) {
   const today = shanghaiDate(now);
   let q = db.selectFrom('hazards as h').where(hazardVisible(scope));
-  if (f.regionCode) q = q.where(inSubtree('h.region_code', subtreePrefix(f.regionCode)));
+  if (f.regionCode) q = q.where(regionFilter('h.region_code', f.regionCode));
   if (f.enterpriseId) q = q.where('h.enterprise_id', '=', f.enterpriseId);
   if (f.industry) q = q.where('h.industry_code', '=', f.industry);
   if (f.level) q = q.where('h.level', '=', f.level);
@@ -69,12 +69,12 @@ async function countLive(db: Executor, scope: Scope, f: LedgerFilter, now: Date)
  * counted live. null: the requested region lies outside the scope (nothing to count).
  */
 function rollupTarget(scope: Scope, f: LedgerFilter): string | null | undefined {
-  if (scope.enterpriseOrgId !== null || scope.industries !== null) return undefined;
+  if (!scope.isWholeRegion) return undefined;
   if (f.enterpriseId || f.industry || f.source || f.from || f.to || f.q) return undefined;
   let target: string | null;
   if (f.regionCode === undefined) target = scope.regionCode;
-  else if (subtreePrefix(f.regionCode).startsWith(scope.prefix)) target = f.regionCode;
-  else target = scope.prefix.startsWith(subtreePrefix(f.regionCode)) ? scope.regionCode : null;
+  else if (scope.coversRegion(f.regionCode)) target = f.regionCode;
+  else target = isWithinRegion(scope.regionCode, f.regionCode) ? scope.regionCode : null;
   // Villages have no tier of their own: their few hundred hazards are counted live.
   return target !== null && target.length > 9 ? undefined : target;
 }
@@ -83,19 +83,18 @@ function rollupTarget(scope: Scope, f: LedgerFilter): string | null | undefined 
 async function countRolledUp(db: Executor, target: string | null, f: LedgerFilter, now: Date): Promise<StatusCount[]> {
   if (target === null) return [];
   const today = shanghaiDate(now);
-  const prefix = subtreePrefix(target);
-  // The folded counts and the change log not yet folded (migration 0008), read in one
+    // The folded counts and the change log not yet folded (migration 0008), read in one
   // statement: one snapshot, so a fold committing meanwhile neither hides nor doubles a row.
   let counted = db.selectFrom('hazard_ledger_counts as c').select(['c.status', 'c.n', 'c.listed']);
   // A county or township reads its own rows; above, the county rows and the rows recorded at city or province level.
-  counted = target !== '0' && regionLevel(target) >= 3 ? counted.where('c.region_code', '=', target) : counted.where(inSubtree('c.region_code', prefix)).where(sql<boolean>`length(c.region_code) <= 6`);
+  counted = target !== '0' && regionLevel(target) >= 3 ? counted.where('c.region_code', '=', target) : counted.where(regionFilter('c.region_code', target)).where(sql<boolean>`length(c.region_code) <= 6`);
   if (f.level) counted = counted.where('c.level', '=', f.level);
   if (f.listed !== undefined) counted = counted.where('c.listed', '=', f.listed);
   // The change log's rows in the subtree, counted by their signs and filtered like the rollups.
   const logged = () => {
     let q = db.selectFrom('hazard_changes as g')
       .select(['g.status', sql<string>`g.sign::bigint`.as('n'), sql<boolean>`g.listed_level is not null`.as('listed')])
-      .where(inSubtree('g.region_code', prefix));
+      .where(regionFilter('g.region_code', target));
     if (f.level) q = q.where('g.level', '=', f.level);
     if (f.listed !== undefined) q = q.where('g.listed_level', f.listed ? 'is not' : 'is', null);
     return q;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { drawSample, isWithinRegion, SAMPLING_ALGORITHM, subtreePrefix, type DrawReviewBody, type ReviewDraw } from '@anjian/domain';
-import { inSubtree, scopeOf } from '../../platform/access/scope.js';
+import { drawSample, SAMPLING_ALGORITHM, type DrawReviewBody, type ReviewDraw } from '@anjian/domain';
+import { regionFilter, scopeOf, type ScopedRecord } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -11,6 +11,9 @@ import { presentSummary } from './hazards.present.js';
 import { hazardVisible } from './hazards.scope.js';
 
 const ENTITY = { zh: '回头看抽样', en: 'Review draw' };
+
+/** A draw (alias `d`) is seen in its region, by a department only when made within its industries. */
+const DRAW: ScopedRecord = { region: 'd.region_code', enterprise: null, industry: { within: 'd.industries' } };
 
 /**
  * 回头看: the committee office draws closed hazards for re-review. The population (every
@@ -48,8 +51,8 @@ export function createReviews(deps: { db: Database; regions: Pick<RegionsService
       }
       const scope = scopeOf(user);
       const regionCode = body.regionCode ? await deps.regions.resolve(body.regionCode, 'body.regionCode', scope) : user.regionCode;
-      if (!isWithinRegion(regionCode, user.regionCode)) throw notFound({ zh: '行政区划', en: 'Region' }, 'body.regionCode');
-      let q = db.selectFrom('hazards as h').select('h.id').where('h.status', '=', 'closed').where(hazardVisible(scope)).where(inSubtree('h.region_code', subtreePrefix(regionCode)));
+      if (!scope.coversRegion(regionCode)) throw notFound({ zh: '行政区划', en: 'Region' }, 'body.regionCode');
+      let q = db.selectFrom('hazards as h').select('h.id').where('h.status', '=', 'closed').where(hazardVisible(scope)).where(regionFilter('h.region_code', regionCode));
       if (body.from) q = q.where('h.closed_on', '>=', body.from);
       if (body.to) q = q.where('h.closed_on', '<=', body.to);
       const population = (await q.orderBy('h.id').execute()).map((r) => r.id);
@@ -59,6 +62,7 @@ export function createReviews(deps: { db: Database; regions: Pick<RegionsService
         const row = await tx.insertInto('hazard_review_draws').values({
           org_id: user.orgId, region_code: regionCode, seed, algorithm: SAMPLING_ALGORITHM, size: body.size ?? null, percent: body.percent ?? null,
           period_from: body.from ?? null, period_to: body.to ?? null, population, sample, drawn_by: user.id, drawn_at: deps.now(),
+          industries: scope.industries === null ? null : [...scope.industries],
         }).returning('id').executeTakeFirstOrThrow();
         await deps.audit.record(tx, ctx, { action: 'hazard.review_draw', objectType: 'review_draw', objectId: row.id, result: 'success', statusCode: 201, details: { seed, population: population.length, sample: sample.length } });
         return row.id;
@@ -67,13 +71,13 @@ export function createReviews(deps: { db: Database; regions: Pick<RegionsService
     },
 
     async get(user: SessionUser, id: string): Promise<ReviewDraw> {
-      const row = await base().where('d.id', '=', id).where(inSubtree('d.region_code', scopeOf(user).prefix)).executeTakeFirst();
+      const row = await base().where('d.id', '=', id).where(scopeOf(user).where(DRAW)).executeTakeFirst();
       if (!row) throw notFound(ENTITY, 'params.id');
       return present(row, user, true);
     },
 
     async list(user: SessionUser) {
-      const rows = await base().where(inSubtree('d.region_code', scopeOf(user).prefix)).orderBy('d.id', 'desc').limit(100).execute();
+      const rows = await base().where(scopeOf(user).where(DRAW)).orderBy('d.id', 'desc').limit(100).execute();
       return { items: await Promise.all(rows.map(async (r) => { const { sample: _s, ...rest } = await present(r, user, false); return rest; })) };
     },
   };

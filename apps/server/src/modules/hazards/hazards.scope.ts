@@ -1,15 +1,15 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import type { RawBuilder, SqlBool } from 'kysely';
+import type { Scope, ScopedRecord } from '../../platform/access/scope.js';
 
 /**
- * Which hazards a user sees, as SQL on alias `h`: an enterprise account its own enterprise's;
+ * A hazard (alias `h`) to the scope mechanism: an enterprise account sees its own enterprise's;
  * government its region subtree; an industry department, within that, the hazards of its
  * industries and those it was named to supervise.
  */
+export const HAZARD: ScopedRecord = { region: 'h.region_code', enterprise: 'h.enterprise_id', industry: 'h.industry_code', supervisingOrg: 'h.supervising_department_id' };
+
 export function hazardVisible(scope: Scope): RawBuilder<SqlBool> {
-  if (scope.enterpriseOrgId !== null) return hazardVisibleInRegion(scope);
-  const region = inSubtree('h.region_code', scope.prefix);
-  return scope.industries === null ? region : sql<SqlBool>`(${region} and ${hazardVisibleInRegion(scope)})`;
+  return scope.where(HAZARD);
 }
 
 /**
@@ -18,7 +18,5 @@ export function hazardVisible(scope: Scope): RawBuilder<SqlBool> {
  * its indexes want.
  */
 export function hazardVisibleInRegion(scope: Scope): RawBuilder<SqlBool> {
-  if (scope.enterpriseOrgId !== null) return sql<SqlBool>`h.enterprise_id = ${scope.enterpriseOrgId}`;
-  if (scope.industries === null) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(h.industry_code = any(${sql.val(scope.industries)}::text[]) or h.supervising_department_id = ${scope.orgId})`;
+  return scope.where(HAZARD, { regionHeld: true });
 }

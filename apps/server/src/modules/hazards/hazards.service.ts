@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { canReportFrom, compareDates, isWithinRegion, orgAudience, shanghaiDate, type HazardAction, type HazardDetail, type LedgerQuery, type OrgType, type ReportHazardBody } from '@anjian/domain';
+import { canReportFrom, compareDates, orgAudience, shanghaiDate, type HazardAction, type HazardDetail, type LedgerQuery, type OrgType, type ReportHazardBody } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
@@ -56,17 +56,21 @@ export function createHazardsService(deps: HazardsServiceDeps) {
     async report(ctx: RequestContext, user: SessionUser, body: z.infer<typeof ReportHazardBody>): Promise<HazardDetail> {
       const scope = scopeOf(user);
       let enterprise: { id: string; regionCode: string } | null = null;
-      if (scope.enterpriseOrgId !== null) {
-        if (body.enterpriseId && body.enterpriseId !== scope.enterpriseOrgId) throw notFound({ zh: '企业', en: 'Enterprise' }, 'body.enterpriseId');
+      if (scope.isEnterprise) {
+        if (body.enterpriseId && body.enterpriseId !== scope.enterpriseId) throw notFound({ zh: '企业', en: 'Enterprise' }, 'body.enterpriseId');
         enterprise = { id: user.orgId, regionCode: user.regionCode };
       } else if (body.enterpriseId) {
         const org = await deps.orgs.findReachable(user, body.enterpriseId);
-        if (!org || org.type !== 'enterprise' || !isWithinRegion(org.regionCode, user.regionCode)) throw notFound({ zh: '企业', en: 'Enterprise' }, 'body.enterpriseId');
+        if (!org || org.type !== 'enterprise' || !scope.coversRegion(org.regionCode)) throw notFound({ zh: '企业', en: 'Enterprise' }, 'body.enterpriseId');
         enterprise = { id: org.id, regionCode: org.regionCode };
       }
       const regionCode = body.regionCode !== undefined ? await deps.regions.resolve(body.regionCode, 'body.regionCode', scope) : enterprise?.regionCode;
       if (!regionCode) throw ruleViolation({ zh: '请填写所在区划或企业', en: 'give the region or the enterprise' }, 'body.regionCode');
-      if (!isWithinRegion(regionCode, user.regionCode)) throw forbidden('hazard.report');
+      if (!scope.coversRegion(regionCode)) throw forbidden('hazard.report');
+      // A department reports what it will then see and follow: a hazard in one of its industries.
+      if (!scope.coversIndustry(body.industryCode)) {
+        throw ruleViolation({ zh: '请选择本部门监管的行业', en: 'choose one of the industries your department supervises' }, 'body.industryCode');
+      }
       if (!canReportFrom(orgAudience(user.orgType as OrgType), body.source)) {
         throw ruleViolation({ zh: '您所在单位不能上报此来源的隐患', en: 'your organisation cannot report hazards from this source' }, 'body.source');
       }

@@ -94,6 +94,8 @@ export interface HazardReviewDrawsTable {
   sample: ColumnType<string[], string[], never>;
   drawn_by: string;
   drawn_at: Date;
+  /** The drawer's industries (an industry department's scope); null: every industry. */
+  industries: ColumnType<string[] | null, string[] | null, never>;
 }
 
 export interface NotificationsTable {

@@ -7,6 +7,8 @@ import { orgsRoutes } from './orgs.routes.js';
 import { createOrgsService, type OrgsService } from './orgs.service.js';
 
 export type { OrgsService };
+/** How an organisation (alias `o`) is scoped; accounts are seen through their organisation. */
+export { ORG } from './orgs.repository.js';
 
 export function createOrgsModule(deps: { db: Database; audit: AuditWriter; regions: RegionsService; industries: IndustriesService; now: () => Date; changed?: () => void }) {
   const service = createOrgsService({ ...deps, repo: createOrgsRepository(deps.db) });

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { subtreePrefix } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionFilter, type Scope, type ScopedRecord } from '../../platform/access/scope.js';
 
 export interface OrgRow {
   id: string;
@@ -23,10 +22,15 @@ export interface OrgFilter {
   limit: number;
 }
 
+/**
+ * An organisation (alias `o`) to the scope mechanism: in the region subtree; an enterprise
+ * account sees only its own. Organisations belong to no industry: a department sees its
+ * region's offices and departments like any office of its level.
+ */
+export const ORG: ScopedRecord = { region: 'o.region_code', enterprise: 'o.id', industry: null };
+
 export function createOrgsRepository(db: Executor) {
-  function visible(scope: Scope) {
-    return scope.enterpriseOrgId !== null ? sql<boolean>`o.id = ${scope.enterpriseOrgId}` : inSubtree('o.region_code', scope.prefix);
-  }
+  const visible = (scope: Scope) => scope.where(ORG);
 
   const base = (ex: Executor) =>
     ex
@@ -45,7 +49,7 @@ export function createOrgsRepository(db: Executor) {
     async list(scope: Scope, f: OrgFilter): Promise<OrgRow[]> {
       let q = base(db).where(visible(scope));
       if (f.regionCode !== undefined) {
-        q = f.subtree ? q.where(inSubtree('o.region_code', subtreePrefix(f.regionCode))) : q.where('o.region_code', '=', f.regionCode);
+        q = f.subtree ? q.where(regionFilter('o.region_code', f.regionCode)) : q.where('o.region_code', '=', f.regionCode);
       }
       if (f.type) q = q.where('o.type', '=', f.type);
       if (f.q) q = q.where('o.name', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isWithinRegion, ORG_TYPE_LEVELS, regionPath, REGION_LEVEL_NAMES, regionLevel, type CreateOrgBody, type Org, type OrgListQuery, type OrgType, type UpdateOrgBody } from '@anjian/domain';
+import { ORG_TYPE_LEVELS, regionPath, REGION_LEVEL_NAMES, regionLevel, type CreateOrgBody, type Org, type OrgListQuery, type OrgType, type UpdateOrgBody } from '@anjian/domain';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
@@ -75,7 +75,7 @@ export function createOrgsService(deps: OrgsDeps) {
       const scope = scopeOf(user);
       const regionCode = await deps.regions.resolve(body.regionCode, 'body.regionCode', scope);
       // Regions above one's own are visible (breadcrumb) but not one's to administer.
-      if (scope.enterpriseOrgId !== null || !isWithinRegion(regionCode, user.regionCode)) throw forbidden('org.create');
+      if (scope.isEnterprise || !scope.coversRegion(regionCode)) throw forbidden('org.create');
       // An enterprise is registered with its USCC and details through /api/enterprises.
       if (body.type === 'enterprise' || body.type === 'platform' || body.type === 'public') {
         throw ruleViolation({ zh: '企业请在“企业管理”中登记；平台与公众组织由系统维护', en: 'register enterprises under /api/enterprises; platform and public organisations are maintained by the system' }, 'body.type');

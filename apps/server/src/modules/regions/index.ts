@@ -1,4 +1,4 @@
-import { isWithinRegion, regionLevel } from '@anjian/domain';
+import { regionLevel } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
@@ -17,7 +17,7 @@ export function createRegionsModule(deps: { db: Database; databaseUrl: string; a
 
   async function importVillages(ctx: RequestContext, provinceInput: string) {
     const code = await service.resolve(provinceInput, 'body.provinceCode', ctx.user ? scopeOf(ctx.user) : null);
-    if (!ctx.user || !isWithinRegion(code, ctx.user.regionCode)) throw forbidden('region.import');
+    if (!ctx.user || !scopeOf(ctx.user).coversRegion(code)) throw forbidden('region.import');
     if (regionLevel(code) !== 1) throw ruleViolation({ zh: '须为省级区划代码', en: 'must be a province code' }, 'body.provinceCode');
     const result = await importRegions(deps.databaseUrl, [code], { baseTree: false });
     await deps.audit.record(deps.db, ctx, {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { regionPath, subtreePrefix, type Region } from '@anjian/domain';
+import { regionPath, type Region } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionFilter, type Scope } from '../../platform/access/scope.js';
 
 const childCount = sql<number>`(select count(*)::int from regions c where c.parent_code = r.code)`;
 
@@ -10,7 +10,7 @@ const childCount = sql<number>`(select count(*)::int from regions c where c.pare
  * down to the scope's region (so every user can draw their own breadcrumb).
  */
 function visible(scope: Scope) {
-  return sql<boolean>`(${inSubtree('r.code', scope.prefix)} or r.code = any(${regionPath(scope.regionCode)}::text[]))`;
+  return scope.seesRegionSql('r.code');
 }
 
 function toRegion(row: { code: string; name: string; level: number; parent_code: string | null; child_count: number }): Region {
@@ -52,8 +52,8 @@ export function createRegionsRepository(db: Executor) {
       const rows = await base()
         .select(sql<string>`(select string_agg(a.name, ' / ' order by a.level) from regions a
             where a.code = any(array[left(r.code, 2), left(r.code, 4), left(r.code, 6), left(r.code, 9), r.code]))`.as('path'))
-        .where(inSubtree('r.code', subtreePrefix(withinCode)))
-        .where(inSubtree('r.code', scope.prefix))
+        .where(regionFilter('r.code', withinCode))
+        .where(scope.withinRegion('r.code'))
         .where('r.name', 'like', pattern)
         .orderBy('r.level')
         .orderBy('r.code')

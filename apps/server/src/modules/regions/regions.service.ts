@@ -1,4 +1,4 @@
-import { regionCodeCandidates, regionPath, type Region } from '@anjian/domain';
+import { regionCodeCandidates, type Region } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
 import { ENTITY, notFound } from '../../platform/errors.js';
 import type { RegionsRepository } from './regions.repository.js';
@@ -12,7 +12,7 @@ import type { RegionsRepository } from './regions.repository.js';
 const KNOWN_MAX = 50_000;
 
 function visibleTo(code: string, scope: Scope): boolean {
-  return code.startsWith(scope.prefix) || regionPath(scope.regionCode).includes(code);
+  return scope.seesRegion(code);
 }
 
 export function createRegionsService(deps: { repo: RegionsRepository }) {

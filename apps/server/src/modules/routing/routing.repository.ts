@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { regionPath } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
+import type { Scope } from '../../platform/access/scope.js';
 
 export interface EffectiveRoute {
   industry_code: string;
@@ -44,8 +45,9 @@ export function createRoutingRepository(db: Executor) {
       return Number(result.numDeletedRows) > 0;
     },
 
-    async department(id: string, ex: Executor = db): Promise<{ id: string; type: string; region_code: string; industries: string[]; status: string } | undefined> {
-      return ex.selectFrom('orgs').select(['id', 'type', 'region_code', 'industries', 'status']).where('id', '=', id).executeTakeFirst();
+    /** A department the scope can name: in its subtree or on the path above it (a county routes to the city's). */
+    async department(id: string, scope: Scope, ex: Executor = db): Promise<{ id: string; type: string; region_code: string; industries: string[]; status: string } | undefined> {
+      return ex.selectFrom('orgs').select(['id', 'type', 'region_code', 'industries', 'status']).where('id', '=', id).where(scope.seesRegionSql('region_code')).executeTakeFirst();
     },
   };
 }

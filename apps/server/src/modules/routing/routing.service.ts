@@ -1,5 +1,5 @@
 import { isWithinRegion, type RoutingEntry } from '@anjian/domain';
-import { isScopeAncestor, scopeOf } from '../../platform/access/scope.js';
+import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { ENTITY, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
@@ -23,7 +23,7 @@ export function createRoutingService(deps: RoutingDeps) {
   async function table(user: SessionUser, regionCode: string, ex?: Executor): Promise<RoutingEntry[]> {
     const rows = await repo.effective(regionCode, ex);
     // Editing a route is for system administrators whose scope contains the region.
-    const canManage = user.permissions.has('routing.manage') && isWithinRegion(regionCode, user.regionCode);
+    const canManage = user.permissions.has('routing.manage') && scopeOf(user).coversRegion(regionCode);
     return rows.map((r) => ({
       industryCode: r.industry_code,
       industryName: r.industry_name,
@@ -50,12 +50,11 @@ export function createRoutingService(deps: RoutingDeps) {
       const scope = scopeOf(user);
       const regionCode = await deps.regions.resolve(regionInput, 'params.regionCode', scope);
       // Regions above one's own are visible (breadcrumb) but not one's to configure.
-      if (!isWithinRegion(regionCode, user.regionCode)) throw forbidden('routing.manage');
+      if (!scopeOf(user).coversRegion(regionCode)) throw forbidden('routing.manage');
       await deps.industries.assertKnown([industryCode], 'params.industryCode');
-      const dept = await repo.department(departmentId);
       // The department must be one the caller can see: in scope or on the path above it.
-      const visible = dept && (isWithinRegion(dept.region_code, user.regionCode) || isScopeAncestor(dept.region_code, scope));
-      if (!dept || !visible || dept.type !== 'department') throw notFound(ENTITY.department, 'body.departmentId');
+      const dept = await repo.department(departmentId, scope);
+      if (!dept || dept.type !== 'department') throw notFound(ENTITY.department, 'body.departmentId');
       if (!isWithinRegion(regionCode, dept.region_code)) {
         throw ruleViolation({ zh: '该部门不管辖此区划', en: 'this department does not cover that region' }, 'body.departmentId');
       }
@@ -71,7 +70,7 @@ export function createRoutingService(deps: RoutingDeps) {
 
     async clear(ctx: RequestContext, user: SessionUser, regionInput: string, industryCode: string) {
       const regionCode = await deps.regions.resolve(regionInput, 'params.regionCode', scopeOf(user));
-      if (!isWithinRegion(regionCode, user.regionCode)) throw forbidden('routing.manage');
+      if (!scopeOf(user).coversRegion(regionCode)) throw forbidden('routing.manage');
       return db.transaction().execute(async (tx) => {
         const removed = await repo.remove(tx, regionCode, industryCode);
         if (!removed) throw notFound({ zh: '本级路由', en: 'Route at this level' }, 'params.industryCode');

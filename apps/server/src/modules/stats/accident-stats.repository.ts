@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Period } from '@anjian/domain';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionPrefixFilter, type Scope } from '../../platform/access/scope.js';
 import { toNumber, type Executor } from '../../platform/db/database.js';
 import { accidentsVisibleTo } from '../accidents/index.js';
 import { ZERO, type Totals } from './stats-figures.js';
@@ -61,7 +61,7 @@ function filters(f: AccidentFilter): RawBuilder<SqlBool> {
 function where(scope: Scope, regionPrefix: string, periods: Period[], f: AccidentFilter): RawBuilder<SqlBool> {
   const from = periods.map((p) => p.from).sort()[0]!;
   const to = periods.map((p) => p.to).sort().at(-1)!;
-  return sql<SqlBool>`${accidentsVisibleTo(scope)} and ${inSubtree('a.region_code', regionPrefix)}
+  return sql<SqlBool>`${accidentsVisibleTo(scope)} and ${regionPrefixFilter('a.region_code', regionPrefix)}
     and a.occurred_on between ${from}::date and ${to}::date
     and (${sql.join(periods.map(inPeriod), sql` or `)}) and ${filters(f)}`;
 }
@@ -110,7 +110,7 @@ export function createAccidentStatsRepository(db: Executor) {
           count(*) filter (where a.occurred_on <= ${o.cutoff}::date)::int as n_cut,
           coalesce(sum(a.deaths + a.missing) filter (where a.occurred_on <= ${o.cutoff}::date), 0)::int as d_cut
         from accidents a
-        where ${accidentsVisibleTo(o.scope)} and ${inSubtree('a.region_code', o.regionPrefix)}
+        where ${accidentsVisibleTo(o.scope)} and ${regionPrefixFilter('a.region_code', o.regionPrefix)}
           and a.occurred_on between ${`${o.year - 1}-01-01`}::date and ${`${o.year}-12-31`}::date
           and ${filters({ category: o.category })}
         group by 1, 2`.execute(db);
@@ -141,7 +141,7 @@ export function createAccidentStatsRepository(db: Executor) {
         from accidents a
         left join accident_investigations i on i.accident_id = a.id
         left join orgs e on e.id = a.enterprise_id
-        where ${accidentsVisibleTo(o.scope)} and ${inSubtree('a.region_code', o.regionPrefix)}
+        where ${accidentsVisibleTo(o.scope)} and ${regionPrefixFilter('a.region_code', o.regionPrefix)}
           and a.occurred_on between ${`${o.year}-01-01`}::date and ${`${o.year}-12-31`}::date
           and a.grade in ('major', 'serious', 'extraordinary')
           and i.liability is distinct from false`.execute(db);

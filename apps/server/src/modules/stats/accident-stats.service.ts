@@ -98,7 +98,7 @@ export function createAccidentStatsService(deps: AccidentStatsDeps) {
       const base: Totals | null = baseRows ? (baseRows.find((r) => r.set === 'total')?.periods[0] ?? ZERO) : null;
       return {
         region: { code: target.region.code, name: target.region.name, level: target.region.level },
-        scopeIndustries: scope.industries,
+        scopeIndustries: scope.industries === null ? null : [...scope.industries],
         period: periodView(period),
         samePeriodLastYear: periodView(lastYear),
         previousPeriod: before ? periodView(before) : null,

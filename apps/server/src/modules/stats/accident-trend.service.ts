@@ -45,7 +45,7 @@ export function createAccidentTrendService(deps: { repo: AccidentStatsRepository
         region: { code: target.region.code, name: target.region.name, level: target.region.level },
         year,
         category: q.category ?? null,
-        scopeIndustries: scope.industries,
+        scopeIndustries: scope.industries === null ? null : [...scope.industries],
         months: Array.from({ length: 12 }, (_, i) => {
           const month = i + 1;
           const p = monthPeriod(year, month);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Period } from '@anjian/domain';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionPrefixFilter, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import { hazardVisibleInRegion } from '../hazards/index.js';
 
@@ -69,7 +69,7 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
     // The log has the ledger's counted columns under the same names (typed as the ledger for the builder).
     let b = db.selectFrom(`${source} as h` as 'hazards as h').where(hazardVisibleInRegion(q.scope));
     const p = q.regionPrefix;
-    if (by === 'code' || p.length < 6) b = b.where(inSubtree('h.region_code', p));
+    if (by === 'code' || p.length < 6) b = b.where(regionPrefixFilter('h.region_code', p));
     else {
       b = b.where(sql`left(h.region_code, 6)`, '=', p.slice(0, 6));
       if (p.length > 6) b = b.where(sql<boolean>`left(h.region_code, ${sql.lit(p.length)}) = ${p}`);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customPeriod, monthPeriod, samePeriodLastYear, subtreePrefix, wholeYear, yearToDate, type Period } from '@anjian/domain';
-import type { Scope } from '../../platform/access/scope.js';
+import { customPeriod, monthPeriod, samePeriodLastYear, wholeYear, yearToDate, type Period } from '@anjian/domain';
+import { Scope } from '../../platform/access/scope.js';
 import { seededRandom } from '../demo/random.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hazardWorld } from '../hazards/hazards.fixture.js';
@@ -33,7 +33,8 @@ const TODAYS = ['2026-06-01', '2026-05-10', '2026-06-16', '2026-09-01'];
 // A province and cities by day and month; counties by month, their days counted live.
 const REGIONS = [{ code: '13', childLength: 4 }, { code: '1301', childLength: 6 }, { code: '1302', childLength: 6 }, { code: '130123', childLength: 9 }, { code: '130125', childLength: 9 }];
 
-const scope = (regionCode: string): Scope => ({ orgId: w.org.county, regionCode, prefix: subtreePrefix(regionCode), industries: null, enterpriseOrgId: null });
+const scope = (regionCode: string, org: { orgType?: string; orgIndustries?: string[]; orgId?: string } = {}): Scope =>
+  new Scope({ orgId: org.orgId ?? w.org.county, orgType: org.orgType ?? 'safety_committee_office', regionCode, orgIndustries: org.orgIndustries ?? [] });
 /** What the service shows: sub-regions are the region's children (a hazard recorded at the region's own code is in its totals only). */
 const sorted = (rows: HazardAggregateRow[], children: Set<string>) => rows
   // The ledger reports a group seen in either period even when all its figures are zero; so may the rollup.
@@ -96,7 +97,7 @@ describe('the hazard statistics rollup', () => {
     expect(rollup.answers({ ...base, regionPrefix: '130123100', childLength: 12 })).toBe(false);
     expect(rollup.answers({ ...base, industry: 'construction' })).toBe(false);
     expect(rollup.answers({ ...base, level: 'major' })).toBe(false);
-    expect(rollup.answers({ ...base, scope: { ...scope('13'), industries: ['construction'] } })).toBe(false);
-    expect(rollup.answers({ ...base, scope: { ...scope('13'), enterpriseOrgId: w.org.enterprise } })).toBe(false);
+    expect(rollup.answers({ ...base, scope: scope('13', { orgType: 'department', orgIndustries: ['construction'] }) })).toBe(false);
+    expect(rollup.answers({ ...base, scope: scope('13', { orgType: 'enterprise', orgId: w.org.enterprise }) })).toBe(false);
   });
 });

@@ -72,7 +72,7 @@ export function createHazardStatsRollup(db: Database) {
   function tiers(q: HazardFiguresQuery): { own: number; child: number; monthsOnly: boolean } | null {
     const own = q.regionPrefix.length;
     if ((own !== 2 && own !== 4 && own !== 6) || q.childLength !== (own === 6 ? 9 : own + 2)) return null;
-    if (q.industry || q.level || q.scope.industries !== null || q.scope.enterpriseOrgId !== null) return null;
+    if (q.industry || q.level || !q.scope.isWholeRegion) return null;
     return { own, child: q.childLength, monthsOnly: own === 6 };
   }
 

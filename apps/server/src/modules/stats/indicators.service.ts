@@ -4,7 +4,6 @@ import {
   formatPercent,
   INDICATOR_METRIC_CODES,
   INDICATOR_METRICS,
-  isWithinRegion,
   regionLevel,
   roundHalfAwayFromZero,
   shanghaiDate,
@@ -83,9 +82,9 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       actualsFor(scope, target.prefix, target.childLength, year, asOf, future),
     ]);
     // A cap is set by the level above: for regions strictly below one's own.
-    const mayManage = (code: string) => user.permissions.has('indicator.manage') && scope.enterpriseOrgId === null && code !== user.regionCode && isWithinRegion(code, user.regionCode);
+    const mayManage = (code: string) => user.permissions.has('indicator.manage') && !scope.isEnterprise && code !== user.regionCode && scope.coversRegion(code);
     return {
-      year, asOf, yearProgressPercent: roundHalfAwayFromZero(progress * 100, 1), scopeIndustries: scope.industries,
+      year, asOf, yearProgressPercent: roundHalfAwayFromZero(progress * 100, 1), scopeIndustries: scope.industries === null ? null : [...scope.industries],
       metrics: INDICATOR_METRIC_CODES.map((code) => ({ code, label: INDICATOR_METRICS[code].label, unit: INDICATOR_METRICS[code].unit, category: INDICATOR_METRICS[code].category, measure: INDICATOR_METRICS[code].measure })),
       rows: units.map(({ region, self }) => ({
         region: { code: region.code, name: region.name, level: region.level },
@@ -127,7 +126,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       const scope = scopeOf(user);
       const code = await deps.regions.resolve(params.regionCode, 'params.regionCode', scope);
       // One's own region's cap comes from the level above; regions above one's own are not one's to cap.
-      if (scope.enterpriseOrgId !== null || code === user.regionCode || !isWithinRegion(code, user.regionCode)) throw forbidden('indicator.manage');
+      if (scope.isEnterprise || code === user.regionCode || !scope.coversRegion(code)) throw forbidden('indicator.manage');
       if (regionLevel(code) === 0) throw ruleViolation({ zh: '全国不设控制指标', en: 'the country as a whole has no cap' }, 'params.regionCode');
       await db.transaction().execute(async (tx) => {
         const previous = await repo.upsert(tx, { region_code: code, year: params.year, metric: params.metric, cap, set_by_org: user.orgId, set_by: user.id, set_at: deps.now() });

@@ -1,4 +1,4 @@
-import { isWithinRegion, subtreePrefix, type Region } from '@anjian/domain';
+import { subtreePrefix, type Region } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
 import { forbidden } from '../../platform/errors.js';
 import type { SessionUser } from '../../platform/http/context.js';
@@ -23,7 +23,7 @@ export interface StatsTarget {
  */
 export async function statsTarget(regions: StatsRegions, user: SessionUser, scope: Scope, input: string | undefined, permission: string): Promise<StatsTarget> {
   const code = input === undefined ? user.regionCode : await regions.resolve(input, 'query.regionCode', scope);
-  if (!isWithinRegion(code, user.regionCode)) throw forbidden(permission);
+  if (!scope.coversRegion(code)) throw forbidden(permission);
   const region = await regions.get(code, scope);
   return { region, prefix: subtreePrefix(region.code), childLength: CHILD_LENGTH[region.level] ?? null };
 }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   county = await t.login((await f.user({ orgId: countyOrg, roles: ['committee_office_staff'] })).username);
   city = await t.login((await f.user({ orgId: cityOrg, roles: ['committee_office_staff'] })).username);
   township = await t.login((await f.user({ orgId: await f.org({ type: 'township_government', regionCode: '130123100' }), roles: ['township_staff'] })).username);
-  const enterprise = await f.org({ type: 'enterprise', regionCode: '130123102', name: '新城铺某化工厂' });
+  const enterprise = (await f.enterprise({ regionCode: '130123102', name: '新城铺某化工厂', industries: ['hazardous_chemicals', 'construction'] })).id;
   const at = (occurredAt: string, regionCode: string, deaths: number, extra: object = {}) => accidentBody({ occurredAt, regionCode, deaths, ...extra });
   const road = { category: 'road_traffic', industryCode: 'road_transport' };
   const res = await t.request({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { subtreePrefix } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
-import { inSubtree, type Scope } from '../../platform/access/scope.js';
+import { regionFilter, type Scope } from '../../platform/access/scope.js';
+import { ORG } from '../orgs/index.js';
 
 export interface UserRow {
   id: string;
@@ -28,9 +28,8 @@ export interface UserFilter {
 }
 
 export function createUsersRepository(db: Executor) {
-  function visible(scope: Scope) {
-    return scope.enterpriseOrgId !== null ? sql<boolean>`o.id = ${scope.enterpriseOrgId}` : inSubtree('o.region_code', scope.prefix);
-  }
+  // An account is seen where its organisation is.
+  const visible = (scope: Scope) => scope.where(ORG);
 
   const base = (ex: Executor) =>
     ex
@@ -49,7 +48,7 @@ export function createUsersRepository(db: Executor) {
 
     async list(scope: Scope, f: UserFilter): Promise<UserRow[]> {
       let q = base(db).where(visible(scope));
-      if (f.regionCode !== undefined) q = q.where(inSubtree('o.region_code', subtreePrefix(f.regionCode)));
+      if (f.regionCode !== undefined) q = q.where(regionFilter('o.region_code', f.regionCode));
       if (f.orgId) q = q.where('o.id', '=', f.orgId);
       if (f.status) q = q.where('u.status', '=', f.status);
       if (f.q) {

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { AuditPage, AuditQuery, subtreePrefix } from '@anjian/domain';
+import { AuditPage, AuditQuery } from '@anjian/domain';
 import { requireUser } from '../access/guard.js';
-import { inSubtree, scopeOf } from '../access/scope.js';
+import { regionFilter, scopeOf, type ScopedRecord } from '../access/scope.js';
 import type { Database } from '../db/database.js';
 import { decodeCursor, pageOf } from '../db/cursor.js';
+
+/** An audit row carries the actor's region; no enterprise account reads the log. */
+const AUDIT_ROW: ScopedRecord = { region: 'region_code', enterprise: null, industry: null };
 
 /**
  * The audit administrator's view: newest first, filtered, within their region subtree.
@@ -20,8 +23,8 @@ export function auditRoutes(deps: { db: Database; resolveRegion: (input: string,
       const scope = scopeOf(user);
       const f = req.query;
       let q = deps.db.selectFrom('audit_log').selectAll();
-      q = scope.prefix === '' ? q : q.where(inSubtree('region_code', scope.prefix));
-      if (f.regionCode) q = q.where(inSubtree('region_code', subtreePrefix(await deps.resolveRegion(f.regionCode, 'query.regionCode', scope))));
+      q = q.where(scope.where(AUDIT_ROW));
+      if (f.regionCode) q = q.where(regionFilter('region_code', await deps.resolveRegion(f.regionCode, 'query.regionCode', scope)));
       if (f.from) q = q.where('at', '>=', new Date(f.from));
       if (f.to) q = q.where('at', '<', new Date(f.to));
       if (f.username) q = q.where(sql`lower(username)`, '=', f.username.toLowerCase());

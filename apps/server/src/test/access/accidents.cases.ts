@@ -7,11 +7,11 @@ import { REGIONS, type AccessCase, type World } from './world.js';
  * accounts hold no accident or statistics permission: 403 throughout.
  */
 
-const everyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, enterprise: 403, anonymous: 401 });
-/** A record in C: visible from C and above, invisible elsewhere. */
-const scoped = (ok: number) => ({ own: ok, parent: ok, sibling: 404, child: 404, enterprise: 403, anonymous: 401 });
+const everyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, department: status, siblingDepartment: status, enterprise: 403, anonymous: 401 });
+/** A construction accident in C: visible from C and above, invisible elsewhere and to a department of other industries. */
+const scoped = (ok: number) => ({ own: ok, parent: ok, sibling: 404, child: 404, department: 404, siblingDepartment: 404, enterprise: 403, anonymous: 401 });
 /** A request naming C itself: C is on the child's path, visible there but not the child's to use. */
-const aboutC = (ok: number) => ({ own: ok, parent: ok, sibling: 404, child: 403, enterprise: 403, anonymous: 401 });
+const aboutC = (ok: number, department = ok) => ({ own: ok, parent: ok, sibling: 404, child: 403, department, siblingDepartment: 404, enterprise: 403, anonymous: 401 });
 
 const OCCURRED = new Date('2026-01-05T02:00:00Z');
 
@@ -42,18 +42,19 @@ export const accidentsCases: AccessCase[] = [
     route: 'GET /api/accidents', role: 'committee_office_staff',
     request: () => ({ method: 'GET', url: '/api/accidents?limit=200' }),
     expect: everyone(200),
-    sees: { marker: target, own: true, parent: true, sibling: false, child: false },
+    sees: { marker: target, own: true, parent: true, sibling: false, child: false, department: false, siblingDepartment: false },
   },
   { route: 'GET /api/accidents/{id}', role: 'leader', request: async (w) => ({ method: 'GET', url: `/api/accidents/${await target(w)}` }), expect: scoped(200) },
   {
     route: 'POST /api/accidents', role: 'committee_office_staff',
     request: () => ({ method: 'POST', url: '/api/accidents', payload: accidentBody({ regionCode: REGIONS.own, occurredAt: OCCURRED.toISOString() }) }),
-    expect: aboutC(201),
+    // A construction accident: not the fireworks department's to report.
+    expect: aboutC(201, 403),
   },
   {
     route: 'POST /api/accidents/batch', role: 'committee_office_staff',
     request: () => ({ method: 'POST', url: '/api/accidents/batch', payload: { items: [accidentBody({ regionCode: REGIONS.own, occurredAt: OCCURRED.toISOString() })] } }),
-    expect: aboutC(201),
+    expect: aboutC(201, 403),
   },
   {
     route: 'POST /api/accidents/{id}/supplements', role: 'committee_office_staff',
@@ -95,6 +96,6 @@ export const accidentsCases: AccessCase[] = [
     route: 'PUT /api/indicators/{regionCode}/{year}/{metric}', role: 'committee_office_staff',
     // C's cap is set by its parent; C itself may not set its own.
     request: () => ({ method: 'PUT', url: `/api/indicators/${REGIONS.own}/2026/deaths_total`, payload: { cap: 12 } }),
-    expect: { own: 403, parent: 200, sibling: 404, child: 403, enterprise: 403, anonymous: 401 },
+    expect: { own: 403, parent: 200, sibling: 404, child: 403, department: 403, siblingDepartment: 404, enterprise: 403, anonymous: 401 },
   },
 ];

@@ -10,15 +10,15 @@ const uid = () => crypto.randomBytes(3).toString('hex');
  * (正定恒东建材, in a community of 正定镇): inside C and inside the child township, and the
  * enterprise position's own record — so child and enterprise see it, the sibling does not.
  */
-const visibleToAllButSibling = { own: 200, parent: 200, sibling: 404, child: 200, enterprise: 200, anonymous: 401 };
-const everyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, enterprise: status, anonymous: 401 });
+const visibleToAllButSibling = { own: 200, parent: 200, sibling: 404, child: 200, department: 404, siblingDepartment: 404, enterprise: 200, anonymous: 401 };
+const everyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, department: status, siblingDepartment: status, enterprise: status, anonymous: 401 });
 
 export const enterprisesCases: AccessCase[] = [
   {
     route: 'GET /api/enterprises', role: 'committee_office_staff',
     request: () => ({ method: 'GET', url: '/api/enterprises?limit=200' }),
     expect: everyone(200),
-    sees: { marker: (w) => w.orgs.enterprise, own: true, parent: true, sibling: false, child: true, enterprise: true },
+    sees: { marker: (w) => w.orgs.enterprise, own: true, parent: true, sibling: false, child: true, department: false, siblingDepartment: false, enterprise: true },
   },
   {
     route: 'GET /api/enterprises/{id}', role: 'committee_office_staff',
@@ -35,7 +35,8 @@ export const enterprisesCases: AccessCase[] = [
         industries: ['construction'], scale: 'small', legalRepresentative: '王五', principal: '赵六',
       },
     }),
-    expect: { own: 201, parent: 201, sibling: 404, child: 403, enterprise: 403, anonymous: 401 },
+    // The department supervises none of the new enterprise's industries: named on body.industries.
+    expect: { own: 201, parent: 201, sibling: 404, child: 403, department: 422, siblingDepartment: 404, enterprise: 403, anonymous: 401 },
   },
   {
     route: 'PATCH /api/enterprises/{id}', role: 'committee_office_staff',
@@ -65,7 +66,8 @@ export const enterprisesCases: AccessCase[] = [
       const { payload, headers } = multipart(await workbook([goodRow(REGIONS.own)]));
       return { method: 'POST', url: '/api/enterprises/import', payload, headers };
     },
-    expect: { own: 200, parent: 200, sibling: 422, child: 422, enterprise: 403, anonymous: 401 },
+    // For the department the row's industry is not its own, for the sibling county's the region: a named bad row.
+    expect: { own: 200, parent: 200, sibling: 422, child: 422, department: 422, siblingDepartment: 422, enterprise: 403, anonymous: 401 },
   },
   {
     route: 'GET /api/enterprises/export', role: 'committee_office_staff',

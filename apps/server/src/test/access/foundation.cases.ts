@@ -3,9 +3,14 @@ import { TEST_PASSWORD } from '../harness.js';
 import { REGIONS, type AccessCase, type World } from './world.js';
 
 const uid = () => crypto.randomBytes(3).toString('hex');
-const everyone = (status: number, anonymous = 401) => ({ own: status, parent: status, sibling: status, child: status, enterprise: status, anonymous });
-/** The usual outcome for a record in C: visible from C and above, invisible elsewhere. */
-const scoped = (ok: number, enterprise = 404) => ({ own: ok, parent: ok, sibling: 404, child: 404, enterprise, anonymous: 401 });
+const everyone = (status: number, anonymous = 401) => ({ own: status, parent: status, sibling: status, child: status, department: status, siblingDepartment: status, enterprise: status, anonymous });
+/**
+ * The usual outcome for a record in C: visible from C and above, invisible elsewhere.
+ * Organisations, accounts and regions belong to no industry: a department of C sees them as C does.
+ */
+const scoped = (ok: number, enterprise = 404) => ({ own: ok, parent: ok, sibling: 404, child: 404, department: ok, siblingDepartment: 404, enterprise, anonymous: 401 });
+/** Spelled out per position; the departments answer as C and the sibling county do. */
+const at = (e: { own: number; parent: number; sibling: number; child: number; enterprise: number; anonymous: number }) => ({ ...e, department: e.own, siblingDepartment: e.sibling });
 
 async function targetUser(w: World): Promise<string> {
   return (await w.t.factories.user({ orgId: w.orgs.own, roles: ['committee_office_staff'] })).id;
@@ -36,7 +41,7 @@ export const foundationCases: AccessCase[] = [
     route: 'POST /api/regions/village-imports', role: 'system_admin',
     // The province is on everyone's path (visible) but only a root administrator imports it.
     request: () => ({ method: 'POST', url: '/api/regions/village-imports', payload: { provinceCode: '13' } }),
-    expect: { own: 403, parent: 403, sibling: 403, child: 403, enterprise: 403, anonymous: 401 },
+    expect: at({ own: 403, parent: 403, sibling: 403, child: 403, enterprise: 403, anonymous: 401 }),
   },
 
   { route: 'GET /api/industries', role: 'leader', request: () => ({ method: 'GET', url: '/api/industries' }), expect: everyone(200) },
@@ -55,14 +60,14 @@ export const foundationCases: AccessCase[] = [
     route: 'GET /api/orgs', role: 'committee_office_staff',
     request: () => ({ method: 'GET', url: '/api/orgs?limit=200' }),
     expect: everyone(200),
-    sees: { marker: (w) => w.orgs.own, own: true, parent: true, sibling: false, child: false, enterprise: false },
+    sees: { marker: (w) => w.orgs.own, own: true, parent: true, sibling: false, child: false, department: true, siblingDepartment: false, enterprise: false },
   },
   { route: 'GET /api/orgs/{id}', role: 'committee_office_staff', request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.own}` }), expect: scoped(200) },
   {
     route: 'POST /api/orgs', role: 'security_admin',
     request: () => ({ method: 'POST', url: '/api/orgs', payload: { type: 'safety_committee_office', name: `测试安委办${uid()}`, regionCode: REGIONS.own } }),
     // C is on the child's path, so the child sees it but may not administer it.
-    expect: { own: 201, parent: 201, sibling: 404, child: 403, enterprise: 403, anonymous: 401 },
+    expect: at({ own: 201, parent: 201, sibling: 404, child: 403, enterprise: 403, anonymous: 401 }),
   },
   {
     route: 'PATCH /api/orgs/{id}', role: 'security_admin',
@@ -74,12 +79,12 @@ export const foundationCases: AccessCase[] = [
     route: 'GET /api/routing', role: 'committee_office_staff',
     request: () => ({ method: 'GET', url: `/api/routing?regionCode=${REGIONS.own}` }),
     // Routing of a region on one's own path is readable (who supervises my township's industries).
-    expect: { own: 200, parent: 200, sibling: 404, child: 200, enterprise: 200, anonymous: 401 },
+    expect: at({ own: 200, parent: 200, sibling: 404, child: 200, enterprise: 200, anonymous: 401 }),
   },
   {
     route: 'PUT /api/routing/{regionCode}/{industryCode}', role: 'system_admin',
     request: (w) => ({ method: 'PUT', url: `/api/routing/${REGIONS.own}/construction`, payload: { departmentId: w.orgs.ownDepartment } }),
-    expect: { own: 200, parent: 200, sibling: 404, child: 403, enterprise: 403, anonymous: 401 },
+    expect: at({ own: 200, parent: 200, sibling: 404, child: 403, enterprise: 403, anonymous: 401 }),
   },
   {
     route: 'DELETE /api/routing/{regionCode}/{industryCode}', role: 'system_admin',
@@ -88,14 +93,14 @@ export const foundationCases: AccessCase[] = [
         .onConflict((oc) => oc.columns(['industry_code', 'region_code']).doNothing()).execute();
       return { method: 'DELETE', url: `/api/routing/${REGIONS.own}/urban_gas` };
     },
-    expect: { own: 200, parent: 200, sibling: 404, child: 403, enterprise: 403, anonymous: 401 },
+    expect: at({ own: 200, parent: 200, sibling: 404, child: 403, enterprise: 403, anonymous: 401 }),
   },
 
   {
     route: 'GET /api/users', role: 'committee_office_staff',
     request: () => ({ method: 'GET', url: '/api/users?limit=200' }),
-    expect: { own: 200, parent: 200, sibling: 200, child: 200, enterprise: 403, anonymous: 401 },
-    sees: { marker: targetUser, own: true, parent: true, sibling: false, child: false },
+    expect: at({ own: 200, parent: 200, sibling: 200, child: 200, enterprise: 403, anonymous: 401 }),
+    sees: { marker: targetUser, own: true, parent: true, sibling: false, child: false, department: true, siblingDepartment: false },
   },
   { route: 'GET /api/users/{id}', role: 'committee_office_staff', request: async (w) => ({ method: 'GET', url: `/api/users/${await targetUser(w)}` }), expect: scoped(200, 403) },
   {
@@ -113,11 +118,11 @@ export const foundationCases: AccessCase[] = [
   {
     route: 'GET /api/audit', role: 'audit_admin',
     request: () => ({ method: 'GET', url: '/api/audit?limit=200&action=auth.login' }),
-    expect: { own: 200, parent: 200, sibling: 200, child: 200, enterprise: 403, anonymous: 401 },
+    expect: at({ own: 200, parent: 200, sibling: 200, child: 200, enterprise: 403, anonymous: 401 }),
     // The marker: a sign-in by a user of C (audit rows carry the actor's region).
     sees: {
       marker: async (w) => (await w.actor('own', 'leader', { fresh: true })).username,
-      own: true, parent: true, sibling: false, child: false,
+      own: true, parent: true, sibling: false, child: false, department: true, siblingDepartment: false,
     },
   },
 ];

@@ -6,8 +6,9 @@ import { REGIONS, type AccessCase, type Actor, type World } from './world.js';
 
 /** The target: a township of C off the child's path, no enterprise (the enterprise user is elsewhere). */
 const AT = REGIONS.ownOther;
-const anyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, enterprise: status, anonymous: 401 });
-const scoped = (ok: number, enterprise: number) => ({ own: ok, parent: ok, sibling: 404, child: 404, enterprise, anonymous: 401 });
+const anyone = (status: number) => ({ own: status, parent: status, sibling: status, child: status, department: status, siblingDepartment: status, enterprise: status, anonymous: 401 });
+/** A construction hazard in C: neither department sees it (one supervises other industries, the other another county). */
+const scoped = (ok: number, enterprise: number) => ({ own: ok, parent: ok, sibling: 404, child: 404, department: 404, siblingDepartment: 404, enterprise, anonymous: 401 });
 
 async function upload(w: World, actor: Actor | null): Promise<string | null> {
   if (!actor) return null;
@@ -99,12 +100,13 @@ export const hazardsCases: AccessCase[] = [
     route: 'GET /api/hazards', role: 'township_staff',
     request: () => ({ method: 'GET', url: '/api/hazards?limit=200' }),
     expect: anyone(200),
-    sees: { marker: async (w) => `"id":"${await targetHazard(w)}"`, own: true, parent: true, sibling: false, child: false, enterprise: false },
+    sees: { marker: async (w) => `"id":"${await targetHazard(w)}"`, own: true, parent: true, sibling: false, child: false, department: false, siblingDepartment: false, enterprise: false },
   },
   {
     route: 'POST /api/hazards', role: 'township_staff',
     request: () => ({ method: 'POST', url: '/api/hazards', payload: { title: '新发现隐患', level: 'general', source: 'government_inspection', regionCode: AT, foundOn: '2026-01-05' } }),
-    expect: scoped(201, 404),
+    // A department reports in one of its industries (the body names none: 422 on body.industryCode).
+    expect: { ...scoped(201, 404), department: 422 },
   },
   { route: 'GET /api/hazards/{id}', role: 'township_staff', request: async (w) => ({ method: 'GET', url: `/api/hazards/${await targetHazard(w)}` }), expect: scoped(200, 404) },
   ...actionCases,
@@ -114,26 +116,27 @@ export const hazardsCases: AccessCase[] = [
       await w.t.factories.hazard({ regionCode: AT, status: 'closed', closed_on: '2026-02-01' });
       return { method: 'POST', url: '/api/hazard-reviews', payload: { regionCode: REGIONS.own, size: 1 } };
     },
-    expect: scoped(201, 403),
+    // The department draws over its own industries (an empty population here); the sibling county's cannot name C.
+    expect: { ...scoped(201, 403), department: 201 },
   },
   {
     route: 'GET /api/hazard-reviews', role: 'committee_office_staff',
     request: () => ({ method: 'GET', url: '/api/hazard-reviews' }),
     expect: { ...anyone(200), enterprise: 403 },
-    sees: { marker: async (w) => `"id":"${await targetDraw(w)}"`, own: true, parent: true, sibling: false, child: false },
+    sees: { marker: async (w) => `"id":"${await targetDraw(w)}"`, own: true, parent: true, sibling: false, child: false, department: false, siblingDepartment: false },
   },
   { route: 'GET /api/hazard-reviews/{id}', role: 'committee_office_staff', request: async (w) => ({ method: 'GET', url: `/api/hazard-reviews/${await targetDraw(w)}` }), expect: scoped(200, 403) },
   {
     route: 'GET /api/hazard-lists/{list}', role: 'township_staff',
     request: () => ({ method: 'GET', url: '/api/hazard-lists/problems?limit=500' }),
     expect: anyone(200),
-    sees: { marker: async (w) => { await targetHazard(w); return '访问测试目标隐患'; }, own: true, parent: true, sibling: false, child: false, enterprise: false },
+    sees: { marker: async (w) => { await targetHazard(w); return '访问测试目标隐患'; }, own: true, parent: true, sibling: false, child: false, department: false, siblingDepartment: false, enterprise: false },
   },
   {
     route: 'GET /api/hazard-lists/{list}/export', role: 'township_staff',
     request: () => ({ method: 'GET', url: `/api/hazard-lists/problems/export?regionCode=${REGIONS.own}` }),
     // C is on the child's path: readable, and the export holds only what the child may see.
-    expect: { own: 200, parent: 200, sibling: 404, child: 200, enterprise: 403, anonymous: 401 },
+    expect: { own: 200, parent: 200, sibling: 404, child: 200, department: 200, siblingDepartment: 404, enterprise: 403, anonymous: 401 },
   },
   {
     route: 'POST /api/hazards/import', role: 'committee_office_staff',
@@ -143,7 +146,7 @@ export const hazardsCases: AccessCase[] = [
       method: 'POST', url: '/api/hazards/import', headers: { 'content-type': 'text/csv; charset=utf-8' },
       payload: `隐患名称,隐患等级,隐患来源,状态,行政区划代码,发现日期\n访问测试导入隐患,一般,监督检查/执法,已上报,${REGIONS.own},2026-01-05\n`,
     }),
-    expect: { own: 200, parent: 200, sibling: 422, child: 422, enterprise: 403, anonymous: 401 },
+    expect: { own: 200, parent: 200, sibling: 422, child: 422, department: 422, siblingDepartment: 422, enterprise: 403, anonymous: 401 },
   },
   { route: 'GET /api/inbox', role: 'township_staff', request: () => ({ method: 'GET', url: '/api/inbox' }), expect: anyone(200) },
   { route: 'GET /api/inbox/unread-count', role: 'township_staff', request: () => ({ method: 'GET', url: '/api/inbox/unread-count' }), expect: anyone(200) },

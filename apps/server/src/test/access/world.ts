@@ -4,10 +4,13 @@ import type { TestApp } from '../harness.js';
 
 /**
  * The access-test world. Every route is called by an actor in each position relative to
- * the target's region C: C itself, its parent, a sibling of C, a child of C, an enterprise
- * inside C, and nobody at all.
+ * the target's region C: C itself, its parent, a sibling of C, a child of C, an industry
+ * department of C whose industries exclude the target's (建筑施工), a department of the
+ * sibling county whose industries include it, an enterprise inside C, and nobody at all.
+ * The two departments catch a scope that forgets industries, or forgets the region for
+ * departments.
  */
-export const POSITIONS = ['own', 'parent', 'sibling', 'child', 'enterprise', 'anonymous'] as const;
+export const POSITIONS = ['own', 'parent', 'sibling', 'child', 'department', 'siblingDepartment', 'enterprise', 'anonymous'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export const REGIONS = {
@@ -16,6 +19,8 @@ export const REGIONS = {
   sibling: '130125', // 石家庄市行唐县
   child: '130123100', // 正定镇
   enterprise: '130123100001', // 正定镇恒东社区
+  department: '130123',
+  siblingDepartment: '130125',
   /** A township of C off the child's path: inside C, invisible to the child. */
   ownOther: '130123102', // 新城铺镇
 } as const;
@@ -43,6 +48,10 @@ export async function createWorld(t: TestApp): Promise<World> {
     // A registered enterprise (orgs + enterprises row), supervised by 住建 (construction).
     enterprise: (await f.enterprise({ regionCode: REGIONS.enterprise, name: '正定恒东建材有限公司', industries: ['construction'] })).id,
     ownDepartment: await f.org({ type: 'department', regionCode: REGIONS.own, name: '正定县住房和城乡建设局', industries: ['construction', 'urban_gas'] }),
+    // The targets are construction records: this department of C supervises other industries.
+    department: await f.org({ type: 'department', regionCode: REGIONS.department, name: '正定县应急管理局（烟花爆竹）', industries: ['fireworks', 'hazardous_chemicals'] }),
+    // A sibling county's 住建局: the targets' industry, the wrong county.
+    siblingDepartment: await f.org({ type: 'department', regionCode: REGIONS.siblingDepartment, name: '行唐县住房和城乡建设局', industries: ['construction', 'urban_gas'] }),
   };
   const memo = new Map<string, Actor>();
 
