@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accidentClocks, clockDueDate, legalClock, type AccidentClockInput } from './clocks.js';
-import { applySupplements, isWithinSupplementWindow, supplementWindowClosesAt } from './supplements.js';
+import { accidentClocks, legalClock, type AccidentClockInput } from './clocks.js';
+import { hoursDeadline } from './deadlines.js';
+import { isWithinSupplementWindow, supplementWindow } from './supplements.js';
 
 const t = (iso: string) => new Date(iso);
 const MIN = 60_000;
@@ -11,7 +12,7 @@ const base: AccidentClockInput = { occurredAt, category: 'industrial_mining_trad
 const iso = (d: Date | null | undefined) => d?.toISOString();
 
 describe('legalClock', () => {
-  const due = t('2026-04-01T03:00:00Z');
+  const due = hoursDeadline(t('2026-04-01T02:00:00Z'), 1);
   it.each([
     [null, '2026-04-01T02:30:00Z', 'running', 30 * MIN, null],
     [null, '2026-04-01T03:00:00Z', 'running', 0, null],
@@ -75,25 +76,18 @@ describe('escalation (2 hours per level)', () => {
 });
 
 describe('supplements (补报)', () => {
-  it('closes the window at 24:00 Shanghai, 30 days on, or 7 for road traffic and fire', () => {
-    expect(iso(supplementWindowClosesAt(occurredAt, 'industrial_mining_trade'))).toBe('2026-05-01T16:00:00.000Z');
-    expect(iso(supplementWindowClosesAt(occurredAt, 'road_traffic'))).toBe('2026-04-08T16:00:00.000Z');
-    expect(iso(supplementWindowClosesAt(occurredAt, 'fire'))).toBe('2026-04-08T16:00:00.000Z');
+  it('closes the window at 24:00 Shanghai of its last day, 30 days on, or 7 for road traffic and fire', () => {
+    const window = (at: Date, category: Parameters<typeof supplementWindow>[1]) => {
+      const w = supplementWindow(at, category);
+      return [iso(w.dueAt), w.dueDate];
+    };
+    expect(window(occurredAt, 'industrial_mining_trade')).toEqual(['2026-05-01T15:59:59.999Z', '2026-05-01']);
+    expect(window(occurredAt, 'road_traffic')).toEqual(['2026-04-08T15:59:59.999Z', '2026-04-08']);
+    expect(window(occurredAt, 'fire')).toEqual(['2026-04-08T15:59:59.999Z', '2026-04-08']);
     // 23:59 Shanghai on 31 March is still 31 March: the window ends a day earlier.
-    expect(iso(supplementWindowClosesAt(t('2026-03-31T15:59:00Z'), 'fire'))).toBe('2026-04-07T16:00:00.000Z');
-    expect(isWithinSupplementWindow(occurredAt, 'road_traffic', t('2026-04-08T15:59:59Z'))).toBe(true);
+    expect(window(t('2026-03-31T15:59:00Z'), 'fire')).toEqual(['2026-04-07T15:59:59.999Z', '2026-04-07']);
+    expect(isWithinSupplementWindow(occurredAt, 'road_traffic', t('2026-04-08T15:59:59.999Z'))).toBe(true);
     expect(isWithinSupplementWindow(occurredAt, 'road_traffic', t('2026-04-08T16:00:00Z'))).toBe(false);
-  });
-
-  it('regrades from the latest change inside the window and ignores later ones', () => {
-    const initial = { deaths: 2, missing: 0, seriousInjuries: 1, directLossYuan: 3_000_000 };
-    const third = { changedAt: t('2026-04-03T00:00:00Z'), reportedAt: t('2026-04-03T01:00:00Z'), figures: { ...initial, deaths: 3, seriousInjuries: 0 } };
-    const tooLate = { changedAt: t('2026-05-02T00:00:00Z'), reportedAt: t('2026-05-02T01:00:00Z'), figures: { ...initial, deaths: 10 } };
-    const result = applySupplements(initial, occurredAt, 'industrial_mining_trade', [tooLate, third]);
-    expect(result.grade.grade).toBe('major');
-    expect(result.figures.deaths).toBe(3);
-    expect(result.history.map((h) => [h.counted, h.grade.grade])).toEqual([[true, 'major'], [false, 'serious']]);
-    expect(applySupplements(initial, occurredAt, 'industrial_mining_trade', []).grade.grade).toBe('ordinary');
   });
 
   it('a supplement that raises the grade starts the new level’s clock from its report', () => {
@@ -123,8 +117,9 @@ describe('supplements (补报)', () => {
   });
 
   it('shows the window open, then closed, and late when a change inside it was reported after', () => {
-    expect(accidentClocks(base, t('2026-05-01T15:59:59Z')).supplementWindow).toMatchObject({ status: 'running', remainingMs: 1000 });
-    expect(accidentClocks(base, t('2026-05-01T16:00:01Z')).supplementWindow).toMatchObject({ status: 'met', overdueMs: null });
+    expect(accidentClocks(base, t('2026-05-01T15:59:59Z')).supplementWindow).toMatchObject({ status: 'running', remainingMs: 999, dueDate: '2026-05-01' });
+    expect(accidentClocks(base, t('2026-05-01T15:59:59.999Z')).supplementWindow).toMatchObject({ status: 'running', remainingMs: 0 });
+    expect(accidentClocks(base, t('2026-05-01T16:00:00Z')).supplementWindow).toMatchObject({ status: 'met', overdueMs: null });
     const lateOne = { changedAt: t('2026-04-30T00:00:00Z'), reportedAt: t('2026-05-03T00:00:00Z'), grade: 'ordinary' as const };
     const c = accidentClocks({ ...base, supplements: [lateOne] }, t('2026-05-04T00:00:00Z'));
     expect(c.supplementWindow.status).toBe('late');
@@ -134,21 +129,22 @@ describe('supplements (补报)', () => {
 
 describe('investigation and decision', () => {
   it('is due 60 days after the day of occurrence, 120 with an extension', () => {
-    const c = accidentClocks(base, t('2026-05-31T15:59:59Z'));
-    expect(iso(c.investigationReport.dueAt)).toBe('2026-05-31T16:00:00.000Z');
-    expect(clockDueDate(c.investigationReport)).toBe('2026-06-01');
+    const c = accidentClocks(base, t('2026-05-31T15:59:59.999Z'));
+    expect(iso(c.investigationReport.dueAt)).toBe('2026-05-31T15:59:59.999Z');
+    // 1 April + 60 days: 31 May is the last day still on time.
+    expect(c.investigationReport.dueDate).toBe('2026-05-31');
     expect(c.investigationReport.status).toBe('running');
-    expect(accidentClocks(base, t('2026-05-31T16:00:01Z')).investigationReport.status).toBe('overdue');
+    expect(accidentClocks(base, t('2026-05-31T16:00:00Z')).investigationReport.status).toBe('overdue');
     const extended = accidentClocks({ ...base, investigation: { extended: true } }, t('2026-06-15T00:00:00Z'));
-    expect(iso(extended.investigationReport.dueAt)).toBe('2026-07-30T16:00:00.000Z');
+    expect(iso(extended.investigationReport.dueAt)).toBe('2026-07-30T15:59:59.999Z');
     expect(extended.investigationReport.status).toBe('running');
   });
 
   it('counts days from the Shanghai date of occurrence', () => {
     const lateEvening = accidentClocks({ ...base, occurredAt: t('2026-03-31T15:59:00Z') }, t('2026-04-01T00:00:00Z'));
-    expect(iso(lateEvening.investigationReport.dueAt)).toBe('2026-05-30T16:00:00.000Z');
+    expect(lateEvening.investigationReport.dueDate).toBe('2026-05-30');
     const afterMidnight = accidentClocks({ ...base, occurredAt: t('2026-03-31T16:00:00Z') }, t('2026-04-01T00:00:00Z'));
-    expect(iso(afterMidnight.investigationReport.dueAt)).toBe('2026-05-31T16:00:00.000Z');
+    expect(afterMidnight.investigationReport.dueDate).toBe('2026-05-31');
   });
 
   it('starts the decision clock when the report is submitted: 15 days, 30 for 特别重大', () => {
@@ -156,17 +152,17 @@ describe('investigation and decision', () => {
     const submitted = { reportSubmittedAt: t('2026-05-20T03:00:00Z') };
     const ordinary = accidentClocks({ ...base, investigation: submitted }, t('2026-06-01T00:00:00Z'));
     expect(ordinary.investigationReport.status).toBe('met');
-    expect(iso(ordinary.governmentDecision?.dueAt)).toBe('2026-06-04T16:00:00.000Z');
+    expect(ordinary.governmentDecision).toMatchObject({ dueDate: '2026-06-04', dueAt: t('2026-06-04T15:59:59.999Z') });
     expect(ordinary.governmentDecision?.status).toBe('running');
     const serious = accidentClocks({ ...base, initialGrade: 'serious', investigation: submitted }, t('2026-06-01T00:00:00Z'));
-    expect(iso(serious.governmentDecision?.dueAt)).toBe('2026-06-04T16:00:00.000Z');
+    expect(serious.governmentDecision?.dueDate).toBe('2026-06-04');
     const extraordinary = accidentClocks({ ...base, initialGrade: 'extraordinary', investigation: submitted }, t('2026-06-01T00:00:00Z'));
-    expect(iso(extraordinary.governmentDecision?.dueAt)).toBe('2026-06-19T16:00:00.000Z');
+    expect(extraordinary.governmentDecision?.dueDate).toBe('2026-06-19');
     const extendedDecision = accidentClocks({ ...base, initialGrade: 'extraordinary', investigation: { ...submitted, decisionExtended: true } }, t('2026-06-01T00:00:00Z'));
-    expect(iso(extendedDecision.governmentDecision?.dueAt)).toBe('2026-07-19T16:00:00.000Z');
+    expect(extendedDecision.governmentDecision?.dueDate).toBe('2026-07-19');
     // The decision extension exists for 特别重大 only.
     const notExtendable = accidentClocks({ ...base, investigation: { ...submitted, decisionExtended: true } }, t('2026-06-01T00:00:00Z'));
-    expect(iso(notExtendable.governmentDecision?.dueAt)).toBe('2026-06-04T16:00:00.000Z');
+    expect(notExtendable.governmentDecision?.dueDate).toBe('2026-06-04');
   });
 
   it('reports a late decision and a late investigation report', () => {
@@ -174,8 +170,8 @@ describe('investigation and decision', () => {
       { ...base, investigation: { reportSubmittedAt: t('2026-06-01T00:00:00Z'), decidedAt: t('2026-06-20T00:00:00Z') } },
       t('2026-07-01T00:00:00Z'),
     );
-    expect(c.investigationReport).toMatchObject({ status: 'late', overdueMs: 8 * HOUR });
-    expect(iso(c.governmentDecision?.dueAt)).toBe('2026-06-16T16:00:00.000Z');
-    expect(c.governmentDecision).toMatchObject({ status: 'late', overdueMs: 3 * 24 * HOUR + 8 * HOUR });
+    expect(c.investigationReport).toMatchObject({ status: 'late', overdueMs: 8 * HOUR + 1 });
+    expect(c.governmentDecision?.dueDate).toBe('2026-06-16');
+    expect(c.governmentDecision).toMatchObject({ status: 'late', overdueMs: 3 * 24 * HOUR + 8 * HOUR + 1 });
   });
 });

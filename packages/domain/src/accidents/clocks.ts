@@ -1,13 +1,15 @@
 import type { Bilingual } from '../errors/error-codes.js';
-import { HOUR_MS, legalPeriodEnd, shanghaiDate } from '../time/shanghai.js';
+import type { BusinessDate } from '../time/shanghai.js';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS, escalationPath, type AccidentCategory, type EscalationLevel } from './categories.js';
+import { daysDeadline, hoursDeadline, isOnTime, type Deadline, type DeadlineUnit } from './deadlines.js';
 import { compareGrades, type AccidentGrade } from './grading.js';
-import { isWithinSupplementWindow, supplementWindowClosesAt } from './supplements.js';
+import { isWithinSupplementWindow, supplementWindow as supplementWindowOf } from './supplements.js';
 
 /*
- * The legal clocks of Decree 493. Hour limits are exact instants; day limits follow the
- * Civil Code's counting (see legalPeriodEnd). Every clock is recomputed from the record and `now`,
- * never stored, so a controllable clock in tests sees exactly what a user would.
+ * The legal clocks of Decree 493. Every limit is a Deadline (deadlines.ts): hour limits are
+ * exact instants, day limits follow the Civil Code's counting, and each is on time up to and
+ * including its dueAt. Every clock is recomputed from the record and `now`, never stored, so
+ * a controllable clock in tests sees exactly what a user would.
  */
 
 export type ClockStatus = 'running' | 'met' | 'late' | 'overdue';
@@ -22,7 +24,11 @@ export const CLOCK_STATUS_LABELS = {
 export interface LegalClock {
   key: string;
   label: Bilingual;
+  unit: DeadlineUnit;
+  /** The last instant still on time. */
   dueAt: Date;
+  /** The last Shanghai date still on time (the date of dueAt). */
+  dueDate: BusinessDate;
   doneAt: Date | null;
   status: ClockStatus;
   /** running: due − now; met: the margin, due − done. Otherwise null. */
@@ -31,18 +37,19 @@ export interface LegalClock {
   overdueMs: number | null;
 }
 
-export function legalClock(key: string, label: Bilingual, dueAt: Date, doneAt: Date | null, now: Date): LegalClock {
-  const due = dueAt.getTime();
+export function legalClock(key: string, label: Bilingual, deadline: Deadline, doneAt: Date | null, now: Date): LegalClock {
+  const clock = { key, label, unit: deadline.unit, dueAt: deadline.dueAt, dueDate: deadline.dueDate };
+  const due = deadline.dueAt.getTime();
   if (doneAt) {
     const done = doneAt.getTime();
-    return done <= due
-      ? { key, label, dueAt, doneAt, status: 'met', remainingMs: due - done, overdueMs: null }
-      : { key, label, dueAt, doneAt, status: 'late', remainingMs: null, overdueMs: done - due };
+    return isOnTime(deadline, doneAt)
+      ? { ...clock, doneAt, status: 'met', remainingMs: due - done, overdueMs: null }
+      : { ...clock, doneAt, status: 'late', remainingMs: null, overdueMs: done - due };
   }
   const t = now.getTime();
-  return t <= due
-    ? { key, label, dueAt, doneAt: null, status: 'running', remainingMs: due - t, overdueMs: null }
-    : { key, label, dueAt, doneAt: null, status: 'overdue', remainingMs: null, overdueMs: t - due };
+  return isOnTime(deadline, now)
+    ? { ...clock, doneAt: null, status: 'running', remainingMs: due - t, overdueMs: null }
+    : { ...clock, doneAt: null, status: 'overdue', remainingMs: null, overdueMs: t - due };
 }
 
 export const INITIAL_REPORT_HOURS = 1;
@@ -114,7 +121,7 @@ export function accidentClocks(input: AccidentClockInput, now: Date): AccidentCl
   const initialReport = legalClock(
     'initial_report',
     { zh: '事故单位向县级报告（1小时）', en: 'Report to the county (1 hour)' },
-    new Date(occurredAt.getTime() + INITIAL_REPORT_HOURS * HOUR_MS),
+    hoursDeadline(occurredAt, INITIAL_REPORT_HOURS),
     input.reportedAt ?? null,
     now,
   );
@@ -129,15 +136,16 @@ export function accidentClocks(input: AccidentClockInput, now: Date): AccidentCl
   let below = initialReport.doneAt ?? initialReport.dueAt;
   ESCALATION_LEVELS.forEach((level, index) => {
     if (!needs(grade, level)) return;
-    let due = below.getTime() + ESCALATION_HOURS_PER_LEVEL * HOUR_MS;
+    let due = hoursDeadline(below, ESCALATION_HOURS_PER_LEVEL);
     if (!needs(initialGrade, level)) {
       const raisedBy = counted.filter((s) => needs(s.grade, level)).sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())[0];
-      if (raisedBy) due = Math.max(due, raisedBy.reportedAt.getTime() + (index + 1) * ESCALATION_HOURS_PER_LEVEL * HOUR_MS);
+      const fromRaise = raisedBy ? hoursDeadline(raisedBy.reportedAt, (index + 1) * ESCALATION_HOURS_PER_LEVEL) : null;
+      if (fromRaise && fromRaise.dueAt.getTime() > due.dueAt.getTime()) due = fromRaise;
     }
     const clock = legalClock(
       `escalate_${level}`,
       { zh: `上报至${ESCALATION_LEVEL_LABELS[level].zh}（每级2小时）`, en: `Escalate to ${ESCALATION_LEVEL_LABELS[level].en} (2 hours per level)` },
-      new Date(due),
+      due,
       input.escalatedAt?.[level] ?? null,
       now,
     );
@@ -145,14 +153,12 @@ export function accidentClocks(input: AccidentClockInput, now: Date): AccidentCl
     below = clock.doneAt ?? clock.dueAt;
   });
 
-  const closesAt = supplementWindowClosesAt(occurredAt, category);
-  const lateSupplement = (input.supplements ?? []).some(
-    (s) => isWithinSupplementWindow(occurredAt, category, s.changedAt) && s.reportedAt.getTime() > closesAt.getTime(),
-  );
+  const window = supplementWindowOf(occurredAt, category);
+  const lateSupplement = (input.supplements ?? []).some((s) => isOnTime(window, s.changedAt) && !isOnTime(window, s.reportedAt));
   // A window, not a duty: while open it runs; once closed it is met, unless a change inside it was reported afterwards.
-  const windowOpen = now.getTime() <= closesAt.getTime();
+  const windowOpen = isOnTime(window, now);
   const supplementWindow: LegalClock = {
-    ...legalClock('supplement_window', { zh: '伤亡人数补报期', en: 'Casualty supplement window' }, closesAt, null, now),
+    ...legalClock('supplement_window', { zh: '伤亡人数补报期', en: 'Casualty supplement window' }, window, null, now),
     ...(windowOpen ? {} : { status: lateSupplement ? 'late' : 'met', remainingMs: null, overdueMs: null }),
   };
 
@@ -161,7 +167,7 @@ export function accidentClocks(input: AccidentClockInput, now: Date): AccidentCl
   const investigationReport = legalClock(
     'investigation_report',
     { zh: `提交事故调查报告（${reportDays}日）`, en: `Investigation report (${reportDays} days)` },
-    legalPeriodEnd(occurredAt, reportDays),
+    daysDeadline(occurredAt, reportDays),
     inv.reportSubmittedAt ?? null,
     now,
   );
@@ -173,7 +179,7 @@ export function accidentClocks(input: AccidentClockInput, now: Date): AccidentCl
     governmentDecision = legalClock(
       'government_decision',
       { zh: `人民政府批复调查报告（${days}日）`, en: `Government decision on the report (${days} days)` },
-      legalPeriodEnd(inv.reportSubmittedAt, days),
+      daysDeadline(inv.reportSubmittedAt, days),
       inv.decidedAt ?? null,
       now,
     );
@@ -189,9 +195,4 @@ export function accidentClocks(input: AccidentClockInput, now: Date): AccidentCl
     governmentDecision,
     flags: { lateReport: late(initialReport), lateEscalation: escalations.some(late), lateSupplement },
   };
-}
-
-/** The business date a clock falls due, for lists that show dates only. */
-export function clockDueDate(clock: LegalClock): string {
-  return shanghaiDate(clock.dueAt);
 }

@@ -3,6 +3,7 @@ import { ACCIDENT_CATEGORIES } from '../accidents/categories.js';
 import { ESCALATION_LEVELS } from '../accidents/categories.js';
 import { ACCIDENT_CRITERIA, ACCIDENT_GRADES } from '../accidents/grading.js';
 import { FOUR_NOT_LET_GO } from '../accidents/investigation.js';
+import { namedFigureKeys } from '../accidents/supplements.js';
 import { isBusinessDate } from '../time/shanghai.js';
 import { actions, bilingual, bilingualText, optionalText, page, pageQuery, regionCode, text } from './common.js';
 import { IndustryCode } from './industries.js';
@@ -56,15 +57,30 @@ export type CreateAccidentBody = z.infer<typeof CreateAccidentBody>;
 export const BatchCreateAccidentsBody = z.strictObject({ items: z.array(CreateAccidentBody).min(1).max(500) });
 export const BatchCreateAccidentsResult = z.object({ count: z.number().int(), ids: z.array(z.string()) });
 
-/** 补报: the complete figures after the change (a snapshot, not a delta). */
-export const AccidentSupplementBody = z.strictObject({
-  /** When the change happened (an injured person died, a missing person was found). */
-  changedAt: AccidentInstantInput,
-  /** When the county received the supplement; defaults to now. */
-  reportedAt: AccidentInstantInput.optional(),
-  ...figureFields,
-  note: optionalText(500),
-});
+/**
+ * 补报: the figures that changed, each the new total (not a delta). A figure left out keeps
+ * its value — absent is "not named", 0 is "now none" — and at least one must be named.
+ */
+export const AccidentSupplementBody = z
+  .strictObject({
+    /** When the change happened (an injured person died, a missing person was found). */
+    changedAt: AccidentInstantInput,
+    /** When the county received the supplement; defaults to now. */
+    reportedAt: AccidentInstantInput.optional(),
+    deaths: people.optional(),
+    missing: people.optional(),
+    seriousInjuries: people.optional(),
+    minorInjuries: people.optional(),
+    directLossYuan: yuan.optional(),
+    note: optionalText(500),
+  })
+  .refine(
+    (b) => namedFigureKeys(b).length > 0,
+    bilingual(
+      '补报须写明至少一项变化后的数字（deaths、missing、seriousInjuries、minorInjuries 或 directLossYuan）',
+      'a supplement must name at least one changed figure (deaths, missing, seriousInjuries, minorInjuries or directLossYuan)',
+    ),
+  );
 
 export const AccidentEscalationBody = z.strictObject({
   level: EscalationLevelSchema,
@@ -118,8 +134,11 @@ export const AccidentClockStatusSchema = z.enum(['running', 'met', 'late', 'over
 export const AccidentClockView = z.object({
   key: z.string(),
   label: bilingualText,
+  /** 'days': the limit runs to 24:00 of dueDate; 'hours': to the instant dueAt. */
+  unit: z.enum(['hours', 'days']),
+  /** The last instant still on time (inclusive). */
   dueAt: z.string(),
-  /** The Shanghai date of dueAt (a day limit ends at 24:00, i.e. 00:00 of this date). */
+  /** The last Shanghai date still on time: the date of dueAt. */
   dueDate: z.string(),
   doneAt: z.string().nullable(),
   status: AccidentClockStatusSchema,
@@ -189,10 +208,24 @@ export type Accident = z.infer<typeof Accident>;
 
 export const AccidentPage = page(Accident);
 
+/** The figures a supplement named; the others are absent. */
+export const AccidentNamedFiguresView = z.object({
+  deaths: z.number().int().optional(),
+  missing: z.number().int().optional(),
+  seriousInjuries: z.number().int().optional(),
+  minorInjuries: z.number().int().optional(),
+  directLossYuan: z.number().int().optional(),
+});
+
+/** One version of the accident's figures: what a supplement named and what the figures became. */
 export const AccidentSupplementView = z.object({
   id: z.string(),
+  /** 1, 2, … in the order the supplements were recorded. */
+  version: z.number().int(),
   changedAt: z.string(),
   reportedAt: z.string(),
+  named: AccidentNamedFiguresView,
+  /** The accident's complete figures once this supplement was recorded, and their grade. */
   figures: AccidentFiguresView,
   grade: AccidentGradeView,
   /** False: after the window — kept for the record, does not change the figures. */

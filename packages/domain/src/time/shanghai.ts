@@ -156,15 +156,3 @@ export function yearProgress(at: BusinessDate | Date, year: number): number {
       : (requireInstant(at) + SHANGHAI_OFFSET_MS) / DAY_MS - start;
   return Math.min(1, Math.max(0, elapsedDays / length));
 }
-
-/**
- * The end of a legal period of `days` days starting at an instant ("自…之日起N日内"), counted
- * as the Civil Code does (art. 201): the starting day is not counted and the last day runs to
- * 24:00, Shanghai time. An event at 10:00 on 1 April with 30 days: until 24:00 on 1 May.
- * Statutory holidays do not extend it (art. 203 would): the platform keeps no holiday
- * calendar, and the clocks it drives — casualty counts, investigation reports — do not
- * wait for offices to reopen.
- */
-export function legalPeriodEnd(from: Date, days: number): Date {
-  return endOfShanghaiDay(addDays(shanghaiDate(from), days));
-}

@@ -136,6 +136,15 @@ describe('bad input is refused with a clear 4xx naming the field, and writes not
     expect([negative.statusCode, negative.json().details[0].field]).toEqual([400, 'body.deaths']);
     const future = await supplement({ changedAt: '2026-06-16T00:00:00Z', deaths: 2 });
     expect([future.statusCode, future.json().details[0].field]).toEqual([422, 'body.changedAt']);
+    // A supplement that names no figure says nothing: refused, naming the body, not read as zeros.
+    for (const payload of [{ changedAt: '2026-06-02T00:00:00Z' }, { changedAt: '2026-06-02T00:00:00Z', reportedAt: '2026-06-02T01:00:00Z', note: '无变化' }]) {
+      const nothing = await supplement(payload);
+      expect([nothing.statusCode, nothing.json().code, nothing.json().details.map((d: { field: string }) => d.field)], nothing.body).toEqual([400, 'VALIDATION_FAILED', ['body']]);
+      expect(nothing.json().details[0].message).toContain('至少一项');
+    }
+    // null is not "not named": a figure is a number or absent.
+    const nullFigure = await supplement({ changedAt: '2026-06-02T00:00:00Z', deaths: null });
+    expect([nullFigure.statusCode, nullFigure.json().details[0].field]).toEqual([400, 'body.deaths']);
     const outside = await t.request({ method: 'POST', url: `/api/accidents/${id}/supplements`, cookie: sibling, payload: { changedAt: '2026-06-02T00:00:00Z', deaths: 2 } });
     expect([outside.statusCode, outside.json().details[0].field]).toEqual([404, 'params.id']);
     expect(await ledgerSize()).toBe(before);

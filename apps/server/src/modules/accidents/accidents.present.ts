@@ -4,39 +4,43 @@ import {
   accidentClocks,
   applySupplements,
   CLOCK_STATUS_LABELS,
-  clockDueDate,
-  endOfShanghaiDay,
   ESCALATION_LEVEL_LABELS,
   escalationPath,
   FOUR_NOT_LET_GO,
   FOUR_NOT_LET_GO_LABELS,
   gradeAccident,
+  lastInstantOf,
   type Accident,
   type AccidentCategory,
   type AccidentClockView,
   type AccidentDetail,
-  type AccidentFigures,
+  type CasualtyFigures,
   type EscalationLevel,
   type LegalClock,
+  type NamedFigures,
+  type SupplementedAccident,
 } from '@anjian/domain';
 import { toNumber } from '../../platform/db/database.js';
 import type { SessionUser } from '../../platform/http/context.js';
 import { accidentActions, closeProblems } from './accidents.policy.js';
 import type { AccidentRow, AccountabilityRow, EscalationRow, SupplementRow } from './accidents.repository.js';
 
-/**
- * Investigation dates are business dates; a date means "by the end of that day". The clocks
- * take instants, so a date becomes the last moment of its Shanghai day: done on the last
- * legal day is on time, a day later is late.
- */
-export function dateDoneAt(date: string): Date {
-  return new Date(endOfShanghaiDay(date).getTime() - 1);
+type FigureColumns = { deaths: number; missing: number; serious_injuries: number; minor_injuries: number; direct_loss_yuan: string };
+type NamedColumns = { [K in keyof FigureColumns]: FigureColumns[K] | null };
+
+export function figuresOf(c: FigureColumns): CasualtyFigures {
+  return { deaths: c.deaths, missing: c.missing, seriousInjuries: c.serious_injuries, minorInjuries: c.minor_injuries, directLossYuan: c.direct_loss_yuan };
 }
 
-type FigureColumns = { deaths: number; missing: number; serious_injuries: number; minor_injuries: number; direct_loss_yuan: string };
-
-export function figuresOf(c: FigureColumns): AccidentFigures & { minorInjuries: number } {
-  return { deaths: c.deaths, missing: c.missing, seriousInjuries: c.serious_injuries, minorInjuries: c.minor_injuries, directLossYuan: c.direct_loss_yuan };
+/** The figures a supplement row named (its null columns were not named). */
+function namedOf(c: NamedColumns): NamedFigures {
+  const named: NamedFigures = {};
+  if (c.deaths !== null) named.deaths = c.deaths;
+  if (c.missing !== null) named.missing = c.missing;
+  if (c.serious_injuries !== null) named.seriousInjuries = c.serious_injuries;
+  if (c.minor_injuries !== null) named.minorInjuries = c.minor_injuries;
+  if (c.direct_loss_yuan !== null) named.directLossYuan = c.direct_loss_yuan;
+  return named;
 }
 
 function initialColumns(row: AccidentRow): FigureColumns {
@@ -44,6 +48,30 @@ function initialColumns(row: AccidentRow): FigureColumns {
     deaths: row.initial_deaths, missing: row.initial_missing, serious_injuries: row.initial_serious_injuries,
     minor_injuries: row.initial_minor_injuries, direct_loss_yuan: row.initial_direct_loss_yuan,
   };
+}
+
+function resultColumns(s: SupplementRow): FigureColumns {
+  return {
+    deaths: s.result_deaths, missing: s.result_missing, serious_injuries: s.result_serious_injuries,
+    minor_injuries: s.result_minor_injuries, direct_loss_yuan: s.result_direct_loss_yuan,
+  };
+}
+
+/**
+ * The accident's figures from its initial report and supplements (applySupplements): what the
+ * supplement service stores as the current figures, and what the clocks are computed from.
+ */
+export function supplementedFigures(
+  row: AccidentRow,
+  supplements: readonly (NamedColumns & { changed_at: Date; reported_at: Date })[],
+): SupplementedAccident {
+  return applySupplements(figuresOf(initialColumns(row)), row.occurred_at, row.category as AccidentCategory,
+    supplements.map((s) => ({ changedAt: s.changed_at, reportedAt: s.reported_at, named: namedOf(s) })));
+}
+
+function namedView(c: NamedColumns) {
+  const { directLossYuan, ...people } = namedOf(c);
+  return { ...people, ...(directLossYuan === undefined ? {} : { directLossYuan: toNumber(String(directLossYuan)) }) };
 }
 
 function figuresView(c: FigureColumns) {
@@ -60,7 +88,7 @@ function gradeView(c: FigureColumns) {
 
 function clockView(c: LegalClock): AccidentClockView {
   return {
-    key: c.key, label: c.label, dueAt: c.dueAt.toISOString(), dueDate: clockDueDate(c), doneAt: c.doneAt?.toISOString() ?? null,
+    key: c.key, label: c.label, unit: c.unit, dueAt: c.dueAt.toISOString(), dueDate: c.dueDate, doneAt: c.doneAt?.toISOString() ?? null,
     status: c.status, statusLabel: CLOCK_STATUS_LABELS[c.status], remainingMs: c.remainingMs, overdueMs: c.overdueMs,
   };
 }
@@ -73,9 +101,8 @@ export interface AccidentHistory {
 
 function clocksOf(row: AccidentRow, history: AccidentHistory, now: Date) {
   const category = row.category as AccidentCategory;
-  // The grade each supplement led to, as applySupplements judges it (counted or not).
-  const applied = applySupplements(figuresOf(initialColumns(row)), row.occurred_at, category,
-    history.supplements.map((s) => ({ changedAt: s.changed_at, reportedAt: s.reported_at, figures: figuresOf(s) })));
+  // The grade each supplement led to, from the merged figures as applySupplements folds them.
+  const applied = supplementedFigures(row, history.supplements);
   const escalatedAt: Partial<Record<EscalationLevel, Date>> = {};
   for (const e of history.escalations) escalatedAt[e.level as EscalationLevel] = e.received_at;
   const c = accidentClocks({
@@ -87,8 +114,8 @@ function clocksOf(row: AccidentRow, history: AccidentHistory, now: Date) {
     supplements: applied.history.map((h) => ({ changedAt: h.changedAt, reportedAt: h.reportedAt, grade: h.grade.grade })),
     investigation: {
       extended: row.inv_extended ?? false,
-      reportSubmittedAt: row.inv_report_submitted_on ? dateDoneAt(row.inv_report_submitted_on) : null,
-      decidedAt: row.inv_decided_on ? dateDoneAt(row.inv_decided_on) : null,
+      reportSubmittedAt: row.inv_report_submitted_on ? lastInstantOf(row.inv_report_submitted_on) : null,
+      decidedAt: row.inv_decided_on ? lastInstantOf(row.inv_decided_on) : null,
       decisionExtended: row.inv_decision_extended ?? false,
     },
   }, now);
@@ -144,7 +171,8 @@ export function presentDetail(row: AccidentRow, history: AccidentHistory, accoun
   return {
     ...presentAccident(row, history, user, now),
     supplements: history.supplements.map((s) => ({
-      id: s.id, changedAt: s.changed_at.toISOString(), reportedAt: s.reported_at.toISOString(), figures: figuresView(s), grade: gradeView(s),
+      id: s.id, version: s.version, changedAt: s.changed_at.toISOString(), reportedAt: s.reported_at.toISOString(),
+      named: namedView(s), figures: figuresView(resultColumns(s)), grade: gradeView(resultColumns(s)),
       counted: s.counted, note: s.note, recordedBy: { id: s.recorded_by, name: s.recorded_by_name }, recordedAt: s.recorded_at.toISOString(),
     })),
     escalations: history.escalations.map((e) => ({

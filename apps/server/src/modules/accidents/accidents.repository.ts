@@ -50,14 +50,20 @@ export interface AccidentRow {
 export interface SupplementRow {
   id: string;
   accident_id: string;
+  version: number;
   changed_at: Date;
   reported_at: Date;
-  deaths: number;
-  missing: number;
-  serious_injuries: number;
-  minor_injuries: number;
-  direct_loss_yuan: string;
-  grade: string;
+  deaths: number | null;
+  missing: number | null;
+  serious_injuries: number | null;
+  minor_injuries: number | null;
+  direct_loss_yuan: string | null;
+  result_deaths: number;
+  result_missing: number;
+  result_serious_injuries: number;
+  result_minor_injuries: number;
+  result_direct_loss_yuan: string;
+  result_grade: string;
   counted: boolean;
   note: string | null;
   recorded_by: string;
@@ -161,11 +167,12 @@ export function createAccidentsRepository(db: Executor) {
     },
 
 
+    /** Every version of the accidents' figures, in recording order. */
     async supplements(ids: string[], ex: Executor = db): Promise<SupplementRow[]> {
       if (ids.length === 0) return [];
       return (await ex.selectFrom('accident_supplements as s').innerJoin('users as u', 'u.id', 's.recorded_by')
         .selectAll('s').select('u.display_name as recorded_by_name')
-        .where('s.accident_id', 'in', ids).orderBy('s.changed_at').orderBy('s.recorded_at').execute()) as SupplementRow[];
+        .where('s.accident_id', 'in', ids).orderBy('s.accident_id').orderBy('s.version').execute()) as SupplementRow[];
     },
 
     async escalations(ids: string[], ex: Executor = db): Promise<EscalationRow[]> {

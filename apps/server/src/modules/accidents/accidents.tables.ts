@@ -37,14 +37,23 @@ export interface AccidentsTable {
 export interface AccidentSupplementsTable {
   id: Generated<string>;
   accident_id: string;
+  /** 1, 2, … per accident, in recording order. */
+  version: number;
   changed_at: Date;
   reported_at: Date;
-  deaths: number;
-  missing: number;
-  serious_injuries: number;
-  minor_injuries: number;
-  direct_loss_yuan: Int8;
-  grade: string;
+  /** What the supplement named; null: not named (the figure kept its value). */
+  deaths: number | null;
+  missing: number | null;
+  serious_injuries: number | null;
+  minor_injuries: number | null;
+  direct_loss_yuan: ColumnType<string | null, number | string | bigint | null, number | string | bigint | null>;
+  /** The accident's complete figures once the supplement was recorded, and their grade. */
+  result_deaths: number;
+  result_missing: number;
+  result_serious_injuries: number;
+  result_minor_injuries: number;
+  result_direct_loss_yuan: Int8;
+  result_grade: string;
   counted: boolean;
   note: string | null;
   recorded_by: string;

@@ -34,7 +34,7 @@ describe('the initial report (1 hour) and 迟报', () => {
   it('is on time within the hour and flagged late after it', async () => {
     const cookie = await at('2026-04-01T02:30:00Z');
     const onTime = await report(cookie, { occurredAt: '2026-04-01T10:00:00+08:00' });
-    expect(onTime.clocks.initialReport).toMatchObject({ status: 'met', remainingMs: 30 * MIN, dueAt: '2026-04-01T03:00:00.000Z' });
+    expect(onTime.clocks.initialReport).toMatchObject({ status: 'met', remainingMs: 30 * MIN, unit: 'hours', dueAt: '2026-04-01T03:00:00.000Z', dueDate: '2026-04-01' });
     expect(onTime.clocks.flags.lateReport).toBe(false);
     const late = await report(cookie, { occurredAt: '2026-03-31T23:00:00Z' });
     expect(late.clocks.initialReport).toMatchObject({ status: 'late', overdueMs: 2.5 * HOUR, statusLabel: { zh: '逾期完成' } });
@@ -96,7 +96,9 @@ describe('supplements (补报)', () => {
       ['escalate_province', '2026-04-03T05:00:00.000Z', 'running'],
     ]);
     expect(s.supplements).toHaveLength(1);
-    expect(s.supplements[0]).toMatchObject({ counted: true, grade: { code: 'major' }, note: '一名重伤人员经抢救无效死亡' });
+    expect(s.supplements[0]).toMatchObject({
+      version: 1, counted: true, named: { deaths: 3, seriousInjuries: 0, directLossYuan: 3_000_000 }, figures: { deaths: 3, seriousInjuries: 0 }, grade: { code: 'major' }, note: '一名重伤人员经抢救无效死亡',
+    });
     expect(s.actions).toContain('escalate');
   });
 
@@ -108,14 +110,32 @@ describe('supplements (补报)', () => {
     const late = await send(cookie, 'POST', `/api/accidents/${a.id}/supplements`, { changedAt: '2026-04-09T01:00:00Z', deaths: 4 });
     expect(late.statusCode, late.body).toBe(201);
     expect(late.json()).toMatchObject({ figures: { deaths: 1 }, grade: { code: 'ordinary' }, clocks: { escalationTarget: 'city' } });
-    expect(late.json().supplements[0]).toMatchObject({ counted: false, figures: { deaths: 4 }, grade: { code: 'major' } });
+    expect(late.json().supplements[0]).toMatchObject({ version: 1, counted: false, named: { deaths: 4 }, figures: { deaths: 1 }, grade: { code: 'ordinary' } });
     const inside = await send(cookie, 'POST', `/api/accidents/${a.id}/supplements`, { changedAt: '2026-04-07T01:00:00Z', reportedAt: '2026-04-07T02:00:00Z', deaths: 2 });
     expect(inside.json()).toMatchObject({ figures: { deaths: 2 }, grade: { code: 'ordinary' } });
-    // History in the order of change, each with its own verdict.
-    expect(inside.json().supplements.map((x: { counted: boolean; figures: { deaths: number } }) => [x.counted, x.figures.deaths])).toEqual([[true, 2], [false, 4]]);
+    // Every version in the order recorded: what each named, its verdict, and the figures it left.
+    expect(inside.json().supplements.map((x: { version: number; counted: boolean; named: object; figures: { deaths: number } }) => [x.version, x.counted, x.named, x.figures.deaths]))
+      .toEqual([[1, false, { deaths: 4 }, 1], [2, true, { deaths: 2 }, 2]]);
     // The figures stored for statistics are the recomputed ones.
     const row = await t.db.selectFrom('accidents').select(['deaths', 'grade']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ deaths: 2, grade: 'ordinary' });
+  });
+
+  it('counts a change at 23:59:59.999 on the window’s last day and not one at 00:00 the day after', async () => {
+    let cookie = await at('2026-04-01T03:00:00Z');
+    const road = { category: 'road_traffic', industryCode: 'road_transport', deaths: 2 };
+    const a = await report(cookie, { occurredAt: '2026-04-01T10:00:00+08:00', ...road });
+    const b = await report(cookie, { occurredAt: '2026-04-01T10:00:00+08:00', ...road });
+    // 1 April + 7 days: 8 April is the last day a change still counts, and the day shown.
+    expect(a.clocks.supplementWindow).toMatchObject({ unit: 'days', dueDate: '2026-04-08', dueAt: '2026-04-08T15:59:59.999Z' });
+    cookie = await at('2026-04-09T01:00:00Z');
+    const last = await send(cookie, 'POST', `/api/accidents/${a.id}/supplements`, { changedAt: '2026-04-08T23:59:59.999+08:00', deaths: 3 });
+    expect(last.statusCode, last.body).toBe(201);
+    expect(last.json()).toMatchObject({ grade: { code: 'major' }, figures: { deaths: 3 }, clocks: { escalationTarget: 'province' } });
+    expect(last.json().supplements[0]).toMatchObject({ counted: true });
+    const after = await send(cookie, 'POST', `/api/accidents/${b.id}/supplements`, { changedAt: '2026-04-09T00:00:00+08:00', deaths: 3 });
+    expect(after.json()).toMatchObject({ grade: { code: 'ordinary' }, figures: { deaths: 2 }, clocks: { escalationTarget: 'city' } });
+    expect(after.json().supplements[0]).toMatchObject({ counted: false });
   });
 
   it('flags a change inside the window that was reported after it closed', async () => {
@@ -133,14 +153,21 @@ describe('investigation and decision deadlines', () => {
   it('is due 60 days after the day of occurrence, 120 with an extension', async () => {
     let cookie = await at('2026-04-01T03:00:00Z');
     const a = await report(cookie, { occurredAt: '2026-04-01T10:00:00+08:00' });
-    expect(a.clocks.investigationReport).toMatchObject({ dueAt: '2026-05-31T16:00:00.000Z', status: 'running' });
-    cookie = await at('2026-05-31T15:59:59Z');
-    expect((await get(cookie, a.id)).clocks.investigationReport).toMatchObject({ status: 'running', remainingMs: 1000 });
+    // 1 April + 60 days: 31 May is the last day on time, and the day shown.
+    expect(a.clocks.investigationReport).toMatchObject({ unit: 'days', dueAt: '2026-05-31T15:59:59.999Z', dueDate: '2026-05-31', status: 'running' });
+    cookie = await at('2026-05-31T15:59:59.999Z');
+    expect((await get(cookie, a.id)).clocks.investigationReport).toMatchObject({ status: 'running', remainingMs: 0 });
+    cookie = await at('2026-05-31T16:00:00Z');
+    expect((await get(cookie, a.id)).clocks.investigationReport).toMatchObject({ status: 'overdue', overdueMs: 1 });
     cookie = await at('2026-06-01T00:00:00Z');
-    expect((await get(cookie, a.id)).clocks.investigationReport).toMatchObject({ status: 'overdue', overdueMs: 8 * HOUR });
+    expect((await get(cookie, a.id)).clocks.investigationReport).toMatchObject({ status: 'overdue', overdueMs: 8 * HOUR + 1 });
+    // A report dated on the last day is on time; one dated the day after is late.
+    expect((await send(cookie, 'PUT', `/api/accidents/${a.id}/investigation`, { reportSubmittedOn: '2026-06-01' })).json().clocks.investigationReport.status).toBe('late');
+    expect((await send(cookie, 'PUT', `/api/accidents/${a.id}/investigation`, { reportSubmittedOn: '2026-05-31' })).json().clocks.investigationReport.status).toBe('met');
+    await send(cookie, 'PUT', `/api/accidents/${a.id}/investigation`, { reportSubmittedOn: null });
     const extended = await send(cookie, 'PUT', `/api/accidents/${a.id}/investigation`, { extended: true });
     expect(extended.statusCode, extended.body).toBe(200);
-    expect(extended.json().clocks.investigationReport).toMatchObject({ dueAt: '2026-07-30T16:00:00.000Z', status: 'running', label: { zh: '提交事故调查报告（120日）' } });
+    expect(extended.json().clocks.investigationReport).toMatchObject({ dueDate: '2026-07-30', status: 'running', label: { zh: '提交事故调查报告（120日）' } });
   });
 
   it('gives the government 15 days to decide, 30 for 特别重大 (+30 extended)', async () => {
@@ -152,15 +179,18 @@ describe('investigation and decision deadlines', () => {
     const submit = (id: string, body: object) => send(cookie, 'PUT', `/api/accidents/${id}/investigation`, body);
     const o = (await submit(ordinary.id, { reportSubmittedOn: '2026-05-20' })).json();
     expect(o.clocks.investigationReport.status).toBe('met');
-    expect(o.clocks.governmentDecision).toMatchObject({ dueAt: '2026-06-04T16:00:00.000Z', dueDate: '2026-06-05', status: 'running' });
+    // Submitted 20 May + 15 days: 4 June is the last day on time (it said 5 June).
+    expect(o.clocks.governmentDecision).toMatchObject({ dueAt: '2026-06-04T15:59:59.999Z', dueDate: '2026-06-04', status: 'running' });
     const x = (await submit(extraordinary.id, { reportSubmittedOn: '2026-05-20' })).json();
-    expect(x.clocks.governmentDecision).toMatchObject({ dueAt: '2026-06-19T16:00:00.000Z' });
-    expect((await submit(extraordinary.id, { decisionExtended: true })).json().clocks.governmentDecision.dueAt).toBe('2026-07-19T16:00:00.000Z');
+    expect(x.clocks.governmentDecision).toMatchObject({ dueDate: '2026-06-19' });
+    expect((await submit(extraordinary.id, { decisionExtended: true })).json().clocks.governmentDecision.dueDate).toBe('2026-07-19');
     const refused = await submit(ordinary.id, { decisionExtended: true });
     expect([refused.statusCode, refused.json().details[0].field]).toEqual([422, 'body.decisionExtended']);
     cookie = await at('2026-06-10T00:00:00Z');
     const decided = (await send(cookie, 'PUT', `/api/accidents/${ordinary.id}/investigation`, { decidedOn: '2026-06-06' })).json();
     expect(decided.clocks.governmentDecision.status).toBe('late');
+    const dayAfter = (await send(cookie, 'PUT', `/api/accidents/${ordinary.id}/investigation`, { decidedOn: '2026-06-05' })).json();
+    expect(dayAfter.clocks.governmentDecision.status).toBe('late');
     const onTime = (await send(cookie, 'PUT', `/api/accidents/${ordinary.id}/investigation`, { decidedOn: '2026-06-04' })).json();
     expect(onTime.clocks.governmentDecision.status).toBe('met');
   });

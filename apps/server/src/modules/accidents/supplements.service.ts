@@ -1,22 +1,22 @@
 import type { z } from 'zod';
 import {
-  applySupplements,
   ESCALATION_LEVEL_LABELS,
   escalationPath,
-  gradeAccident,
   isWithinSupplementWindow,
+  namedFigureKeys,
   wholeYuan,
   type AccidentCategory,
   type AccidentDetail,
   type AccidentEscalationBody,
   type AccidentGrade,
   type AccidentSupplementBody,
+  type NamedFigures,
 } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import { conflict, notFound, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import { checkInstant } from './accidents.intake.js';
-import { figuresOf } from './accidents.present.js';
+import { supplementedFigures } from './accidents.present.js';
 import { ACCIDENT, type AccidentsDeps, type AccidentsService } from './accidents.service.js';
 
 /**
@@ -28,8 +28,9 @@ export function createSupplementsService(deps: AccidentsDeps & { accidents: Pick
 
   return {
     /**
-     * Records the complete figures after a change. The current figures and grade are then
-     * recomputed from the initial report and every supplement (applySupplements): a change
+     * Records the figures a change names — only those — as a new version. The current figures
+     * and grade are then recomputed from the initial report and every supplement
+     * (applySupplements): a figure no supplement names keeps its first report, and a change
      * after the window is kept in the history but changes nothing.
      */
     async supplement(ctx: RequestContext, user: SessionUser, id: string, body: z.infer<typeof AccidentSupplementBody>): Promise<AccidentDetail> {
@@ -44,34 +45,27 @@ export function createSupplementsService(deps: AccidentsDeps & { accidents: Pick
         const reportedAt = body.reportedAt ? new Date(body.reportedAt) : now;
         checkInstant(reportedAt, 'body.reportedAt', { now, notBefore: { at: changedAt, what: { zh: '伤亡变化时间', en: 'the time of the change' } } });
 
-        const category = row.category as AccidentCategory;
-        const figures = { deaths: body.deaths, missing: body.missing, seriousInjuries: body.seriousInjuries, minorInjuries: body.minorInjuries, directLossYuan: body.directLossYuan };
+        const named: NamedFigures = Object.fromEntries(namedFigureKeys(body).map((key) => [key, body[key]]));
         const earlier = await repo.supplements([id], tx);
-        const initial = figuresOf({
-          deaths: row.initial_deaths, missing: row.initial_missing, serious_injuries: row.initial_serious_injuries,
-          minor_injuries: row.initial_minor_injuries, direct_loss_yuan: row.initial_direct_loss_yuan,
-        });
-        const applied = applySupplements(initial, row.occurred_at, category, [
-          ...earlier.map((s) => ({ changedAt: s.changed_at, reportedAt: s.reported_at, figures: figuresOf(s) })),
-          { changedAt, reportedAt, figures },
-        ]);
-        // applySupplements hands back one of the snapshots given to it, minor injuries included.
-        const current = applied.figures as typeof figures;
-        const counted = isWithinSupplementWindow(row.occurred_at, category, changedAt);
-
-        await tx.insertInto('accident_supplements').values({
-          accident_id: id, changed_at: changedAt, reported_at: reportedAt,
-          deaths: figures.deaths, missing: figures.missing, serious_injuries: figures.seriousInjuries, minor_injuries: figures.minorInjuries,
-          direct_loss_yuan: figures.directLossYuan, grade: gradeAccident(figures).grade, counted, note: body.note ? body.note : null,
-          recorded_by: user.id, recorded_at: now,
-        }).execute();
-        await repo.updateFigures(tx, id, {
+        const version = earlier.length + 1;
+        const applied = supplementedFigures(row, [...earlier, { changed_at: changedAt, reported_at: reportedAt, ...namedColumns(named) }]);
+        const current = applied.figures;
+        const counted = isWithinSupplementWindow(row.occurred_at, row.category as AccidentCategory, changedAt);
+        const result = {
           deaths: current.deaths, missing: current.missing, serious_injuries: current.seriousInjuries, minor_injuries: current.minorInjuries,
           direct_loss_yuan: String(wholeYuan(current.directLossYuan)), grade: applied.grade.grade,
-        }, now);
+        };
+
+        await tx.insertInto('accident_supplements').values({
+          accident_id: id, version, changed_at: changedAt, reported_at: reportedAt, ...namedColumns(named),
+          result_deaths: result.deaths, result_missing: result.missing, result_serious_injuries: result.serious_injuries,
+          result_minor_injuries: result.minor_injuries, result_direct_loss_yuan: result.direct_loss_yuan, result_grade: result.grade,
+          counted, note: body.note ? body.note : null, recorded_by: user.id, recorded_at: now,
+        }).execute();
+        await repo.updateFigures(tx, id, result, now);
         await audit.record(tx, ctx, {
           action: 'accident.supplement', objectType: 'accident', objectId: id, result: 'success', statusCode: 201,
-          details: { counted, from: row.grade, to: applied.grade.grade, deaths: figures.deaths, missing: figures.missing },
+          details: { version, counted, named, from: row.grade, to: result.grade },
         });
         return deps.accidents.detail(user, id, scope, tx);
       });
@@ -101,6 +95,14 @@ export function createSupplementsService(deps: AccidentsDeps & { accidents: Pick
         return deps.accidents.detail(user, id, scope, tx);
       });
     },
+  };
+}
+
+/** A supplement's named figures as columns; null: not named. */
+function namedColumns(named: NamedFigures) {
+  return {
+    deaths: named.deaths ?? null, missing: named.missing ?? null, serious_injuries: named.seriousInjuries ?? null,
+    minor_injuries: named.minorInjuries ?? null, direct_loss_yuan: named.directLossYuan === undefined ? null : String(wholeYuan(named.directLossYuan)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { gradeAccident, isWithinSupplementWindow, type AccidentCategory, type AccidentGrade } from '@anjian/domain';
+import { applySupplements, gradeAccident, type AccidentCategory, type AccidentGrade } from '@anjian/domain';
 
 /*
  * The demo's accident generator: deterministic (seededRandom, never Math.random), so every
@@ -54,15 +54,25 @@ const PLACES: Record<string, readonly string[]> = {
 
 const CAUSES = ['安全管理制度不落实，现场作业人员违章作业', '企业主体责任不落实，安全培训教育不到位', '隐患排查治理不到位，未及时消除事故隐患', '驾驶人超速行驶、疲劳驾驶', '违规动火作业，未落实防范措施'];
 
+export interface DemoFigures {
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  directLossYuan: number;
+}
+
 export interface DemoAccident {
   occurredAt: Date;
   regionCode: string;
   place: string;
   category: AccidentCategory;
   industryCode: string | null;
-  initial: { deaths: number; seriousInjuries: number; minorInjuries: number; directLossYuan: number };
-  /** A casualty change (one more death), reported as a supplement. */
-  supplement: { changedAt: Date; reportedAt: Date; deaths: number; counted: boolean } | null;
+  initial: DemoFigures;
+  /** A casualty change (one more death), reported as a supplement naming the deaths alone. */
+  supplement: { changedAt: Date; reportedAt: Date; deaths: number; counted: boolean; result: DemoFigures } | null;
+  /** The figures after the supplement, as applySupplements merges them. */
+  current: DemoFigures;
   grade: AccidentGrade;
   initialGrade: AccidentGrade;
   summary: string;
@@ -79,25 +89,27 @@ export function demoAccident(random: Random, occurredAt: Date, regionCode: strin
   const seriousInjuries = major ? between(random, 1, 8) : between(random, 0, 2);
   const minorInjuries = between(random, 0, major ? 12 : 4);
   const directLossYuan = major ? between(random, 3_000, 15_000) * 1_000 : between(random, 50, 2_500) * 1_000;
-  const initial = { deaths, seriousInjuries, minorInjuries, directLossYuan };
-  const grade0 = gradeAccident({ ...initial, missing: 0 }).grade;
+  const initial = { deaths, missing: 0, seriousInjuries, minorInjuries, directLossYuan };
+  const grade0 = gradeAccident(initial).grade;
 
   let supplement: DemoAccident['supplement'] = null;
+  let current = initial;
   if (!major && deaths >= 1 && random() < 0.06) {
     const changedAt = new Date(occurredAt.getTime() + between(random, 1, 5) * 86_400_000);
     const reportedAt = new Date(changedAt.getTime() + between(random, 1, 6) * 3_600_000);
     if (reportedAt.getTime() <= now.getTime()) {
-      supplement = { changedAt, reportedAt, deaths: deaths + 1, counted: isWithinSupplementWindow(occurredAt, category, changedAt) };
+      const applied = applySupplements(initial, occurredAt, category, [{ changedAt, reportedAt, named: { deaths: deaths + 1 } }]);
+      current = applied.figures;
+      supplement = { changedAt, reportedAt, deaths: deaths + 1, counted: applied.history[0]!.counted, result: current };
     }
   }
-  const current = supplement?.counted ? { ...initial, deaths: supplement.deaths } : initial;
-  const grade = gradeAccident({ ...current, missing: 0 }).grade;
+  const grade = gradeAccident(current).grade;
   // Most reports reach the county within the hour; some are late (迟报).
   const reportedAt = new Date(Math.min(now.getTime(), occurredAt.getTime() + (random() < 0.08 ? between(random, 65, 180) : between(random, 15, 58)) * 60_000));
   const kind = KINDS[category]![between(random, 0, KINDS[category]!.length - 1)]!;
   const place = `${placeName}${PLACES[category]![between(random, 0, PLACES[category]!.length - 1)]!}`;
   return {
-    occurredAt, regionCode, place, category, industryCode, initial, supplement, grade, initialGrade: grade0, reportedAt,
+    occurredAt, regionCode, place, category, industryCode, initial, supplement, current, grade, initialGrade: grade0, reportedAt,
     summary: `${place}发生一起${kind}事故，造成${current.deaths}人死亡、${seriousInjuries}人重伤、${minorInjuries}人轻伤。`,
     cause: CAUSES[between(random, 0, CAUSES.length - 1)]!,
   };

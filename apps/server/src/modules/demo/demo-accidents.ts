@@ -67,12 +67,12 @@ export const demoAccidents: DemoStep = {
     for (let i = 0; i < accidents.length; i += 500) {
       const rows = accidents.slice(i, i + 500).map((a) => {
         const office = reporterFor(a.regionCode)!;
-        const current = a.supplement?.counted ? { ...a.initial, deaths: a.supplement.deaths } : a.initial;
+        const current = a.current;
         return {
           occurred_at: a.occurredAt, region_code: a.regionCode, place: a.place, enterprise_id: null, industry_code: a.industryCode, category: a.category,
           initial_deaths: a.initial.deaths, initial_missing: 0, initial_serious_injuries: a.initial.seriousInjuries, initial_minor_injuries: a.initial.minorInjuries,
           initial_direct_loss_yuan: a.initial.directLossYuan, initial_grade: a.initialGrade,
-          deaths: current.deaths, missing: 0, serious_injuries: current.seriousInjuries, minor_injuries: current.minorInjuries, direct_loss_yuan: current.directLossYuan, grade: a.grade,
+          deaths: current.deaths, missing: current.missing, serious_injuries: current.seriousInjuries, minor_injuries: current.minorInjuries, direct_loss_yuan: current.directLossYuan, grade: a.grade,
           summary: a.summary, cause: a.cause, reported_at: a.reportedAt, reported_by: office.userId, reporter_org_id: office.orgId,
           created_at: a.reportedAt, updated_at: a.supplement?.reportedAt ?? a.reportedAt,
         };
@@ -95,11 +95,13 @@ async function history(tx: Tx, accidents: DemoAccident[], ids: string[], reporte
     const id = ids[i]!;
     const by = reporterFor(a.regionCode)!.userId;
     if (a.supplement) {
-      const figures = { ...a.initial, deaths: a.supplement.deaths };
+      const r = a.supplement.result;
       supplements.push({
-        accident_id: id, changed_at: a.supplement.changedAt, reported_at: a.supplement.reportedAt, deaths: figures.deaths, missing: 0,
-        serious_injuries: figures.seriousInjuries, minor_injuries: figures.minorInjuries, direct_loss_yuan: figures.directLossYuan,
-        grade: gradeAccident({ ...figures, missing: 0 }).grade, counted: a.supplement.counted, note: '伤者经抢救无效死亡', recorded_by: by, recorded_at: a.supplement.reportedAt,
+        accident_id: id, version: 1, changed_at: a.supplement.changedAt, reported_at: a.supplement.reportedAt,
+        deaths: a.supplement.deaths, missing: null, serious_injuries: null, minor_injuries: null, direct_loss_yuan: null,
+        result_deaths: r.deaths, result_missing: r.missing, result_serious_injuries: r.seriousInjuries, result_minor_injuries: r.minorInjuries,
+        result_direct_loss_yuan: r.directLossYuan, result_grade: gradeAccident(r).grade,
+        counted: a.supplement.counted, note: '伤者经抢救无效死亡', recorded_by: by, recorded_at: a.supplement.reportedAt,
       });
     }
     const city = new Date(a.reportedAt.getTime() + between(random, 20, 100) * 60_000);
@@ -152,7 +154,7 @@ async function indicators(tx: Tx, accidents: DemoAccident[], year: number, offic
     for (const metric of INDICATOR_METRIC_CODES) {
       const def = INDICATOR_METRICS[metric];
       const counted = mine.filter((a) => def.category === null || a.category === def.category);
-      const actual = def.measure === 'accidents' ? counted.length : counted.reduce((n, a) => n + (a.supplement?.counted ? a.supplement.deaths : a.initial.deaths), 0);
+      const actual = def.measure === 'accidents' ? counted.length : counted.reduce((n, a) => n + a.current.deaths + a.current.missing, 0);
       rows.push({ region_code: unit, year, metric, cap: Math.max(2, Math.ceil(actual * 0.95)), set_by_org: setter.orgId, set_by: setter.userId, set_at: now });
     }
   }

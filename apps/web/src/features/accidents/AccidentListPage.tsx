@@ -61,7 +61,7 @@ export default function AccidentListPage() {
             {next ? (
               <span>
                 <Tag color={CLOCK_COLORS[next.status]}>{pick(next.statusLabel)}</Tag>
-                {pick(next.label)} · {formatDeadline(next.dueAt)}
+                {pick(next.label)} · {formatDeadline(next)}
               </span>
             ) : a.investigationClosed ? (
               <Tag color="default">{t('accidents.list.closed')}</Tag>

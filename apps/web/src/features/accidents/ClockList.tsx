@@ -29,7 +29,7 @@ export function ClockLine({ clock }: { clock: ClockData }) {
       <div style={{ fontWeight: 500 }}>{pick(clock.label)}</div>
       <div>
         <Typography.Text type="secondary">{t('accidents.clocks.due')} </Typography.Text>
-        <span data-testid="clock-due" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDeadline(clock.dueAt)}</span>
+        <span data-testid="clock-due" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDeadline(clock)}</span>
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
         <Tag color={CLOCK_COLORS[clock.status]} style={{ marginInlineEnd: 0 }}>{pick(clock.statusLabel)}</Tag>

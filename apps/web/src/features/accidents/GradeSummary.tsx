@@ -58,10 +58,10 @@ export function FiguresView({ figures }: { figures: FiguresData }) {
 }
 
 /** The casualty and loss fields, shared by the first report and the supplements. */
-export function FigureFields() {
+export function FigureFields({ deathsRequired = true }: { deathsRequired?: boolean }) {
   const { t } = useTranslation();
   const count = { min: 0, max: 100_000, precision: 0, style: { width: '100%' } };
-  const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
+  const required = (field: string) => (deathsRequired ? [{ required: true, message: t('common.required', { field }) }] : []);
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', columnGap: 12 }}>
       <Form.Item name="deaths" label={t('accidents.fields.deaths')} rules={required(t('accidents.fields.deaths'))}>

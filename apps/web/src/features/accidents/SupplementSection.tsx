@@ -7,22 +7,22 @@ import { useLanguage } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/ui/format';
 import { applyServerErrors } from '../../shared/ui/form-errors';
 import { EmptyState } from '../../shared/ui/states';
+import { SUPPLEMENT_FIGURES } from '@anjian/domain';
 import { useSupplement, type AccidentData } from './accidents.api';
 import { FigureFields, GradeTag } from './GradeSummary';
 import { formatDeadline, notFuture, shanghaiNow, toInstant } from './labels';
+import { changedFigures, type FigureValues } from './supplement-input';
 
-interface Values {
+interface Values extends FigureValues {
   changedAt: Dayjs;
   reportedAt?: Dayjs;
-  deaths: number;
-  missing?: number;
-  seriousInjuries?: number;
-  minorInjuries?: number;
-  directLossYuan?: number;
   note?: string;
 }
 
-/** 补报: the complete figures after a change, prefilled with the current ones; the server regrades. */
+/**
+ * 补报: prefilled with the current figures; only those the user changes are sent (the server
+ * keeps the others) and it regrades from the merged figures.
+ */
 function SupplementDialog({ accident, onClose }: { accident: AccidentData; onClose: () => void }) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
@@ -35,12 +35,17 @@ function SupplementDialog({ accident, onClose }: { accident: AccidentData; onClo
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
+    const changed = changedFigures(f, v);
+    if (Object.keys(changed).length === 0) {
+      setFormError(t('accidents.supplements.nothingChanged'));
+      return;
+    }
     setFormError(null);
     try {
       const next = await supplement.mutateAsync({
         changedAt: toInstant(v.changedAt),
         reportedAt: v.reportedAt ? toInstant(v.reportedAt) : undefined,
-        deaths: v.deaths, missing: v.missing ?? 0, seriousInjuries: v.seriousInjuries ?? 0, minorInjuries: v.minorInjuries ?? 0, directLossYuan: v.directLossYuan ?? 0,
+        ...changed,
         note: v.note?.trim() || undefined,
       });
       void message.success(t('accidents.supplements.saved', { grade: pick(next.grade.label) }));
@@ -52,7 +57,7 @@ function SupplementDialog({ accident, onClose }: { accident: AccidentData; onClo
 
   return (
     <Modal open title={t('accidents.supplements.add')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => void submit()} onCancel={onClose} confirmLoading={supplement.isPending} width={640}>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('accidents.supplements.hint', { days: String(accident.category.supplementDays), until: formatDeadline(accident.clocks.supplementWindow.dueAt) })} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('accidents.supplements.hint', { days: String(accident.category.supplementDays), until: formatDeadline(accident.clocks.supplementWindow) })} />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -68,7 +73,7 @@ function SupplementDialog({ accident, onClose }: { accident: AccidentData; onClo
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notFuture} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <FigureFields />
+        <FigureFields deathsRequired={false} />
         <Form.Item name="note" label={t('accidents.supplements.note')} rules={[{ max: 500 }]}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
@@ -82,6 +87,10 @@ export function SupplementSection({ accident }: { accident: AccidentData }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [open, setOpen] = useState(false);
+  const named = (s: AccidentData['supplements'][number]) =>
+    SUPPLEMENT_FIGURES.filter((key) => s.named[key] !== undefined)
+      .map((key) => `${t(`accidents.fields.${key}`)} ${key === 'directLossYuan' ? s.named[key]!.toLocaleString(language) : String(s.named[key])}`)
+      .join(t('accidents.grade.separator'));
   const may = accident.actions.includes('supplement');
   return (
     <>
@@ -94,13 +103,15 @@ export function SupplementSection({ accident }: { accident: AccidentData }) {
             color: s.counted ? 'blue' : 'gray',
             title: (
               <span>
-                {formatDateTime(s.changedAt).slice(0, 16)} <GradeTag grade={s.grade} />{' '}
+                {t('accidents.supplements.version', { n: String(s.version) })} · {formatDateTime(s.changedAt).slice(0, 16)} <GradeTag grade={s.grade} />{' '}
                 {!s.counted && <Tag color="default">{t('accidents.supplements.notCounted')}</Tag>}
               </span>
             ),
             content: (
               <div data-testid="supplement">
+                <div data-testid="supplement-named">{t('accidents.supplements.named', { figures: named(s) })}</div>
                 <div>
+                  {t('accidents.supplements.result')}
                   {t('accidents.supplements.figures', {
                     deaths: String(s.figures.deaths), missing: String(s.figures.missing), serious: String(s.figures.seriousInjuries), minor: String(s.figures.minorInjuries), loss: s.figures.directLossYuan.toLocaleString(language),
                   })}

@@ -37,15 +37,11 @@ export function formatDuration(ms: number, t: TFunction): string {
 }
 
 /**
- * A deadline as the law says it, in Beijing time. A day-based limit ends at 24:00 of its last
- * day; the server gives that instant as 00:00 of the next day (dueAt), which reads as one day
- * too late, so it is shown as "<last day> 24:00".
+ * A deadline as the law says it, in Beijing time: a limit in days runs to 24:00 of its last
+ * day (the server's dueDate, the last day still on time), one in hours to the minute.
  */
-export function formatDeadline(iso: string): string {
-  const shown = formatDateTime(iso);
-  if (!shown.endsWith(' 00:00:00')) return shown.slice(0, 16);
-  const previous = new Date(Date.parse(iso) + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-  return `${previous} 24:00`;
+export function formatDeadline(clock: { unit: ClockData['unit']; dueAt: string; dueDate: string }): string {
+  return clock.unit === 'days' ? `${clock.dueDate} 24:00` : formatDateTime(clock.dueAt).slice(0, 16);
 }
 
 export function formatYuan(yuan: number, language: string): string {
