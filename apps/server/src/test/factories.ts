@@ -16,6 +16,8 @@ const suffix = () => crypto.randomBytes(4).toString('hex');
 export function createFactories(db: Database) {
   return {
     async org(o: { type: string; regionCode: string; name?: string; industries?: string[] }): Promise<string> {
+      // An enterprise is an organisation with a registry row; other modules find it through the registry.
+      if (o.type === 'enterprise') return (await this.enterprise({ regionCode: o.regionCode, name: o.name, industries: o.industries?.length ? o.industries : undefined })).id;
       const { id } = await db
         .insertInto('orgs')
         .values({ type: o.type, region_code: o.regionCode, name: o.name ?? `测试${o.type}-${suffix()}`, industries: o.industries ?? [] })
