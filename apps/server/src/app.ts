@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -82,6 +84,13 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   });
 
   await app.register(cookie);
+  // API answers (a ledger page, an export) go compressed to whoever asks; brotli at a quality
+  // that costs about what gzip does. The web app's files are compressed once at build time.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   // Uploads (photos, PDFs, spreadsheets) stream through here; each route sets tighter limits.
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
   await app.register(swagger, {
@@ -146,10 +155,21 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   return { app, jobs };
 }
 
-/** The built web app: static files, and index.html for any other GET outside /api (client routing). */
+/**
+ * The built web app: static files, and index.html for any other GET outside /api (client
+ * routing). Files under assets/ carry a content hash in their names, so they are cached for a
+ * year; index.html, which names them, is revalidated on every visit. Each is sent as the .br or
+ * .gz written beside it at build time (scripts/precompress.mjs) when the browser accepts it.
+ */
 function registerWebApp(app: FastifyInstance, distDir: string) {
   const hasWeb = fs.existsSync(path.join(distDir, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'] });
+  const hashed = `${path.sep}assets${path.sep}`;
+  if (hasWeb) {
+    void app.register(fastifyStatic, {
+      root: distDir, wildcard: false, index: ['index.html'], preCompressed: true, cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('cache-control', file.includes(hashed) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');

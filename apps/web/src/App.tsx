@@ -4,13 +4,16 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { LoginPage } from './features/auth/LoginPage';
-import { MENU } from './menu';
 import { queryClient } from './shared/api/query-client';
 import { useLanguage } from './shared/i18n';
-import { SignedIn } from './shared/layout/SignedIn';
+import { LoadingState } from './shared/ui/states';
+
+// The sign-in page loads only what signing in needs; the signed-in shell, its menu and its
+// pages come after (each page again on its own, see menu.tsx).
+const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const SignedInApp = lazy(() => import('./signed-in-app'));
 
 // CJK fonts first in line, so Chinese renders with a proper face on every platform.
 const FONT_FAMILY =
@@ -32,10 +35,12 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/*" element={<SignedIn menu={MENU} />} />
-            </Routes>
+            <Suspense fallback={<LoadingState />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/*" element={<SignedInApp />} />
+              </Routes>
+            </Suspense>
           </BrowserRouter>
         </QueryClientProvider>
       </AntApp>

@@ -1,52 +1,21 @@
-import { accidentsMessages } from '../../features/accidents/accidents.messages';
-import { auditMessages } from '../../features/audit/audit.messages';
-import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
-import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
-import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
-import { hazardsMessages } from '../../features/hazards/hazards.messages';
-import { inboxMessages } from '../../features/inbox/inbox.messages';
-import { indicatorsMessages } from '../../features/indicators/indicators.messages';
 import { authMessages } from '../../features/auth/auth.messages';
-import { orgsMessages } from '../../features/orgs/orgs.messages';
-import { regionsMessages } from '../../features/regions/regions.messages';
-import { routingMessages } from '../../features/routing/routing.messages';
-import { usersMessages } from '../../features/users/users.messages';
 import { layoutMessages } from '../layout/layout.messages';
 import { commonMessages } from './common.messages';
 import type { Language } from './define';
 
+export type { Translation } from './modules';
+
 /**
- * Every module's strings, one line each; a module's keys live under its name
- * (t('users.create')). A new module adds its messages file and one line here.
+ * What the sign-in page needs at start. Every other module's strings come with the signed-in
+ * app (all-messages.ts), so the first page a user opens does not download the whole UI's text.
  */
-const modules = {
-  common: commonMessages,
-  layout: layoutMessages,
-  auth: authMessages,
-  regions: regionsMessages,
-  orgs: orgsMessages,
-  routing: routingMessages,
-  users: usersMessages,
-  audit: auditMessages,
-  hazards: hazardsMessages,
-  hazardLists: hazardListsMessages,
-  inbox: inboxMessages,
-  enterprises: enterprisesMessages,
-  dashboard: dashboardMessages,
-  accidents: accidentsMessages,
-  indicators: indicatorsMessages,
-};
+const startup = { common: commonMessages, layout: layoutMessages, auth: authMessages };
 
-type Modules = typeof modules;
-export type Translation = { [K in keyof Modules]: Modules[K]['zh-CN'] };
-
-function translation(language: Language): Translation {
-  const entries = Object.entries(modules).map(([name, messages]) => [name, messages[language]]);
-  // The English tables are checked against the Chinese shape in defineMessages.
-  return Object.fromEntries(entries) as Translation;
+function startupTable(language: Language) {
+  return Object.fromEntries(Object.entries(startup).map(([name, messages]) => [name, messages[language]]));
 }
 
 export const resources = {
-  'zh-CN': { translation: translation('zh-CN') },
-  'en-US': { translation: translation('en-US') },
+  'zh-CN': { translation: startupTable('zh-CN') },
+  'en-US': { translation: startupTable('en-US') },
 };
