@@ -52,6 +52,9 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
     const ctx = req.ctx;
     if (!ctx || ctx.audited || !req.url.startsWith('/api/')) return payload;
     const status = reply.statusCode;
+    // 503: the database is unreachable, so there is nothing to record the attempt in (and it
+    // changed nothing); trying would turn the 503 into a second failure.
+    if (status === 503) return payload;
     const denied = status === 401 || status === 403;
     if (!STATE_CHANGING.has(req.method) && !denied) return payload;
     const config = req.routeOptions.config;
