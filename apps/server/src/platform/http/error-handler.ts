@@ -18,6 +18,11 @@ function localise(error: AppError, locale: Locale, requestId: string): ApiErrorB
   };
 }
 
+/** The standard body for `error` in the caller's language (for hooks that answer by themselves). */
+export function errorBody(error: AppError, req: FastifyRequest): ApiErrorBody {
+  return localise(error, req.ctx?.locale ?? 'zh-CN', req.id);
+}
+
 /** Translates everything Fastify itself rejects (bad JSON, body too large …) into an AppError. */
 export function toAppError(error: FastifyError | Error): AppError | null {
   if (error instanceof AppError) return error;
