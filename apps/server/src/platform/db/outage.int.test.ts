@@ -115,6 +115,7 @@ describe('the embedded PostgreSQL dies under load', () => {
     const found = await p.database.db.selectFrom('orgs').select('id').where('id', 'in', acked).execute();
     expect(found.length).toBe(acked.length);
     expect(ackedBeforeKill).toBeGreaterThanOrEqual(20);
+    console.log(p.lines.filter((l) => /unexpectedly|restart|leftover|back on|did not start/.test(l)).join('\n'));
     console.log(`outage test: ${acked.length} writes acknowledged (${ackedBeforeKill} before the kill), all present; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     const chain = await verifyAuditChain(p.database.db);
     expect(chain.ok).toBe(true);
