@@ -55,10 +55,10 @@ export async function copyTree(src: string, dst: string, prefix: string, files: 
     const entries = await fs.readdir(from, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const child = rel ? path.join(rel, entry.name) : entry.name;
-      if (entry.isSymbolicLink()) throw new Error(`${path.join(src, child)} is a symbolic link; a backup does not follow links (tablespaces are not supported)`);
       const isDir = entry.isDirectory();
       const verdict = decide(child, isDir);
       if (verdict === 'skip') continue;
+      if (entry.isSymbolicLink()) throw new Error(`${path.join(src, child)} is a symbolic link; a backup does not follow links (tablespaces are not supported)`);
       if (isDir) {
         if (verdict === 'empty') {
           const mode = (await fs.stat(path.join(src, child)).catch(() => null))?.mode ?? 0o700;
