@@ -14,7 +14,7 @@ export function healthRoutes(deps: { db: Database; embedded: boolean; version: s
         const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(deps.db);
         return { status: 'ok' as const, database: { version: rows[0]!.v, embedded: deps.embedded }, uptimeSeconds: Math.round(process.uptime()), version: deps.version };
       } catch (error) {
-        req.log.warn({ err: error }, 'health: database unavailable');
+        req.log.warn({ cause: String(error) }, 'health: database unavailable');
         throw databaseUnavailable();
       }
     });

@@ -68,7 +68,7 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   if (appError) {
     const status = ERROR_MESSAGES[appError.code].status;
     if (appError.code === 'DATABASE_UNAVAILABLE') {
-      if (appError !== error) req.log.warn({ err: error }, 'database unavailable');
+      if (appError !== error) req.log.warn({ cause: String(error) }, 'database unavailable');
       reply.header('retry-after', '5');
     }
     let body = localise(appError, locale, req.id);

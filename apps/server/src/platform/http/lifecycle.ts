@@ -77,7 +77,7 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
       if (!isDatabaseUnavailable(error)) throw error;
       // The attempt cannot be recorded: answer 503 here, in the standard shape. (An error
       // thrown from onSend would reach Fastify's own handler when ours has already run.)
-      req.log.warn({ err: error }, 'database unavailable: audit row not written');
+      req.log.warn({ cause: String(error) }, 'database unavailable: audit row not written');
       reply.code(503).header('retry-after', '5').header('content-type', 'application/json; charset=utf-8');
       return JSON.stringify(errorBody(databaseUnavailable(), req));
     }
