@@ -142,6 +142,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const maxDelay = supervise?.maxDelayMs ?? 30_000;
 
   let current: Postmaster | null = null;
+  let pending: Promise<unknown> | null = null;
   let stopping = false;
   let wake: (() => void) | null = null;
   const pause = (ms: number) => new Promise<void>((resolve) => {
@@ -183,7 +184,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await pause(delay);
       if (stopping) return;
       try {
-        const next = await attempt();
+        const launching = attempt();
+        pending = launching.catch(() => null);
+        const next = await launching;
         if (stopping) {
           next.child.kill('SIGINT');
           await next.exited;
@@ -206,6 +209,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stopped ??= (async () => {
       stopping = true;
       (wake as (() => void) | null)?.();
+      // A restart under way finishes first (and is then stopped by the watcher).
+      await (pending as Promise<unknown> | null);
       const pm = current as Postmaster | null;
       if (pm && pm.child.exitCode === null && pm.child.signalCode === null) {
         // SIGINT = "fast" shutdown: roll back open transactions, checkpoint, exit cleanly.

@@ -31,7 +31,7 @@ describe('the embedded PostgreSQL dies under load', () => {
     process.on('uncaughtException', onCrash);
     process.on('unhandledRejection', onCrash);
     p = await startOwnPlatform({ supervise: { minDelayMs: 200, maxDelayMs: 2_000, holdRestart: () => held } });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     release();

@@ -32,7 +32,7 @@ describe('npm run backup / npm run restore', () => {
   beforeAll(async () => {
     p = await startOwnPlatform();
     work = await makeTempDir('anjian-backup-');
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await restored?.close();
