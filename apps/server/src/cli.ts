@@ -5,6 +5,9 @@ import { loadConfig } from './platform/config.js';
 import { connect } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
 import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
+import type { Config } from './platform/config.js';
+import { backupCommand, restoreCommand } from './platform/ops/commands.js';
+import { OperatorError } from './platform/ops/operator-error.js';
 
 /**
  * Operator commands. Each uses DATABASE_URL, or joins the embedded server of a running
@@ -12,8 +15,10 @@ import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
  *   audit:verify                recompute the audit chain; exit 1 naming the first broken row
  *   regions:import [13 44 …]    import the tree and the named provinces' villages (idempotent)
  *   migrate:latest | migrate:down
+ *   backup [file]               online backup of the embedded database and the data directory
+ *   restore <file> [--data-dir D] put a backup into a new, empty data directory
  */
-const commands: Record<string, (args: string[], url: string) => Promise<number>> = {
+const commands: Record<string, (args: string[], url: string, config: Config) => Promise<number>> = {
   async 'audit:verify'(_args, url) {
     const db = createDatabase(url, { max: 1 });
     try {
@@ -49,6 +54,7 @@ const commands: Record<string, (args: string[], url: string) => Promise<number>>
       await db.close();
     }
   },
+  backup: backupCommand,
   async 'migrate:down'(_args, url) {
     const db = createDatabase(url, { max: 1 });
     try {
@@ -60,21 +66,35 @@ const commands: Record<string, (args: string[], url: string) => Promise<number>>
   },
 };
 
+/** Commands that work on the data directory itself rather than through a connection. */
+const offline: Record<string, (args: string[], config: Config) => Promise<number>> = {
+  restore: restoreCommand,
+};
+
 async function main() {
   const [name, ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  if (name && offline[name]) return offline[name](args, config);
   const command = name ? commands[name] : undefined;
   if (!command) {
-    console.error(`usage: cli <${Object.keys(commands).join(' | ')}> [args]`);
-    process.exit(2);
+    console.error(`usage: cli <${[...Object.keys(commands), ...Object.keys(offline)].join(' | ')}> [args]`);
+    return 2;
   }
-  const connection = await connect(loadConfig(), { joinRunning: true });
-  let code = 1;
+  if (name === 'backup' && config.databaseUrl) return backupCommand(args, '', config);
+  const connection = await connect(config, { joinRunning: true });
   try {
-    code = await command(args, connection.url);
+    return await command(args, connection.url, config);
   } finally {
     await connection.stop();
   }
-  process.exit(code);
 }
 
-void main();
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // What the operator must do, in one sentence; a stack trace only for the unforeseen.
+    if (error instanceof OperatorError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

@@ -7,6 +7,8 @@ import { seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
 import { connect } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
+import { isDatabaseUnavailable } from './platform/db/unavailable.js';
+import { OperatorError } from './platform/ops/operator-error.js';
 
 /** Reads config, starts or joins the database, prepares it, listens; stops cleanly on a signal. */
 async function main() {
@@ -14,7 +16,13 @@ async function main() {
   const config = loadConfig();
   const log = (msg: string) => console.log(`[anjian] ${msg}`);
   log(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}/pg`);
-  const connection = await connect(config);
+  let connection: Awaited<ReturnType<typeof connect>>;
+  try {
+    // Supervised: if the embedded PostgreSQL dies, it is restarted and the pool reconnects.
+    connection = await connect(config, { log, supervise: true });
+  } catch (error) {
+    fail(error);
+  }
   const database = createDatabase(connection.url);
   let app: Awaited<ReturnType<typeof buildPlatform>>['app'] | null = null;
   let stopJobs = () => {};
@@ -53,9 +61,21 @@ async function main() {
     stopJobs = startJobs(database.db, platform.jobs, log, now);
     log(`ready on http://localhost:${config.port} in ${Date.now() - started} ms`);
   } catch (error) {
-    console.error(error);
+    report(error);
     await shutdown('startup failure', 1);
   }
+}
+
+/** What the operator must do, in one sentence; a stack trace only for what we did not foresee. */
+function report(error: unknown): void {
+  if (error instanceof OperatorError) console.error(`[anjian] cannot start: ${error.message}`);
+  else if (isDatabaseUnavailable(error)) console.error('[anjian] cannot start: the database cannot be reached; check that PostgreSQL runs and that DATABASE_URL names it.');
+  else console.error(error);
+}
+
+function fail(error: unknown): never {
+  report(error);
+  process.exit(1);
 }
 
 void main();

@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** As root: where the `postgres` user's binaries and data go when it cannot enter dataDir. */
+  systemDir: string;
   /** External PostgreSQL; when absent the embedded server under dataDir/pg is used. */
   databaseUrl: string | null;
   adminPassword: string | null;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ANJIAN_DATA_DIR ?? './data'),
+    systemDir: path.resolve(env.ANJIAN_SYSTEM_DIR ?? '/var/lib/anjian'),
     databaseUrl,
     adminPassword: env.ANJIAN_ADMIN_PASSWORD || null,
     // A production database (DATABASE_URL) never receives demo data unless asked.

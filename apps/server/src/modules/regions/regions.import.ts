@@ -53,6 +53,8 @@ export interface ImportResult {
 export async function importRegions(databaseUrl: string, villageProvinces: string[], options: { baseTree?: boolean } = {}): Promise<ImportResult> {
   const started = Date.now();
   const client = new pg.Client({ connectionString: databaseUrl });
+  // Errors reach us through the queries; a dropped connection must not crash the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     await client.query('begin');

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Config } from '../config.js';
 import { ensureDatabase } from './database.js';
-import { runningEmbeddedUrl, startEmbeddedPostgres } from './embedded-postgres.js';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedOptions } from './embedded-postgres.js';
 
 export interface Connection {
   url: string;
@@ -28,13 +28,13 @@ export function embeddedSettings(totalMemory = os.totalmem()): Record<string, st
  * DATABASE_URL when set; otherwise the embedded server under the data directory. A CLI
  * tool run beside a live server joins that server instead of starting a second one.
  */
-export async function connect(config: Config, options: { joinRunning?: boolean; log?: (line: string) => void } = {}): Promise<Connection> {
+export async function connect(config: Config, options: { joinRunning?: boolean; log?: (line: string) => void; supervise?: EmbeddedOptions['supervise'] } = {}): Promise<Connection> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
   if (options.joinRunning) {
     const running = await runningEmbeddedUrl(config.dataDir);
     if (running) return { url: await ensureDatabase(running, DATABASE_NAME), embedded: true, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dir: config.dataDir, log: options.log, settings: embeddedSettings() });
+  const server = await startEmbeddedPostgres({ dir: config.dataDir, systemDir: config.systemDir, log: options.log, settings: embeddedSettings(), supervise: options.supervise });
   try {
     return { url: await ensureDatabase(server.url, DATABASE_NAME), embedded: true, stop: server.stop };
   } catch (error) {

@@ -31,6 +31,11 @@ const preparedNames = new Map<string, string>();
  * everything else keeps PostgreSQL's per-execution planning, which suits skewed filters.
  */
 class PreparingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    keepAlive(this);
+  }
+
   // pg's query() has many overloads; only (text, values) with the mark is rerouted.
   override query(...args: unknown[]): never {
     const [text, values] = args;
@@ -43,7 +48,7 @@ class PreparingClient extends pg.Client {
   }
 }
 
-export function createDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+export function createDatabase(url: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): DatabaseHandle {
   const pool = new pg.Pool({
     Client: PreparingClient,
     connectionString: url,
@@ -51,6 +56,8 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     idleTimeoutMillis: 30_000,
     // Every session speaks UTC; business dates are converted at the edges.
     options: '-c timezone=UTC',
+    // A request waits this long for a connection before it is answered 503, not forever.
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
   });
   pool.on('error', () => {
     // An idle client lost its connection (server restart); the pool replaces it.
@@ -71,9 +78,25 @@ export function toNumber(value: string | number | bigint | null | undefined): nu
   return typeof value === 'number' ? value : Number(value);
 }
 
+/**
+ * A pg client emits 'error' when its connection dies (the server was killed or restarted).
+ * The pool listens only while a client is idle; one checked out by a request or a job has
+ * no listener then, and Node ends the process on an unheard 'error'. The query in flight
+ * fails anyway (and becomes 503 DATABASE_UNAVAILABLE), so the event itself needs nothing more.
+ */
+export function keepAlive<C extends pg.Client>(client: C): C {
+  client.on('error', () => {});
+  return client;
+}
+
+/** A single connection (COPY, admin statements) that cannot take the process down with it. */
+export function createClient(config: pg.ClientConfig): pg.Client {
+  return keepAlive(new pg.Client(config));
+}
+
 /** Creates `name` on the server at `adminUrl` when it does not exist yet. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = createClient({ connectionString: adminUrl });
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_MESSAGES, errorMessage, pickLocale, type ApiErrorBody, type Bilingual, type Locale } from '@anjian/domain';
 import { AppError, type ErrorDetail } from '../errors.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import { validationDetails, type ZodValidationIssue } from './validation-details.js';
 
 function localise(error: AppError, locale: Locale, requestId: string): ApiErrorBody {
@@ -17,9 +18,16 @@ function localise(error: AppError, locale: Locale, requestId: string): ApiErrorB
   };
 }
 
+/** The standard body for `error` in the caller's language (for hooks that answer by themselves). */
+export function errorBody(error: AppError, req: FastifyRequest): ApiErrorBody {
+  return localise(error, req.ctx?.locale ?? 'zh-CN', req.id);
+}
+
 /** Translates everything Fastify itself rejects (bad JSON, body too large …) into an AppError. */
 export function toAppError(error: FastifyError | Error): AppError | null {
   if (error instanceof AppError) return error;
+  // A lost or refused connection, wherever it surfaced (a hook, a service, a stream): 503.
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as { validationContext?: string }).validationContext ?? 'body';
     const details: ErrorDetail[] = validationDetails(part, error.validation as unknown as ZodValidationIssue[]);
@@ -59,6 +67,10 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   const locale = req.ctx?.locale ?? 'zh-CN';
   if (appError) {
     const status = ERROR_MESSAGES[appError.code].status;
+    if (appError.code === 'DATABASE_UNAVAILABLE') {
+      if (appError !== error) req.log.warn({ cause: String(error) }, 'database unavailable');
+      reply.header('retry-after', '5');
+    }
     let body = localise(appError, locale, req.id);
     if (appError.code === 'PAYLOAD_TOO_LARGE' && appError.params.limit === 'bodyLimit') {
       const limit = `${Math.round(req.routeOptions.bodyLimit / 1024)} KiB`;

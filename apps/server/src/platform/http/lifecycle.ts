@@ -3,6 +3,8 @@ import { accessGuard } from '../access/guard.js';
 import type { AuditWriter } from '../audit/audit.writer.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
+import { errorBody } from './error-handler.js';
 import type { RequestContext } from './context.js';
 import { localeFrom } from './locale.js';
 
@@ -52,6 +54,9 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
     const ctx = req.ctx;
     if (!ctx || ctx.audited || !req.url.startsWith('/api/')) return payload;
     const status = reply.statusCode;
+    // 503: the database is unreachable, so there is nothing to record the attempt in (and it
+    // changed nothing); trying would turn the 503 into a second failure.
+    if (status === 503) return payload;
     const denied = status === 401 || status === 403;
     if (!STATE_CHANGING.has(req.method) && !denied) return payload;
     const config = req.routeOptions.config;
@@ -59,14 +64,23 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
     // session without one is not an access attempt worth a row.
     if (status === 401 && req.method === 'GET' && config.access === 'authenticated' && !req.cookies[SESSION_COOKIE]) return payload;
     const action = config.action ?? (config.access && !['public', 'authenticated'].includes(config.access) ? config.access : `${req.method} ${req.routeOptions.url ?? req.url}`);
-    await deps.audit.record(deps.db, ctx, {
-      action,
-      objectType: null,
-      objectId: (req.params as Record<string, string> | undefined)?.id ?? null,
-      result: denied ? 'denied' : status < 400 ? 'success' : 'failure',
-      statusCode: status,
-      details: status >= 400 ? { url: req.url.slice(0, 300), method: req.method } : null,
-    });
+    try {
+      await deps.audit.record(deps.db, ctx, {
+        action,
+        objectType: null,
+        objectId: (req.params as Record<string, string> | undefined)?.id ?? null,
+        result: denied ? 'denied' : status < 400 ? 'success' : 'failure',
+        statusCode: status,
+        details: status >= 400 ? { url: req.url.slice(0, 300), method: req.method } : null,
+      });
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      // The attempt cannot be recorded: answer 503 here, in the standard shape. (An error
+      // thrown from onSend would reach Fastify's own handler when ours has already run.)
+      req.log.warn({ cause: String(error) }, 'database unavailable: audit row not written');
+      reply.code(503).header('retry-after', '5').header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(errorBody(databaseUnavailable(), req));
+    }
     return payload;
   });
 }
