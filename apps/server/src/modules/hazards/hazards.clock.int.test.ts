@@ -158,7 +158,8 @@ describe('on the boundary day', () => {
 describe('escalation and exposure', () => {
   it('escalates 逾期 as 逾期督办 (exposed), and 验收超期 to the accepting unit and the level above, never exposed', async () => {
     const r = await t.runJob('hazards.escalate_overdue');
-    expect(r).toBe('2 escalated, 0 need accountability, 2 acceptances late');
+    // It reads the four late hazards and nothing else: not those due today.
+    expect(r).toBe('2 escalated, 0 need accountability, 2 acceptances late; 4 read in 1 batches');
     const timeline = async (name: string) => (await get(`/api/hazards/${ids[name]}`)).timeline.map((e: { action: string }) => e.action).slice(1);
     for (const name of OVERDUE) expect(await timeline(name), name).toEqual(['overdue_escalated']);
     for (const name of ACCEPTANCE_OVERDUE) expect(await timeline(name), name).toEqual(['acceptance_overdue_escalated']);
@@ -189,7 +190,7 @@ describe('escalation and exposure', () => {
     t.clock.set('2026-07-11T04:00:00Z');
     // A (deadline 06-11) is 30 days overdue: escalated and accountable at once; B and E accountable;
     // the acceptances of C (due 06-20) and F (due 06-11) are now late too.
-    expect(await t.runJob('hazards.escalate_overdue')).toBe('1 escalated, 3 need accountability, 2 acceptances late');
+    expect(await t.runJob('hazards.escalate_overdue')).toBe('1 escalated, 3 need accountability, 2 acceptances late; 5 read in 1 batches');
     const flagged = await t.db.selectFrom('hazards').select('title').where('accountability_required', '=', true).orderBy('title').execute();
     expect(flagged.map((h) => h.title)).toEqual(['A_deadlineToday', ...OVERDUE]);
     for (const name of ['C_submittedOnDeadline', ...ACCEPTANCE_OVERDUE]) {

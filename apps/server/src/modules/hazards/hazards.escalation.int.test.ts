@@ -46,21 +46,21 @@ describe('the escalation job', () => {
     await insert('in grace', ESCALATION_BATCH, { deadline: '2026-06-08', escalated: true });
     // Exactly one batch of new overdue hazards behind them.
     await insert('batch', ESCALATION_BATCH, { deadline: '2026-06-09' });
-    expect(await t.runJob('hazards.escalate_overdue')).toBe(`${ESCALATION_BATCH} escalated, 0 need accountability, 0 acceptances late`);
+    expect(await t.runJob('hazards.escalate_overdue')).toBe(`${ESCALATION_BATCH} escalated, 0 need accountability, 0 acceptances late; ${ESCALATION_BATCH} read in 2 batches`);
     expect(await handled('batch')).toEqual({ n: ESCALATION_BATCH, escalated: ESCALATION_BATCH, acceptance: 0, events: ESCALATION_BATCH });
     expect(await handled('in grace')).toEqual({ n: ESCALATION_BATCH, escalated: ESCALATION_BATCH, acceptance: 0, events: 0 });
   });
 
   it('handles one more than a batch: the last hazard is in a batch of its own', async () => {
     await insert('batch+1', ESCALATION_BATCH + 1, { deadline: '2026-06-09', acceptance: 'every' });
-    expect(await t.runJob('hazards.escalate_overdue')).toBe(`0 escalated, 0 need accountability, ${ESCALATION_BATCH + 1} acceptances late`);
+    expect(await t.runJob('hazards.escalate_overdue')).toBe(`0 escalated, 0 need accountability, ${ESCALATION_BATCH + 1} acceptances late; ${ESCALATION_BATCH + 1} read in 2 batches`);
     expect(await handled('batch+1')).toEqual({ n: ESCALATION_BATCH + 1, escalated: 0, acceptance: ESCALATION_BATCH + 1, events: ESCALATION_BATCH + 1 });
     expect(await t.runJob('hazards.escalate_overdue')).toBe('');
   });
 
   it('handles 5,000 due hazards in one run, every one, behind everything already handled', async () => {
     await insert('bulk', 5000, { deadline: '2026-06-09', acceptance: 'alternate' });
-    expect(await t.runJob('hazards.escalate_overdue')).toBe('2500 escalated, 0 need accountability, 2500 acceptances late');
+    expect(await t.runJob('hazards.escalate_overdue')).toBe(`2500 escalated, 0 need accountability, 2500 acceptances late; 5000 read in ${5000 / ESCALATION_BATCH + 1} batches`);
     expect(await handled('bulk')).toEqual({ n: 5000, escalated: 2500, acceptance: 2500, events: 5000 });
     // One audit row per batch that did something: 1 + 2 + 5 (the two earlier runs and this one).
     const { rows: [audit] } = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'job.escalate_overdue'`.execute(t.db);
@@ -72,7 +72,7 @@ describe('the escalation job', () => {
   it('comes back for the hazards in grace once the grace period is over, all of them', async () => {
     t.clock.set('2026-06-16T04:00:00Z');
     // 'in grace' (deadline 06-08) is 8 days overdue now; 'batch' and 'bulk' (06-09) 7: still in grace.
-    expect(await t.runJob('hazards.escalate_overdue')).toBe(`0 escalated, ${ESCALATION_BATCH} need accountability, 0 acceptances late`);
+    expect(await t.runJob('hazards.escalate_overdue')).toBe(`0 escalated, ${ESCALATION_BATCH} need accountability, 0 acceptances late; ${ESCALATION_BATCH} read in 2 batches`);
     const { rows: [r] } = await sql<{ n: number }>`select count(*)::int as n from hazards where accountability_required`.execute(t.db);
     expect(r!.n).toBe(ESCALATION_BATCH);
   });

@@ -100,8 +100,9 @@ export function createEscalation(deps: { db: Database; audit: AuditWriter; grace
     return { read: rows.length, last: rows.at(-1)!.id, ...counts };
   }
 
-  return async function escalateOverdue(now: Date): Promise<{ escalated: number; accountability: number; acceptance: number; batches: number }> {
-    const total = { escalated: 0, accountability: 0, acceptance: 0, batches: 0 };
+  /** What one run did; `read` counts the hazards its batches read — each one due, none read twice. */
+  return async function escalateOverdue(now: Date): Promise<{ escalated: number; accountability: number; acceptance: number; read: number; batches: number }> {
+    const total = { escalated: 0, accountability: 0, acceptance: 0, read: 0, batches: 0 };
     let after: string | null = null;
     for (;;) {
       const from: string | null = after;
@@ -109,6 +110,7 @@ export function createEscalation(deps: { db: Database; audit: AuditWriter; grace
       total.escalated += done.escalated;
       total.accountability += done.accountability;
       total.acceptance += done.acceptance;
+      total.read += done.read;
       total.batches++;
       // A short batch was the last of what is due: everything after it was read.
       if (done.read < size || done.last === null) return total;
