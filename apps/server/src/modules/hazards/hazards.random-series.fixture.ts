@@ -64,5 +64,10 @@ export async function randomHazardSeries(t: TestApp, w: HazardWorld, r: SeededRa
       await t.db.deleteFrom('hazards').where('id', '=', id).execute();
     }
   }
+  // Whatever the series closed or moved, it ends with hazards awaiting acceptance of each kind:
+  // submitted in time (验收超期 once late) and after the deadline (逾期).
+  for (const submitted_at of ['2026-04-20T02:00:00Z', '2026-05-01T15:59:59Z', '2026-05-01T16:00:00Z']) {
+    await t.factories.hazard({ regionCode: r.pick(PLACES), status: 'pending_acceptance', deadline: '2026-05-01', submitted_at, found_on: '2026-04-30' });
+  }
 }
 
