@@ -75,7 +75,7 @@ export const FOLD_DUE_V2 = `
           cross join lateral unnest(hazard_due_tiers(d.region_code)) as t(code)
           where d.due_by is not null
           group by 1, 2, 3, 4, 5, 6 having sum(d.sign) <> 0
-          on conflict (region_code, due_by, due_on, status, level, listed) do update set n = c.n + excluded.n;`;
+          on conflict (region_code, due_on, due_by, status, level, listed) do update set n = c.n + excluded.n;`;
 
 export const LEDGER_DUE_V2 = `
     create table hazard_ledger_due (
@@ -86,7 +86,8 @@ export const LEDGER_DUE_V2 = `
       level text not null,
       listed boolean not null,
       n bigint not null,
-      primary key (region_code, due_by, due_on, status, level, listed)
+      -- Keyed by region, then last day in time: late today is one range of a region's rows.
+      primary key (region_code, due_on, due_by, status, level, listed)
     );
     insert into hazard_ledger_due (region_code, due_by, due_on, status, level, listed, n)
     select t.code, d.due_by, d.due_on, d.status, d.level, d.listed, count(*)
