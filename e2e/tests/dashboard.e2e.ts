@@ -10,7 +10,7 @@ afterAll(async () => browser?.close());
 
 interface Figure { current: number; percentText: string | null }
 interface AccidentStats { totals: Record<'accidents' | 'deaths' | 'seriousInjuries' | 'minorInjuries' | 'directLossYuan', Figure>; byRegion: { code: string; rank: number; accidents: Figure; deaths: Figure; doubleRise: boolean; atThisLevel: boolean }[] }
-interface HazardStats { totals: { found: Figure; closed: Figure; major: Figure; rectificationRate: { percentText: string | null }; snapshot: { overdue: number; listed: number } } }
+interface HazardStats { totals: { found: Figure; closed: Figure; major: Figure; rectificationRate: { percentText: string | null }; snapshot: { overdue: number; acceptanceOverdue: number; listed: number } } }
 
 /** The API's answer for what the page shows, fetched with the page's own session. */
 async function api<T>(page: Page, path: string, region: string): Promise<T> {
@@ -36,6 +36,10 @@ async function compare(page: Page, region: string): Promise<void> {
   }
   expect((await shown(page, 'figure-rectification-rate')).value).toBe(h.totals.rectificationRate.percentText ?? '—');
   expect((await shown(page, 'figure-overdue')).value).toBe(String(h.totals.snapshot.overdue));
+  // 验收超期 beside 逾期, never in it; closed and the rate each name their base.
+  expect(await page.getByTestId('figure-acceptance-overdue').getAttribute('data-value')).toBe(String(h.totals.snapshot.acceptanceOverdue));
+  expect(await page.getByTestId('closed-basis').textContent()).toMatch(/销号日期|closing date/);
+  expect(await page.getByTestId('rate-basis').textContent()).toMatch(/本期排查|found in the period/);
   expect((await shown(page, 'figure-listed')).value).toBe(String(h.totals.snapshot.listed));
   for (const row of a.byRegion) {
     const tr = page.getByTestId(`region-row-${row.code}`);

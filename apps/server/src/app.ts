@@ -148,7 +148,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     { name: 'audit.chain', everyMs: 1_000, run: async () => { await chainer.chain(); return ''; } },
     { name: 'hazards.escalate_overdue', everyMs: 10 * 60_000, run: async (at) => {
       const r = await hazards.escalateOverdue(at);
-      return r.escalated + r.accountability > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability` : '';
+      return r.read > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability, ${r.acceptance} acceptances late; ${r.read} read in ${r.batches} batches` : '';
     } },
     { name: 'hazards.fold_changes', everyMs: 5_000, run: async () => { await hazards.foldChanges(); return ''; } },
   ];

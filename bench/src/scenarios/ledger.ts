@@ -13,7 +13,8 @@ export interface LedgerScope { level: string; cookie: string; region: string; re
 export const LEDGER_FILTERS: { name: string; query: string; sql: string }[] = [
   { name: 'no filter', query: '', sql: 'true' },
   { name: 'status=rectifying', query: 'status=rectifying', sql: `status = 'rectifying'` },
-  { name: 'overdue', query: 'overdue=true', sql: `status in ('verified', 'rectifying', 'pending_acceptance') and deadline < $2::date` },
+  // 逾期 as the database defines it (migration 0012c): the check uses the same functions as the app.
+  { name: 'overdue', query: 'overdue=true', sql: `hazard_due_by(status, deadline, submitted_at) = 'o' and hazard_past(hazard_due_on(status, deadline, submitted_at), $2::date)` },
   { name: 'level=major', query: 'level=major', sql: `level = 'major'` },
 ];
 

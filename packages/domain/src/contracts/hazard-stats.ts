@@ -8,7 +8,8 @@ import { AccidentStatsQuery, StatsFigure, StatsPeriod, StatsRegion, StatsShare }
  * Hazard statistics (隐患统计). 统计口径 (see docs/statistics.md): 排查 found = hazards whose
  * date found (Shanghai) lies in the period, rejected reports excluded; 整改 closed = hazards
  * closed (销号) in the period, whenever found; 整改率 = of the hazards found in the period, the
- * share closed by now; open, overdue, listed and exposure are snapshots as of now.
+ * share closed by now; open, overdue (逾期), acceptance overdue (验收超期), listed and exposure are
+ * snapshots as of now.
  */
 export const HazardStatsQuery = AccidentStatsQuery.pick({ regionCode: true, period: true, year: true, quarter: true, month: true, from: true, to: true, decimals: true }).extend({
   industry: IndustryCode.optional(),
@@ -18,7 +19,10 @@ export type HazardStatsQuery = z.infer<typeof HazardStatsQuery>;
 
 const Snapshot = z.object({
   open: z.number(),
+  /** 逾期: the rectifying units' lateness. */
   overdue: z.number(),
+  /** 验收超期: submitted in time, awaiting an acceptance that is late (the accepting units'). */
+  acceptanceOverdue: z.number(),
   listed: z.number(),
   listedByLevel: z.object({ province: z.number(), city: z.number(), county: z.number() }),
   exposed: z.number(),

@@ -127,8 +127,12 @@ export const HazardSummary = z.object({
   industryCode: z.string().nullable(),
   foundOn: z.string(),
   deadline: z.string().nullable(),
+  /** 逾期: the rectifying unit is late (docs/statistics.md). */
   overdue: z.boolean(),
   daysOverdue: z.number(),
+  /** 验收超期: submitted in time, the accepting unit is late. Never also `overdue`. */
+  acceptanceOverdue: z.boolean(),
+  daysAcceptanceOverdue: z.number(),
   dueSoon: z.boolean(),
   listedLevel: z.number().nullable(),
   responsibleUnit: z.string().nullable(),
@@ -170,6 +174,7 @@ export const LedgerQuery = z.strictObject({
   status: HazardStatusSchema.optional(),
   source: HazardSourceSchema.optional(),
   overdue: flag.optional(),
+  acceptanceOverdue: flag.optional(),
   listed: flag.optional(),
   from: BusinessDateSchema.optional(),
   to: BusinessDateSchema.optional(),
@@ -182,7 +187,7 @@ export type LedgerQuery = z.infer<typeof LedgerQuery>;
 export const LedgerPage = z.object({
   items: z.array(HazardSummary),
   nextCursor: z.string().nullable(),
-  counts: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()), overdue: z.number(), listed: z.number() }),
+  counts: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()), overdue: z.number(), acceptanceOverdue: z.number(), listed: z.number() }),
 });
 
 /** 回头看: a seeded, recorded random draw of closed hazards. */

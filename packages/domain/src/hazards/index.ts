@@ -5,6 +5,7 @@ export * from './guard-result.js';
 export * from './guards.js';
 export * from './acceptance.js';
 export * from './deadlines.js';
+export * from './deadlines.cases.js';
 export * from './sampling.js';
 export * from './sha256.js';
 export * from './acceptance-hash.js';

@@ -19,7 +19,7 @@ import { foldFunctionSql } from './2026_12_05_0008_hazard_changes.js';
  * LIKE prefix on a 12-digit code, from a 100-value histogram) and read a township's two years
  * through the heap; a finer histogram on region_code.
  */
-const STATS_SQL_V2 = `
+export const STATS_SQL_V2 = `
     -- The one statement that turns hazard rows into rollup rows: from a row source with a sign
     -- column (+1 for rows as they are now, -1 for rows as they were) it inserts the signed
     -- counts into the target. Text, so that the fold (generated from it) and the initial fill

@@ -18,7 +18,7 @@ const TIERS = `
       select array(select distinct left(c, l) from unnest(array[2, 4, 6, 9]) as l order by 1)
     $$;`;
 
-const FOLD_DUE = `
+export const FOLD_DUE = `
           insert into hazard_ledger_due as c (region_code, deadline, status, level, listed, n)
           select t.code, h.deadline, h.status, h.level, h.listed_level is not null, sum(h.sign)
           from hazard_changes h cross join lateral unnest(hazard_due_tiers(h.region_code)) as t(code)

@@ -129,7 +129,8 @@ export function createActionHandlers(deps: ActionDeps): Record<HazardAction, Act
 
     submit_for_acceptance: async (c: ActContext, b: Body<typeof SubmitBody>) => {
       await assertOwnFiles(deps.ownedFiles, c.user, b.photos, 'body.photos');
-      return { comment: b.comment ?? null, patch: { submitted_at: c.now }, files: { ids: b.photos, kind: 'after' }, notify: [{ orgId: c.hazard.assigned_by_org_id, kind: 'submitted', title: `申请验收：${c.hazard.title}` }] };
+      // A new submission starts a new acceptance clock (验收超期 is reported once per submission).
+      return { comment: b.comment ?? null, patch: { submitted_at: c.now, acceptance_escalated_at: null }, files: { ids: b.photos, kind: 'after' }, notify: [{ orgId: c.hazard.assigned_by_org_id, kind: 'submitted', title: `申请验收：${c.hazard.title}` }] };
     },
 
     // The password is verified before the transaction opens (accept.before, below).

@@ -1,25 +1,25 @@
 import { sql } from 'kysely';
-import { addDays, shanghaiDate, type Inbox } from '@anjian/domain';
+import { DEFAULT_DUE_SOON_DAYS, shanghaiDate, type Inbox } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
 import type { SessionUser } from '../../platform/http/context.js';
+import { dueWithin, late } from './hazards.clock.js';
 import { presentSummary, type SummaryRow } from './hazards.present.js';
 import { hazardVisible } from './hazards.scope.js';
 
 const GROUP_SIZE = 20;
-const OPEN = ['verified', 'rectifying', 'pending_acceptance'] as const;
 
 /**
  * "My tasks": what waits on this user or their organisation — assigned to us, to verify,
  * to assign, to accept (each only with the permission for it), due within three days,
- * overdue — plus the organisation's notifications and its unread count for the header.
+ * overdue (逾期: the rectifying unit's; a late acceptance waits in "to accept") — plus the organisation's notifications and its unread count for the header.
  */
 export function createInbox(deps: { db: Database; now: () => Date }) {
   const { db } = deps;
 
   function summaries(user: SessionUser) {
     return db.selectFrom('hazards as h').innerJoin('regions as r', 'r.code', 'h.region_code').leftJoin('orgs as e', 'e.id', 'h.enterprise_id')
-      .select(['h.id', 'h.title', 'h.level', 'h.source', 'h.status', 'h.region_code', 'r.name as region_name', 'h.enterprise_id', 'e.name as enterprise_name', 'h.industry_code', 'h.found_on', 'h.deadline', 'h.listed_level', 'h.responsible_unit', 'h.closed_on'])
+      .select(['h.id', 'h.title', 'h.level', 'h.source', 'h.status', 'h.region_code', 'r.name as region_name', 'h.enterprise_id', 'e.name as enterprise_name', 'h.industry_code', 'h.found_on', 'h.deadline', 'h.listed_level', 'h.responsible_unit', 'h.closed_on', 'h.submitted_at'])
       .where(hazardVisible(scopeOf(user)));
   }
 
@@ -51,8 +51,8 @@ export function createInbox(deps: { db: Database; now: () => Date }) {
         p.has('hazard.verify') ? group(summaries(user).where('h.status', '=', 'reported'), 'id', at) : none,
         p.has('hazard.assign') ? group(summaries(user).where('h.status', '=', 'verified'), 'id', at) : none,
         p.has('hazard.accept') ? group(summaries(user).where('h.status', '=', 'pending_acceptance'), 'deadline', at) : none,
-        group(summaries(user).where('h.status', 'in', OPEN).where('h.deadline', '>=', today).where('h.deadline', '<=', addDays(today, 3)).where(concerns(user)), 'deadline', at),
-        group(summaries(user).where('h.status', 'in', OPEN).where('h.deadline', '<', today).where(concerns(user)), 'deadline', at),
+        group(summaries(user).where(dueWithin(today, DEFAULT_DUE_SOON_DAYS)).where(concerns(user)), 'deadline', at),
+        group(summaries(user).where(late('overdue', today)).where(concerns(user)), 'deadline', at),
         db.selectFrom('notifications').selectAll().where('org_id', '=', user.orgId).orderBy('id', 'desc').limit(30).execute(),
         this.unread(user),
       ]);

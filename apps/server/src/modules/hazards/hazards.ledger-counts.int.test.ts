@@ -47,10 +47,13 @@ const FILTERS: LedgerFilter[] = [
   {}, { level: 'major' }, { level: 'general', listed: false }, { listed: true }, { overdue: false }, { overdue: false, level: 'major' },
   { status: 'rectifying' }, { status: 'closed', listed: true }, { regionCode: '130123100' }, { regionCode: '13' }, { regionCode: '130125' }, { regionCode: '130123100001', overdue: false },
   { overdue: true }, { overdue: true, level: 'major', listed: true }, { overdue: true, status: 'rectifying', regionCode: '130123' },
+  { acceptanceOverdue: true }, { acceptanceOverdue: false }, { acceptanceOverdue: true, overdue: true }, { acceptanceOverdue: false, overdue: false, level: 'general' },
+  { acceptanceOverdue: true, overdue: false, regionCode: '130123100' }, { acceptanceOverdue: false, overdue: true, listed: false }, { acceptanceOverdue: true, status: 'pending_acceptance' },
 ];
 
 describe('the ledger rollup', () => {
   it('equals a count from scratch after a random series of events, and answers the ledger exactly', async () => {
+    const lateSeen = { overdue: 0, acceptanceOverdue: 0 };
     for (const round of [0, 1, 2]) {
       await randomSeries(60);
       expect(await stored(), `round ${round}`).toEqual(await fromScratch());
@@ -63,8 +66,11 @@ describe('the ledger rollup', () => {
       }
       // Overdue moves with the date, not with events: count on either side of the deadlines.
       const queries = createHazardQueries(t.db);
-      for (const days of [0, 10, 70]) {
+      for (const days of [0, 10, 15, 70]) {
         const at = new Date(t.clock.now().getTime() + days * 86_400_000);
+        const all = await queries.countsLive(scope('0'), {}, at);
+        lateSeen.overdue = Math.max(lateSeen.overdue, all.overdue);
+        lateSeen.acceptanceOverdue = Math.max(lateSeen.acceptanceOverdue, all.acceptanceOverdue);
         for (const region of ['0', '13', '1301', '130123', '130123100', '130123100001', '130125']) {
           for (const f of FILTERS) {
             expect(await queries.counts(scope(region), f, at), `${region} ${JSON.stringify(f)} +${days}d`).toEqual(await queries.countsLive(scope(region), f, at));
@@ -74,6 +80,9 @@ describe('the ledger rollup', () => {
     }
     const statuses = new Set((await stored()).map((row) => row.status));
     expect(statuses.size).toBeGreaterThanOrEqual(5);
+    // The series made hazards late of both kinds, so the comparisons above compared something.
+    expect(lateSeen.overdue).toBeGreaterThan(0);
+    expect(lateSeen.acceptanceOverdue).toBeGreaterThan(0);
   }, 240_000);
 
   it('logs every write to hazards in every session mode: the bulk import (a replica session) and everyone else', async () => {

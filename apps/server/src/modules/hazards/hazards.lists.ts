@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, shanghaiDate, type HazardLevel, type HazardListPage, type HazardSource, type HazardStatus } from '@anjian/domain';
+import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, LATE_KIND_LABELS, lateness, type HazardLevel, type HazardListPage, type HazardSource, type HazardStatus } from '@anjian/domain';
 import { regionFilter, type Scope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
+import { clockFacts } from './hazards.clock.js';
 import { hazardVisible } from './hazards.scope.js';
 
 export type ListName = HazardListPage['list'];
@@ -29,9 +30,10 @@ function base(db: Database, scope: Scope, f: ListFilter, afterId: string | null,
   return q.orderBy('h.id').limit(limit);
 }
 
-function overdueText(status: string, deadline: string | null, now: Date): string {
-  const open = ['verified', 'rectifying', 'pending_acceptance'].includes(status);
-  return open && deadline !== null && deadline < shanghaiDate(now) ? '是' : '否';
+/** 是否逾期: 是 when the rectifying unit is late; a late acceptance says so (验收超期), not the unit's. */
+function overdueText(row: { status: string; deadline: string | null; submitted_at: Date | null }, now: Date): string {
+  const late = lateness(clockFacts(row), now);
+  return late === null ? '否' : late.kind === 'overdue' ? '是' : LATE_KIND_LABELS.acceptance_overdue.zh;
 }
 
 /**
@@ -42,15 +44,15 @@ export const LISTS: Record<ListName, ListDefinition> = {
   problems: {
     title: { zh: '问题清单', en: 'Problem list' },
     columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('enterprise', '企业', 'Enterprise'), col('region', '所在区划', 'Region'), col('level', '隐患等级', 'Level'), col('source', '来源', 'Source'), col('foundOn', '发现日期', 'Found on'), col('status', '状态', 'Status'), col('overdue', '是否逾期', 'Overdue')],
-    rows: async (db, scope, f, after, limit, now) => (await base(db, scope, f, after, limit).select(['h.id', 'h.title', 'e.name as enterprise', 'r.name as region', 'h.level', 'h.source', 'h.found_on', 'h.status', 'h.deadline']).execute())
-      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, region: r.region, level: label(HAZARD_LEVEL_LABELS, r.level as HazardLevel), source: label(HAZARD_SOURCE_LABELS, r.source as HazardSource), foundOn: r.found_on, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r.status, r.deadline, now) })),
+    rows: async (db, scope, f, after, limit, now) => (await base(db, scope, f, after, limit).select(['h.id', 'h.title', 'e.name as enterprise', 'r.name as region', 'h.level', 'h.source', 'h.found_on', 'h.status', 'h.deadline', 'h.submitted_at']).execute())
+      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, region: r.region, level: label(HAZARD_LEVEL_LABELS, r.level as HazardLevel), source: label(HAZARD_SOURCE_LABELS, r.source as HazardSource), foundOn: r.found_on, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r, now) })),
   },
   rectification: {
     title: { zh: '整改清单', en: 'Rectification list' },
     columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('enterprise', '企业', 'Enterprise'), col('measures', '整改措施', 'Measures'), col('responsibleUnit', '责任单位', 'Responsible unit'), col('responsiblePerson', '责任人', 'Responsible person'), col('deadline', '整改期限', 'Deadline'), col('status', '状态', 'Status'), col('overdue', '是否逾期', 'Overdue'), col('closedOn', '销号日期', 'Closed on')],
     rows: async (db, scope, f, after, limit, now) => (await base(db, scope, f, after, limit).where('h.assigned_at', 'is not', null)
-      .select(['h.id', 'h.title', 'e.name as enterprise', sql<string | null>`h.plan->>'measures'`.as('measures'), 'h.responsible_unit', 'h.responsible_person', 'h.deadline', 'h.status', 'h.closed_on']).execute())
-      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, measures: r.measures, responsibleUnit: r.responsible_unit, responsiblePerson: r.responsible_person, deadline: r.deadline, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r.status, r.deadline, now), closedOn: r.closed_on })),
+      .select(['h.id', 'h.title', 'e.name as enterprise', sql<string | null>`h.plan->>'measures'`.as('measures'), 'h.responsible_unit', 'h.responsible_person', 'h.deadline', 'h.status', 'h.closed_on', 'h.submitted_at']).execute())
+      .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, measures: r.measures, responsibleUnit: r.responsible_unit, responsiblePerson: r.responsible_person, deadline: r.deadline, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r, now), closedOn: r.closed_on })),
   },
   responsibility: {
     title: { zh: '责任清单', en: 'Responsibility list' },

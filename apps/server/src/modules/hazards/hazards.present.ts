@@ -1,5 +1,6 @@
-import { allowedActions, daysOverdue, isDueSoon, isOpenHazardStatus, isOverdue, regionLevel, type HazardDetail, type HazardStatus, type HazardSummary, type ListingLevel } from '@anjian/domain';
+import { allowedActions, hazardClock, isDueSoon, lateness, regionLevel, type HazardDetail, type HazardStatus, type HazardSummary, type ListingLevel } from '@anjian/domain';
 import type { SessionUser } from '../../platform/http/context.js';
+import { clockFacts } from './hazards.clock.js';
 import { recordAllows } from './hazards.policy.js';
 
 export interface SummaryRow {
@@ -18,12 +19,15 @@ export interface SummaryRow {
   listed_level: number | null;
   responsible_unit: string | null;
   closed_on: string | null;
+  submitted_at: Date | null;
 }
 
-/** Overdue is computed from the deadline and the clock — never a stored flag that can lag. */
+/** Lateness is computed from the dates and the clock (the domain's hazardClock) — never a stored flag that can lag. */
 export function presentSummary(row: SummaryRow, now: Date): HazardSummary {
   const status = row.status as HazardStatus;
-  const overdue = isOverdue(row.deadline, status, now);
+  const facts = clockFacts(row);
+  const late = lateness(facts, now);
+  const clock = hazardClock(facts);
   return {
     id: row.id,
     title: row.title,
@@ -36,9 +40,11 @@ export function presentSummary(row: SummaryRow, now: Date): HazardSummary {
     industryCode: row.industry_code,
     foundOn: row.found_on,
     deadline: row.deadline,
-    overdue,
-    daysOverdue: daysOverdue(row.deadline, status, now),
-    dueSoon: !overdue && row.deadline !== null && isOpenHazardStatus(status) && isDueSoon(row.deadline, now),
+    overdue: late?.kind === 'overdue',
+    daysOverdue: late?.kind === 'overdue' ? late.days : 0,
+    acceptanceOverdue: late?.kind === 'acceptance_overdue',
+    daysAcceptanceOverdue: late?.kind === 'acceptance_overdue' ? late.days : 0,
+    dueSoon: late === null && clock !== null && isDueSoon(clock.lastDay, now),
     listedLevel: row.listed_level,
     responsibleUnit: row.responsible_unit,
     closedOn: row.closed_on,

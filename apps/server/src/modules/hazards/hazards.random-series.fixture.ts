@@ -29,6 +29,8 @@ export async function randomHazardSeries(t: TestApp, w: HazardWorld, r: SeededRa
         regionCode: r.pick(PLACES), status, level: r.chance(0.3) ? 'major' : 'general', deadline: open ? r.pick(['2026-05-01', '2026-07-01']) : null,
         listed_level: status !== 'reported' && status !== 'rejected' && r.chance(0.3) ? 3 : null, closed_on: status === 'closed' ? r.pick(['2025-05-31', '2026-05-30']) : null, found_on: r.pick(['2025-05-02', '2026-04-30', '2026-05-01']),
         industryCode: r.pick(['construction', null]), escalated_at: open && r.chance(0.3) ? new Date() : null, accountability_required: r.chance(0.1),
+        // Submitted before the deadline, on its last second or day (Shanghai), after it, or never recorded: 验收超期 and 逾期 both.
+        submitted_at: status === 'pending_acceptance' ? r.pick([null, '2026-04-20T02:00:00Z', '2026-04-30T16:00:00Z', '2026-05-01T15:59:59Z', '2026-06-20T02:00:00Z']) : null,
       });
     } else if (roll < 0.5) {
       const rows = Array.from({ length: r.int(1, 20) }, (_, k) => {
@@ -61,6 +63,11 @@ export async function randomHazardSeries(t: TestApp, w: HazardWorld, r: SeededRa
       const { id } = await t.db.insertInto('hazards').values({ title: '待删除', region_code: r.pick(PLACES), level: 'general', source: 'campaign', status: r.pick(STATUSES), found_by_name: '测试', found_on: '2026-05-01', reported_at: new Date() } as never).returning('id').executeTakeFirstOrThrow();
       await t.db.deleteFrom('hazards').where('id', '=', id).execute();
     }
+  }
+  // Whatever the series closed or moved, it ends with hazards awaiting acceptance of each kind:
+  // submitted in time (验收超期 once late) and after the deadline (逾期).
+  for (const submitted_at of ['2026-04-20T02:00:00Z', '2026-05-01T15:59:59Z', '2026-05-01T16:00:00Z']) {
+    await t.factories.hazard({ regionCode: r.pick(PLACES), status: 'pending_acceptance', deadline: '2026-05-01', submitted_at, found_on: '2026-04-30' });
   }
 }
 

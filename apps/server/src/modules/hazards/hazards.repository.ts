@@ -37,6 +37,7 @@ export type HazardPatch = Partial<{
   closed_on: string | null;
   acceptance: Record<string, unknown> | null;
   escalated_at: Date | null;
+  acceptance_escalated_at: Date | null;
   accountability_required: boolean;
 }>;
 

@@ -30,7 +30,7 @@ export function createReviews(deps: { db: Database; regions: Pick<RegionsService
     let sample: ReviewDraw['sample'] = [];
     if (withSample && row.sample.length) {
       const rows = await db.selectFrom('hazards as h').innerJoin('regions as r', 'r.code', 'h.region_code').leftJoin('orgs as e', 'e.id', 'h.enterprise_id')
-        .select(['h.id', 'h.title', 'h.level', 'h.source', 'h.status', 'h.region_code', 'r.name as region_name', 'h.enterprise_id', 'e.name as enterprise_name', 'h.industry_code', 'h.found_on', 'h.deadline', 'h.listed_level', 'h.responsible_unit', 'h.closed_on'])
+        .select(['h.id', 'h.title', 'h.level', 'h.source', 'h.status', 'h.region_code', 'r.name as region_name', 'h.enterprise_id', 'e.name as enterprise_name', 'h.industry_code', 'h.found_on', 'h.deadline', 'h.listed_level', 'h.responsible_unit', 'h.closed_on', 'h.submitted_at'])
         .where('h.id', 'in', row.sample.map(String)).where(hazardVisible(scopeOf(user))).execute();
       const at = deps.now();
       const byId = new Map(rows.map((r) => [r.id, presentSummary(r, at)]));

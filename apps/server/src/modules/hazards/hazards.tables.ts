@@ -39,6 +39,8 @@ export interface HazardsTable {
   closed_on: string | null;
   acceptance: Json<Record<string, unknown> | null>;
   escalated_at: Date | null;
+  /** When the escalation job reported a late acceptance (验收超期) of the pending submission. */
+  acceptance_escalated_at: Date | null;
   accountability_required: Generated<boolean>;
   version: Generated<number>;
   updated_at: Generated<Date>;
@@ -117,10 +119,14 @@ export interface HazardLedgerCountsTable {
   n: ColumnType<string, never, never>;
 }
 
-/** Open hazards with a deadline, per region tier and deadline (migration 0010): overdue is the rows before today. */
+/**
+ * Open hazards with a running clock, per region tier, whose lateness it would be ('o' 逾期, 'a'
+ * 验收超期) and last day in time (migrations 0010, 0012c): late today is the rows whose last day has passed.
+ */
 export interface HazardLedgerDueTable {
   region_code: string;
-  deadline: string;
+  due_by: 'o' | 'a';
+  due_on: string;
   status: string;
   level: string;
   listed: boolean;
@@ -144,6 +150,7 @@ export interface HazardChangesTable {
   listed_level: ColumnType<number | null, never, never>;
   escalated_at: ColumnType<Date | null, never, never>;
   accountability_required: ColumnType<boolean, never, never>;
+  submitted_at: ColumnType<Date | null, never, never>;
 }
 
 /** The hazards module's tables, as Kysely sees them (see platform/db/schema.ts). */

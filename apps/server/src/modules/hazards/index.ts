@@ -57,7 +57,7 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     lists: createListsService({ db: deps.db, regions: deps.regions, now: deps.now }),
     inbox: createInbox({ db: deps.db, now: deps.now }),
   });
-  const escalateOverdue = createEscalation({ db: deps.db, repo, audit: deps.audit });
+  const escalateOverdue = createEscalation({ db: deps.db, audit: deps.audit });
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(hazardsRoutes({ hazards: service }));
     await app.register(extra);
@@ -77,3 +77,5 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
   return { service, routes, escalateOverdue, foldChanges };
 }
 export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
+export { late, past, LATE_KIND_CODE } from './hazards.clock.js';
+export { EXPOSED } from './hazards.escalation.js';

@@ -3,7 +3,8 @@ import type { HazardStats } from '@anjian/domain';
 
 type Measures = Pick<HazardStats['totals'], 'found' | 'closed' | 'major' | 'rectificationRate'>;
 
-const HEADERS = ['排查隐患数', '上年同期', '同比', '整改销号数', '上年同期', '同比', '重大隐患数', '上年同期', '同比', '整改率', '上年同期整改率'];
+// 销号数 counts closures in the period whatever their date found; 整改率 is over the hazards found in the period: both say so.
+const HEADERS = ['本期排查隐患数', '上年同期', '同比', '本期销号数（按销号日期，含往期发现）', '上年同期', '同比', '重大隐患数', '上年同期', '同比', '本期排查隐患整改率', '上年同期整改率'];
 
 function cells(m: Measures): (string | number)[] {
   const f = (x: Measures['found']) => [x.current, x.previous, x.percentText ?? ''];
@@ -31,11 +32,11 @@ export async function hazardStatsWorkbook(s: HazardStats): Promise<Buffer> {
   const snap = s.totals.snapshot;
   sheet('总体', ['范围'], [[s.region.name, ...cells(s.totals)]]);
   const wsSnap = wb.addWorksheet('实时情况');
-  wsSnap.addRow(['区划', '在办', '逾期', '挂牌督办', '其中省级', '市级', '县级', '已曝光', '待问责']).font = { bold: true };
-  wsSnap.addRow([s.region.name, snap.open, snap.overdue, snap.listed, snap.listedByLevel.province, snap.listedByLevel.city, snap.listedByLevel.county, snap.exposed, snap.accountabilityRequired]);
+  wsSnap.addRow(['区划', '在办', '逾期未整改', '验收超期', '挂牌督办', '其中省级', '市级', '县级', '已曝光', '待问责']).font = { bold: true };
+  wsSnap.addRow([s.region.name, snap.open, snap.overdue, snap.acceptanceOverdue, snap.listed, snap.listedByLevel.province, snap.listedByLevel.city, snap.listedByLevel.county, snap.exposed, snap.accountabilityRequired]);
   for (const r of s.byRegion) {
     const x = r.snapshot;
-    wsSnap.addRow([r.name, x.open, x.overdue, x.listed, x.listedByLevel.province, x.listedByLevel.city, x.listedByLevel.county, x.exposed, x.accountabilityRequired]);
+    wsSnap.addRow([r.name, x.open, x.overdue, x.acceptanceOverdue, x.listed, x.listedByLevel.province, x.listedByLevel.city, x.listedByLevel.county, x.exposed, x.accountabilityRequired]);
   }
   sheet('按下级区划', ['区划代码', '区划'], s.byRegion.map((r) => [r.code, r.name, ...cells(r)]));
   sheet('按来源', ['来源'], s.bySource.map((r) => [r.label.zh, ...cells(r)]));

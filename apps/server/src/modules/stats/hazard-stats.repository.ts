@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Period } from '@anjian/domain';
 import { regionPrefixFilter, type Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
-import { hazardVisibleInRegion } from '../hazards/index.js';
+import { EXPOSED, hazardVisibleInRegion, late } from '../hazards/index.js';
 
 export type HazardGroupSet = 'total' | 'source' | 'level' | 'industry' | 'region';
 
@@ -16,14 +16,17 @@ export const NO_HAZARDS: HazardCounts = { found: 0, closedOfFound: 0, major: 0, 
 
 export interface HazardSnapshotCounts {
   open: number;
+  /** 逾期: the rectifying units' lateness. */
   overdue: number;
+  /** 验收超期: submitted in time, the acceptance late. */
+  acceptanceOverdue: number;
   listed1: number;
   listed2: number;
   listed3: number;
   exposed: number;
   accountability: number;
 }
-export const NO_SNAPSHOT: HazardSnapshotCounts = { open: 0, overdue: 0, listed1: 0, listed2: 0, listed3: 0, exposed: 0, accountability: 0 };
+export const NO_SNAPSHOT: HazardSnapshotCounts = { open: 0, overdue: 0, acceptanceOverdue: 0, listed1: 0, listed2: 0, listed3: 0, exposed: 0, accountability: 0 };
 
 export interface HazardAggregateRow {
   set: HazardGroupSet;
@@ -146,7 +149,7 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
       return [...rows.values()];
     },
 
-    /** Open, overdue, listed and exposed now — by sub-region and in total. */
+    /** Open, late (逾期, 验收超期), listed and exposed now — by sub-region and in total. */
     async snapshot(q: HazardFiguresQuery): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
       const rows = await base(q, 'code')
         .where((eb) => eb.or([eb('h.status', 'in', ['reported', 'verified', 'rectifying', 'pending_acceptance']), eb('h.listed_level', 'is not', null), eb('h.accountability_required', '=', true)]))
@@ -154,16 +157,17 @@ export function createHazardStatsRepository(db: Executor, source: 'hazards' | 'h
           child(q).as('region'),
           sql<number>`grouping(${child(q)})`.as('g'),
           sql<string>`${tally} filter (where h.status in ('reported', 'verified', 'rectifying', 'pending_acceptance'))`.as('open'),
-          sql<string>`${tally} filter (where h.status in ('verified', 'rectifying', 'pending_acceptance') and h.deadline < ${q.today}::date)`.as('overdue'),
+          sql<string>`${tally} filter (where ${late('overdue', q.today)})`.as('overdue'),
+          sql<string>`${tally} filter (where ${late('acceptance_overdue', q.today)})`.as('acceptance_overdue'),
           sql<string>`${tally} filter (where h.listed_level = 1)`.as('l1'),
           sql<string>`${tally} filter (where h.listed_level = 2)`.as('l2'),
           sql<string>`${tally} filter (where h.listed_level = 3)`.as('l3'),
-          sql<string>`${tally} filter (where h.escalated_at is not null and h.status in ('verified', 'rectifying', 'pending_acceptance'))`.as('exposed'),
+          sql<string>`${tally} filter (where ${EXPOSED})`.as('exposed'),
           sql<string>`${tally} filter (where h.accountability_required)`.as('acc'),
         ])
         .groupBy(sql`grouping sets ((), (${child(q)}))`)
         .execute();
-      const toCounts = (r: (typeof rows)[number]): HazardSnapshotCounts => ({ open: n(r.open), overdue: n(r.overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
+      const toCounts = (r: (typeof rows)[number]): HazardSnapshotCounts => ({ open: n(r.open), overdue: n(r.overdue), acceptanceOverdue: n(r.acceptance_overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
       const total = rows.find((r) => r.g === 1);
       return { total: total ? toCounts(total) : { ...NO_SNAPSHOT }, byRegion: new Map(rows.filter((r) => r.g === 0).map((r) => [r.region, toCounts(r)])) };
     },

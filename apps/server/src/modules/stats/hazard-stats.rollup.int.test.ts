@@ -42,6 +42,9 @@ const sorted = (rows: HazardAggregateRow[], children: Set<string>) => rows
   .filter((x) => x.set !== 'region' || children.has(x.key!))
   .sort((a, b) => `${a.set}:${a.key}`.localeCompare(`${b.set}:${b.key}`));
 
+/** The most hazards late of each kind any comparison saw: the equality compared something. */
+const lateSeen = { overdue: 0, acceptanceOverdue: 0 };
+
 async function expectEqual(label: string) {
   const live = createHazardStatsRepository(t.db);
   const rollup = createHazardStatsRollup(t.db);
@@ -56,6 +59,8 @@ async function expectEqual(label: string) {
       expect(sorted(await rollup.aggregate(q), children), name).toEqual(sorted(await live.aggregate(q), children));
       const [a, b] = [await rollup.snapshot(q), await live.snapshot(q)];
       expect(a.total, name).toEqual(b.total);
+      lateSeen.overdue = Math.max(lateSeen.overdue, b.total.overdue);
+      lateSeen.acceptanceOverdue = Math.max(lateSeen.acceptanceOverdue, b.total.acceptanceOverdue);
       for (const code of children) {
         expect(a.byRegion.get(code) ?? NO_SNAPSHOT, `${name} ${code}`).toEqual(b.byRegion.get(code) ?? NO_SNAPSHOT);
       }
@@ -78,7 +83,8 @@ describe('the hazard statistics rollup', () => {
     // The series reached every kind of figure, so the equality above compared something.
     const { rows: [sums] } = await sql<Record<string, number>>`
       select sum(found)::int as found, sum(found_closed)::int as fc, sum(found_major)::int as major, sum(closed)::int as closed, sum(open)::int as open,
-        sum(listed3)::int as listed, sum(exposed)::int as exposed, sum(accountability)::int as acc, sum(due)::int as due
+        sum(listed3)::int as listed, sum(exposed)::int as exposed, sum(accountability)::int as acc,
+        coalesce(sum(due) filter (where span = 'o'), 0)::int as overdue_due
       from hazard_stats_counts where tier = 2`.execute(t.db);
     // …and the county and township rows the counties read.
     const { rows: [lower] } = await sql<{ county_dims: number; townships: number }>`
@@ -87,6 +93,8 @@ describe('the hazard statistics rollup', () => {
     expect(lower!.county_dims).toBeGreaterThan(0);
     expect(lower!.townships).toBeGreaterThan(0);
     for (const [k, v] of Object.entries(sums!)) expect(v, k).toBeGreaterThan(0);
+    expect(lateSeen.overdue).toBeGreaterThan(0);
+    expect(lateSeen.acceptanceOverdue).toBeGreaterThan(0);
   }, 240_000);
 
   it('leaves narrower questions to the ledger: a township, a filter, a department, an enterprise', () => {

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { datesIn, monthDays, rollupSpans, type Period } from '@anjian/domain';
 import type { Database, Executor } from '../../platform/db/database.js';
+import { LATE_KIND_CODE, past } from '../hazards/index.js';
 import { createHazardStatsRepository, NO_HAZARDS, NO_SNAPSHOT, type HazardAggregateRow, type HazardFiguresQuery, type HazardGroupSet, type HazardSnapshotCounts } from './hazard-stats.repository.js';
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -121,16 +122,20 @@ export function createHazardStatsRollup(db: Database) {
     return [...out.values()];
   }
 
-  /** Open, listed, exposed, accountability and overdue now (the assigned open hazards due before today). */
+  /**
+   * Open, listed, exposed, accountability now, and late now of each kind: the due rows (span 'o'
+   * 逾期, 'a' 验收超期, each on its last day in time) whose day has passed.
+   */
   async function countedSnapshot(tx: Executor, q: HazardFiguresQuery): Promise<{ total: HazardSnapshotCounts; byRegion: Map<string, HazardSnapshotCounts> }> {
     const t = tiers(q)!;
+    const [o, a] = [sql.lit(LATE_KIND_CODE.overdue), sql.lit(LATE_KIND_CODE.acceptance_overdue)];
     const { rows } = await sql<{ tier: number; region_code: string; [m: string]: unknown }>`
       select c.tier, c.region_code, sum(c.open) as open, sum(c.listed1) as l1, sum(c.listed2) as l2, sum(c.listed3) as l3,
-        sum(c.exposed) as exposed, sum(c.accountability) as acc, sum(c.due) filter (where c.span = 'o') as overdue
-      from ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.dim = 'total' and c.span in ('n', 'o') and (c.span = 'n' or c.day < ${q.today}::date)`)} as c
+        sum(c.exposed) as exposed, sum(c.accountability) as acc, sum(c.due) filter (where c.span = ${o}) as overdue, sum(c.due) filter (where c.span = ${a}) as acceptance_overdue
+      from ${regionRows(t, q.regionPrefix, sql<SqlBool>`c.dim = 'total' and c.span in ('n', ${o}, ${a}) and (c.span = 'n' or ${past(sql.ref('c.day'), q.today)})`)} as c
       group by 1, 2`.execute(tx);
     const counts = (r: (typeof rows)[number]): HazardSnapshotCounts =>
-      ({ open: n(r.open), overdue: n(r.overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
+      ({ open: n(r.open), overdue: n(r.overdue), acceptanceOverdue: n(r.acceptance_overdue), listed1: n(r.l1), listed2: n(r.l2), listed3: n(r.l3), exposed: n(r.exposed), accountability: n(r.acc) });
     const total = rows.find((r) => r.tier === t.own);
     return { total: total ? counts(total) : { ...NO_SNAPSHOT }, byRegion: new Map(rows.filter((r) => r.tier === t.child).map((r) => [r.region_code, counts(r)])) };
   }

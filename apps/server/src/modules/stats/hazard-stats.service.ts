@@ -20,14 +20,14 @@ import { figure, shareView } from './stats-figures.js';
 import { periodView, resolvePeriod } from './stats-period.js';
 
 export const HAZARD_BASIS: Bilingual = {
-  zh: '排查数按隐患发现日期（北京时间）归属统计期间，不含不予认定的；整改（销号）数按销号日期归属；整改率为本期发现的隐患中截至目前已销号的比例；在办、逾期、挂牌督办、曝光为截至目前的实时数。',
-  en: 'Hazards found belong to the period containing the date found (Beijing time), rejected reports excluded; closures belong to the period of their closing date; the rectification rate is the share of hazards found in the period that are closed by now; open, overdue, listed and exposed are counted as of now.',
+  zh: '排查数按隐患发现日期（北京时间）归属统计期间，不含不予认定的；销号数按销号日期归属，含往期发现、本期销号的隐患；整改率只看本期排查的隐患：其中截至目前已销号的比例（分母是本期排查数，不是销号数）；在办、逾期、验收超期、挂牌督办、曝光为截至目前的实时数。逾期指整改责任单位过了整改期限仍未整改到位（期限当天不算逾期），含期限后才申请验收的；验收超期指在期限内已申请验收、验收单位逾期未验收（期限与申请后10日两者较晚者之后），不计入企业逾期、不曝光。',
+  en: 'Hazards found belong to the period containing the date found (Beijing time), rejected reports excluded; closures belong to the period of their closing date, including hazards found in earlier periods; the rectification rate looks only at the hazards found in the period: the share of them closed by now (its base is the hazards found, not the closures); open, overdue, acceptance overdue, listed and exposed are counted as of now. Overdue: the rectifying unit is past its deadline (the deadline day itself is in time), including those submitted for acceptance only after it; acceptance overdue: submitted on or before the deadline, the accepting unit has not accepted by the later of the deadline and 10 days from the submission — never counted as the enterprise\'s overdue, never exposed.',
 };
 
 const NO_INDUSTRY: Bilingual = { zh: '未填写行业', en: 'No industry recorded' };
 
 function snapshotView(s: HazardSnapshotCounts) {
-  return { open: s.open, overdue: s.overdue, listed: s.listed1 + s.listed2 + s.listed3, listedByLevel: { province: s.listed1, city: s.listed2, county: s.listed3 }, exposed: s.exposed, accountabilityRequired: s.accountability };
+  return { open: s.open, overdue: s.overdue, acceptanceOverdue: s.acceptanceOverdue, listed: s.listed1 + s.listed2 + s.listed3, listedByLevel: { province: s.listed1, city: s.listed2, county: s.listed3 }, exposed: s.exposed, accountabilityRequired: s.accountability };
 }
 
 export function createHazardStatsService(deps: { repo: HazardStatsRepository; rollup: HazardStatsRollup; accidents: Pick<AccidentStatsRepository, 'industryNames'>; regions: StatsRegions; now: () => Date }) {

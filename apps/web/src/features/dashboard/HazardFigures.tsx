@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { FIGURE_GRID } from './AccidentFigures';
 import type { HazardStatsData } from './dashboard.api';
 import css from './dashboard.module.css';
 import { FigureCard } from './FigureCard';
 
 /** The hazard ledger, filtered: the other end of every clickable hazard figure. */
-export function ledgerLink(regionCode: string, filter: 'overdue' | 'listed'): string {
+export function ledgerLink(regionCode: string, filter: 'overdue' | 'acceptanceOverdue' | 'listed'): string {
   return `/hazards?${new URLSearchParams({ [filter]: 'true', regionCode }).toString()}`;
 }
 
-/** 隐患排查 and 整改: found, closed, rectification rate, major; overdue and listed click through to the ledger. */
+/**
+ * 隐患排查 and 整改: found, closed, rectification rate, major; overdue and listed click through to the
+ * ledger. Closed counts the closures in the period whenever found; the rate is over the hazards
+ * found in the period: each card names its base, so the two are never read as one.
+ */
 export function HazardFigures({ stats }: { stats: HazardStatsData }) {
   const { t } = useTranslation();
   const { totals } = stats;
@@ -20,14 +25,22 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
     // At most three cards a row: the grid shares its row with the chart on a wide screen.
     <div style={{ ...FIGURE_GRID, gridTemplateColumns: 'repeat(auto-fit, minmax(max(140px, 30%), 1fr))' }}>
       <FigureCard testId="figure-hazards-found" label={t('dashboard.hazards.found')} raw={totals.found.current} unit={unit} figure={totals.found} tone="neutral" />
-      <FigureCard testId="figure-hazards-closed" label={t('dashboard.hazards.closed')} raw={totals.closed.current} unit={unit} figure={totals.closed} tone="neutral" />
+      <FigureCard
+        testId="figure-hazards-closed"
+        label={t('dashboard.hazards.closed')}
+        raw={totals.closed.current}
+        unit={unit}
+        figure={totals.closed}
+        tone="neutral"
+        footer={<div className={css.muted} data-testid="closed-basis">{t('dashboard.hazards.closedBasis')}</div>}
+      />
       <FigureCard
         testId="figure-rectification-rate"
         label={t('dashboard.hazards.rate')}
         raw={rate.percentText ?? '—'}
         footer={
           <>
-            <div className={css.muted}>{t('dashboard.hazards.rateParts', { part: String(rate.part), whole: String(rate.whole) })}</div>
+            <div className={css.muted} data-testid="rate-basis">{t('dashboard.hazards.rateParts', { part: String(rate.part), whole: String(rate.whole) })}</div>
             <div className={css.muted}>
               {t('dashboard.previous')} {rate.previous.percentText ?? '—'}
             </div>
@@ -45,6 +58,13 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
         toLabel={t('dashboard.hazards.openLedger')}
         footer={
           <>
+            <div className={css.muted} data-testid="figure-acceptance-overdue" data-value={snap.acceptanceOverdue} title={t('dashboard.hazards.acceptanceOverdueHint')}>
+              {snap.acceptanceOverdue > 0 ? (
+                <Link to={ledgerLink(stats.region.code, 'acceptanceOverdue')}>{t('dashboard.hazards.acceptanceOverdue', { count: snap.acceptanceOverdue })}</Link>
+              ) : (
+                t('dashboard.hazards.acceptanceOverdue', { count: snap.acceptanceOverdue })
+              )}
+            </div>
             <div className={css.muted}>{t('dashboard.hazards.open', { count: snap.open })}</div>
             <div className={css.muted}>{t('dashboard.hazards.exposed', { exposed: String(snap.exposed), accountability: String(snap.accountabilityRequired) })}</div>
           </>

@@ -15,16 +15,27 @@ export function LevelTag({ level }: { level: HazardRow['level'] }) {
   return <Tag color={level === 'major' ? 'red' : 'gold'} style={{ marginInlineEnd: 0 }}>{labels.level(level)}</Tag>;
 }
 
-/** 逾期 N 天 in red, 即将到期 in orange, otherwise the deadline as it is. */
-export function DeadlineText({ hazard }: { hazard: Pick<HazardRow, 'deadline' | 'overdue' | 'daysOverdue' | 'dueSoon'> }) {
+/** 逾期 N 天 in red, 验收超期 N 天 in purple (the acceptor's, not the enterprise's), 即将到期 in orange, otherwise the deadline as it is. */
+export function DeadlineText({ hazard }: { hazard: Pick<HazardRow, 'deadline' | 'overdue' | 'daysOverdue' | 'acceptanceOverdue' | 'daysAcceptanceOverdue' | 'dueSoon'> }) {
   const { t } = useTranslation();
   if (!hazard.deadline) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text type={hazard.overdue ? 'danger' : undefined}>{hazard.deadline}</Typography.Text>
       {hazard.overdue && <Tag color="red" style={{ marginInlineStart: 6, marginInlineEnd: 0 }} data-testid="overdue-tag">{t('hazards.overdueDays', { count: hazard.daysOverdue })}</Tag>}
+      {hazard.acceptanceOverdue && <AcceptanceOverdueTag days={hazard.daysAcceptanceOverdue} inline />}
       {hazard.dueSoon && <Tag color="orange" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>{t('hazards.dueSoon')}</Tag>}
     </span>
+  );
+}
+
+/** 验收超期: submitted in time, the accepting unit is late — shown apart from the enterprise's 逾期. */
+function AcceptanceOverdueTag({ days, inline }: { days: number; inline?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color="purple" data-testid="acceptance-overdue-tag" title={t('hazards.acceptanceOverdueHint')} style={{ marginInlineStart: inline ? 6 : undefined, marginInlineEnd: 0 }}>
+      {t('hazards.acceptanceOverdueDays', { count: days })}
+    </Tag>
   );
 }
 
@@ -40,6 +51,7 @@ export function HazardBadges({ hazard, withLevel = true, withOverdue = false }: 
         <Tag color="volcano" icon={<FlagFilled />} data-testid="listed-tag" style={{ marginInlineEnd: 0 }}>{labels.listing(hazard.listedLevel)}</Tag>
       )}
       {withOverdue && hazard.overdue && <Tag color="red" data-testid="overdue-tag" style={{ marginInlineEnd: 0 }}>{t('hazards.overdueDays', { count: hazard.daysOverdue })}</Tag>}
+      {withOverdue && hazard.acceptanceOverdue && <AcceptanceOverdueTag days={hazard.daysAcceptanceOverdue} />}
     </Flex>
   );
 }

@@ -118,8 +118,8 @@ export function LedgerFilters({ filters, onChange }: { filters: Filters; onChang
         {filters.enterpriseId && (
           <Tag closable onClose={() => onChange({ enterpriseId: undefined })} data-testid="ledger-enterprise-filter" style={{ marginInlineEnd: 0 }}>{t('hazards.ledger.oneEnterprise')}</Tag>
         )}
-        {(active > 0 || filters.q || filters.status || filters.overdue || filters.enterpriseId) && (
-          <Button type="link" onClick={() => { setQ(''); onChange({ regionCode: undefined, enterpriseId: undefined, level: undefined, source: undefined, industry: undefined, from: undefined, to: undefined, listed: undefined, q: undefined, status: undefined, overdue: undefined }); }}>
+        {(active > 0 || filters.q || filters.status || filters.overdue || filters.acceptanceOverdue || filters.enterpriseId) && (
+          <Button type="link" onClick={() => { setQ(''); onChange({ regionCode: undefined, enterpriseId: undefined, level: undefined, source: undefined, industry: undefined, from: undefined, to: undefined, listed: undefined, q: undefined, status: undefined, overdue: undefined, acceptanceOverdue: undefined }); }}>
             {t('common.reset')}
           </Button>
         )}

@@ -10,7 +10,7 @@ import { useLedger, type LedgerFilters as Filters } from './hazards.api';
 import { LedgerFilters } from './LedgerFilters';
 import { StatusChips } from './StatusChips';
 
-const FILTER_KEYS = ['regionCode', 'enterpriseId', 'industry', 'level', 'status', 'source', 'overdue', 'listed', 'from', 'to', 'q'] as const;
+const FILTER_KEYS = ['regionCode', 'enterpriseId', 'industry', 'level', 'status', 'source', 'overdue', 'acceptanceOverdue', 'listed', 'from', 'to', 'q'] as const;
 
 /** 隐患台账. The filters live in the address, so going back from a hazard keeps them. */
 export default function LedgerPage() {

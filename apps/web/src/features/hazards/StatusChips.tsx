@@ -8,12 +8,13 @@ interface Counts {
   total: number;
   byStatus: Record<string, number>;
   overdue: number;
+  acceptanceOverdue: number;
   listed: number;
 }
 
 /**
  * The counts per status on top of the ledger, each a filter: one tap narrows the list to
- * that status (again: back to all). 逾期 and 挂牌督办 combine with a status.
+ * that status (again: back to all). 逾期, 验收超期 and 挂牌督办 combine with a status.
  */
 export function StatusChips({ counts, filters, onChange }: { counts?: Counts; filters: LedgerFilters; onChange: (patch: LedgerFilters) => void }) {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function StatusChips({ counts, filters, onChange }: { counts?: Counts; fi
         chip(s, labels.status(s), counts ? (counts.byStatus[s] ?? 0) : undefined, filters.status === s, () => onChange({ status: filters.status === s ? undefined : s })),
       )}
       {chip('overdue', t('hazards.overdue'), counts?.overdue, filters.overdue === 'true', () => onChange({ overdue: filters.overdue === 'true' ? undefined : 'true' }), true)}
+      {chip('acceptanceOverdue', t('hazards.acceptanceOverdue'), counts?.acceptanceOverdue, filters.acceptanceOverdue === 'true', () => onChange({ acceptanceOverdue: filters.acceptanceOverdue === 'true' ? undefined : 'true' }))}
       {chip('listed', t('hazards.listed'), counts?.listed, filters.listed === 'true', () => onChange({ listed: filters.listed === 'true' ? undefined : 'true' }))}
     </Flex>
   );

@@ -32,7 +32,7 @@ export function useHazardLabels() {
     /** Acts of the loop, plus the events the server writes itself (report, import, escalation). */
     action: (a: string) => {
       if (isHazardAction(a)) return pick(HAZARD_TRANSITIONS[a].label);
-      if (a === 'report' || a === 'import' || a === 'overdue_escalated' || a === 'accountability_required') return t(`hazards.events.${a}`);
+      if (a === 'report' || a === 'import' || a === 'overdue_escalated' || a === 'accountability_required' || a === 'acceptance_overdue_escalated') return t(`hazards.events.${a}`);
       return a;
     },
   };
