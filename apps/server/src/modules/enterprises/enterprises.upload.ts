@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
+import { readFileUpload, type FileUpload } from '../../platform/http/multipart.js';
 
 /** Uncompressed bytes a workbook may expand to: 20,000 full rows are about 12 MB; exceljs holds it all in memory. */
 export const MAX_UNCOMPRESSED_BYTES = 48 * 1024 * 1024;
@@ -58,44 +59,8 @@ export function unsupportedFile(reason: 'not_zip' | 'legacy_xls' | 'not_xlsx' | 
   return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: message }, [{ field: 'body.file', reason, message }]);
 }
 
-export function tooLarge(limitBytes: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(limitBytes / 1024 / 1024)} MB` }, [
-    { field: 'body.file', reason: 'too_large', message: { zh: `文件不能超过 ${Math.round(limitBytes / 1024 / 1024)} MB`, en: `the file must not exceed ${Math.round(limitBytes / 1024 / 1024)} MB` } },
-  ]);
-}
 
-export interface Upload { filename: string; bytes: Buffer }
+export type Upload = FileUpload;
 
-/**
- * Reads the one file field `file` of a multipart request, at most `limitBytes`. Every way a
- * request can be wrong becomes a 4xx naming the field: not multipart (415), too large
- * (413), no `file` part or a broken body (400).
- */
-export async function readUpload(req: FastifyRequest, limitBytes: number): Promise<Upload> {
-  if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { type: req.headers['content-type'] ?? '—' }, [
-      { field: 'body', reason: 'not_multipart', message: { zh: '请以 multipart/form-data 上传，文件字段名为 file', en: 'upload as multipart/form-data with the file in the field "file"' } },
-    ]);
-  }
-  const missing = () => new AppError('VALIDATION_FAILED', { summary: 'body.file' }, [
-    { field: 'body.file', reason: 'required', message: { zh: '缺少上传文件（字段名 file）', en: 'no file uploaded (field "file")' } },
-  ]);
-  try {
-    const part = await req.file({ limits: { fileSize: limitBytes, files: 1 } });
-    if (!part) throw missing();
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      throw missing();
-    }
-    return { filename: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitBytes);
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw unsupportedFile('not_zip');
-    // busboy: no boundary, truncated parts, too many parts …
-    throw new AppError('VALIDATION_FAILED', { summary: 'body' }, [
-      { field: 'body', reason: 'malformed_multipart', message: { zh: '上传内容格式错误，请重新选择文件上传', en: 'the upload is malformed; choose the file and upload again' } },
-    ]);
-  }
-}
+/** The workbook upload: the platform's one multipart reader (platform/http/multipart.ts). */
+export const readUpload: (req: FastifyRequest, limitBytes: number) => Promise<Upload> = readFileUpload;
