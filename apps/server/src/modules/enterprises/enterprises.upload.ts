@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
+import { unsupportedWorkbook, WORKBOOK_LIMITS } from '../../platform/files/workbook.js';
 import { readFileUpload, type FileUpload } from '../../platform/http/multipart.js';
 
-/** Uncompressed bytes a workbook may expand to: 20,000 full rows are about 12 MB; exceljs holds it all in memory. */
-export const MAX_UNCOMPRESSED_BYTES = 48 * 1024 * 1024;
+/** Declared uncompressed bytes a workbook may claim (the real count is made while inflating: platform/files/workbook.ts). */
+export const MAX_UNCOMPRESSED_BYTES = WORKBOOK_LIMITS.inflatedBytes;
 
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;
@@ -17,8 +17,10 @@ export type ZipVerdict =
 
 /**
  * What the bytes are, whatever the file was called: an .xlsx is a ZIP holding
- * xl/workbook.xml. The central directory also gives each entry's uncompressed size, so a
- * small file that would inflate to gigabytes (a zip bomb) is refused before it is parsed.
+ * xl/workbook.xml. The central directory also declares each entry's uncompressed size: an
+ * honest bomb is refused here before anything is inflated. A lying one is stopped by the
+ * real count while reading (checkWorkbook in platform/files/workbook.ts); this is only the
+ * cheap first look.
  */
 export function inspectXlsx(buf: Buffer): ZipVerdict {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE2)) return { ok: false, reason: 'legacy_xls' };
@@ -48,17 +50,8 @@ export function inspectXlsx(buf: Buffer): ZipVerdict {
   return { ok: true, uncompressed: total };
 }
 
-export function unsupportedFile(reason: 'not_zip' | 'legacy_xls' | 'not_xlsx' | 'unreadable'): AppError {
-  const messages = {
-    not_zip: { zh: '文件内容不是 .xlsx 工作簿', en: 'the file content is not an .xlsx workbook' },
-    legacy_xls: { zh: '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后上传', en: 'this is a legacy .xls file; save it as .xlsx and upload again' },
-    not_xlsx: { zh: '压缩包中没有 Excel 工作簿，请上传 .xlsx 文件', en: 'the archive holds no Excel workbook; upload an .xlsx file' },
-    unreadable: { zh: '无法读取该 .xlsx 文件，文件可能已损坏', en: 'the .xlsx file cannot be read; it may be damaged' },
-  } as const;
-  const message = messages[reason];
-  return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: message }, [{ field: 'body.file', reason, message }]);
-}
-
+/** A workbook that is not one, named by what it is (the platform's wording). */
+export const unsupportedFile = unsupportedWorkbook;
 
 export type Upload = FileUpload;
 
