@@ -28,7 +28,7 @@ describe('reading a workbook as a stream', () => {
     for (const name of names) ws.addRow([name, `正定县某路${name.length}号`]);
     const read = await rows(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(read.map((r) => r.values[1])).toEqual(names);
-  });
+  }, 30_000);
 
   it('reads numbers, dates, booleans, rich text, formula results and inline strings as exceljs does', async () => {
     const wb = new ExcelJS.Workbook();
@@ -57,7 +57,7 @@ describe('a workbook that expands beyond the limit is refused while inflating', 
   it('a bomb whose headers lie about its size: 413 naming the file', async () => {
     // 300 MB inflated, 1 KB declared: stopped by the real count at the limit.
     expect(await refusal(rows(xlsxBomb({ inflatedBytes: 300 * MiB, lie: true })))).toEqual({ code: 'PAYLOAD_TOO_LARGE', field: 'body.file', reason: 'inflates_too_large' });
-  });
+  }, 30_000);
 
   it('counts every entry together, and the shared strings one by one', async () => {
     const limits = { ...WORKBOOK_LIMITS, inflatedBytes: 2 * MiB };
