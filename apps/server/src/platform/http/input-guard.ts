@@ -20,7 +20,7 @@ export function registerInputGuard(app: FastifyInstance): void {
     collectNul(req.query, 'query', details);
     if (isJsonValue(req.body)) {
       collectNul(req.body, 'body', details);
-      if (details.length === 0 && !req.routeOptions.schema?.body) collectUnexpectedBody(req.body, details);
+      if (details.length === 0 && takesNoBody(req)) collectUnexpectedBody(req.body, details);
     }
     if (details.length > 0) throw invalid(details);
   });
@@ -59,6 +59,12 @@ function collectNul(value: unknown, field: string, out: ErrorDetail[], depth = 0
     if (key.includes('\0')) out.push(nulDetail(path));
     else collectNul(item, path, out, depth + 1);
   }
+}
+
+/** No body schema, and no other kind of body it reads itself (an upload says what it consumes: 415 is its answer). */
+function takesNoBody(req: FastifyRequest): boolean {
+  const schema = req.routeOptions.schema as { body?: unknown; consumes?: string[] } | undefined;
+  return !schema?.body && !schema?.consumes?.length;
 }
 
 function collectUnexpectedBody(body: unknown, out: ErrorDetail[]): void {
