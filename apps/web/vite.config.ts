@@ -7,9 +7,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      '@anjian/domain': path.resolve(import.meta.dirname, '../../packages/domain/src/index.ts'),
-    },
+    alias: [
+      { find: '@anjian/domain', replacement: path.resolve(import.meta.dirname, '../../packages/domain/src/index.ts') },
+      // zod without its `new Function` JIT, which the CSP forbids (src/shared/zod-jitless.ts).
+      { find: /^zod$/, replacement: path.resolve(import.meta.dirname, 'src/shared/zod-jitless.ts') },
+    ],
   },
   server: {
     proxy: {

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   await fs.writeFile(clockOffsetFile, '0');
   const server: ChildProcess = spawn('node', ['apps/server/dist/main.js'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANJIAN_DATA_DIR: dataDir, ANJIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ANJIAN_DEMO: '1', LOG_LEVEL: 'warn', ANJIAN_CLOCK_OFFSET_FILE: clockOffsetFile },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANJIAN_DATA_DIR: dataDir, ANJIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ANJIAN_DEMO: '1', LOG_LEVEL: 'warn', ANJIAN_LOGIN_RATE_MAX: '1000', ANJIAN_CLOCK_OFFSET_FILE: clockOffsetFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,11 +17,14 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { createAuthService } from './platform/auth/auth.service.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
+import { AppError } from './platform/errors.js';
 import type { Job } from './platform/jobs/scheduler.js';
 import { createAuditChainer } from './platform/audit/audit.chainer.js';
 import type { Database } from './platform/db/database.js';
-import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './platform/http/error-handler.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerLifecycle } from './platform/http/lifecycle.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { filesRoutes } from './platform/files/files.routes.js';
 import { createFilesService } from './platform/files/files.service.js';
 import { createFileStorage } from './platform/files/storage.js';
@@ -69,6 +73,9 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // What the router and Node's HTTP parser refuse answers in the standard error shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -83,6 +90,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     if (route.schema) (route.schema as Record<string, unknown>)['x-access'] = route.config.access;
   });
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   // API answers (a ledger page, an export) go compressed to whoever asks; brotli at a quality
   // that costs about what gzip does. The web app's files are compressed once at build time.
@@ -91,6 +99,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  // Only routes that ask for it are limited (sign-in: config.rateLimit on the route).
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
   // Uploads (photos, PDFs, spreadsheets) stream through here; each route sets tighter limits.
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
   await app.register(swagger, {
@@ -106,6 +116,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const sessions = createSessionStore({ db, settings: config.session, now });
   const auth = createAuthService({ db, sessions, audit, lockout: config.lockout, passwordPolicy: config.passwordPolicy, now });
   registerLifecycle(app, { db, sessions, audit });
+  registerInputGuard(app);
   app.setErrorHandler(errorHandler);
 
   const regions = createRegionsModule({ db, databaseUrl: deps.databaseUrl, audit });
@@ -127,7 +138,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
-  await app.register(authRoutes({ auth, sessions, regionPath: regions.service.path, idleMinutes: config.session.idleMinutes, passwordPolicy: config.passwordPolicy }));
+  await app.register(authRoutes({ auth, sessions, regionPath: regions.service.path, idleMinutes: config.session.idleMinutes, passwordPolicy: config.passwordPolicy, loginRateLimit: config.loginRateLimit }));
   await app.register(regions.routes);
   await app.register(industries.routes);
   await app.register(orgs.routes);

@@ -19,6 +19,8 @@ export interface Config {
   villageProvinces: string[];
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { threshold: number; baseMinutes: number };
+  /** Sign-in attempts one address may make per window, before the per-account lockout is consulted. */
+  loginRateLimit: { max: number; windowSeconds: number };
   passwordPolicy: PasswordPolicy;
   auditHash: AuditHashAlgorithm;
   bodyLimitBytes: number;
@@ -69,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockout: {
       threshold: integer(env, 'ANJIAN_LOCKOUT_THRESHOLD', 5),
       baseMinutes: integer(env, 'ANJIAN_LOCKOUT_MINUTES', 15),
+    },
+    // A county office behind one NAT signs in a few hundred people around 8:30; 30 a minute
+    // from one address carries that, while a guesser gets 30 names a minute, not thousands.
+    loginRateLimit: {
+      max: integer(env, 'ANJIAN_LOGIN_RATE_MAX', 30),
+      windowSeconds: integer(env, 'ANJIAN_LOGIN_RATE_WINDOW_SECONDS', 60),
     },
     passwordPolicy: PASSWORD_POLICIES[policyName],
     auditHash,

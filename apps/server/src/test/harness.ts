@@ -36,7 +36,9 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
   const { name, url } = await cloneTemplate(adminUrl, inject('templateDb'));
   const handle = createDatabase(url, { max: 6 });
   const clock = testClock(options.start ?? new Date());
-  const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ...options.env });
+  // Tests sign in hundreds of times from one address; the one that proves the per-address
+  // limit passes ANJIAN_LOGIN_RATE_MAX: '' to get the default back.
+  const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ANJIAN_LOGIN_RATE_MAX: '100000', ...options.env });
   // ANJIAN_TEST_LOG=1 shows the server's own log (unhandled errors and their stacks) while debugging.
   const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: process.env.ANJIAN_TEST_LOG === '1' });
   await app.ready();

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
+import { readWorkbookRows, WORKBOOK_LIMITS, workbookTooLarge } from '../../platform/files/workbook.js';
 import { AppError, conflict, forbidden, ruleViolation, type ErrorDetail } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { IndustriesService } from '../industries/index.js';
@@ -17,46 +17,52 @@ export const MAX_ERROR_DETAILS = 5_000;
 
 const fileError = (zh: string, en: string, field = 'body.file') => ruleViolation({ zh, en }, field);
 
-/** Finds the sheet and row holding the headers (a title row above them is tolerated). */
-function locateHeaders(wb: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; headerRow: number; columns: Map<ColumnKey, number> } {
+const noHeader = () => fileError('找不到表头（应含“企业名称”“统一社会信用代码”等列），请使用下载的导入模板', 'no header row found (with 企业名称, 统一社会信用代码 …); use the downloadable template');
+
+/**
+ * The data rows as text cells, streamed from the workbook (platform/files/workbook.ts): the
+ * first sheet with the headers in one of its first five rows (a title row above them is
+ * tolerated); empty rows are skipped, row numbers are the sheet's own. At most
+ * IMPORT_MAX_ROWS rows are kept; the rest are only counted, to say how many there were.
+ */
+export async function readRows(bytes: Buffer): Promise<RawRow[]> {
   const byHeader = new Map(COLUMNS.map((c) => [c.header, c.key]));
-  for (const sheet of wb.worksheets) {
-    for (let r = 1; r <= Math.min(5, sheet.rowCount); r++) {
+  let found: { sheet: number; columns: Map<ColumnKey, number> } | null = null;
+  const rows: RawRow[] = [];
+  let dataRows = 0;
+  await readWorkbookRows(bytes, (sheet, rowNumber, values) => {
+    if (!found) {
+      if (rowNumber > 5) return;
       const columns = new Map<ColumnKey, number>();
-      sheet.getRow(r).eachCell((cell, col) => {
-        const key = byHeader.get(normaliseHeader(cellText(cell.value).text));
+      values.forEach((value, col) => {
+        const key = byHeader.get(normaliseHeader(cellText(value).text));
         if (key && !columns.has(key)) columns.set(key, col);
       });
-      if (columns.has('name') && columns.has('uscc')) return { sheet, headerRow: r, columns };
+      if (!columns.has('name') || !columns.has('uscc')) return;
+      const missing = COLUMNS.filter((c) => c.required && !columns.has(c.key));
+      if (missing.length > 0) {
+        throw new AppError('RULE_VIOLATION', { reason: { zh: `缺少必填列：${missing.map((c) => c.header).join('、')}`, en: `missing required columns: ${missing.map((c) => c.en).join(', ')}` } },
+          missing.map((c) => ({ field: `header: ${c.header}`, reason: 'missing_column', message: { zh: `缺少“${c.header}”列`, en: `the column ${c.en} (${c.header}) is missing` } })));
+      }
+      found = { sheet, columns };
+      return;
     }
-  }
-  throw fileError('找不到表头（应含“企业名称”“统一社会信用代码”等列），请使用下载的导入模板', 'no header row found (with 企业名称, 统一社会信用代码 …); use the downloadable template');
-}
-
-/** The data rows as text cells; empty rows are skipped, row numbers are the sheet's own. */
-export function readRows(wb: ExcelJS.Workbook): RawRow[] {
-  const { sheet, headerRow, columns } = locateHeaders(wb);
-  const missing = COLUMNS.filter((c) => c.required && !columns.has(c.key));
-  if (missing.length > 0) {
-    throw new AppError('RULE_VIOLATION', { reason: { zh: `缺少必填列：${missing.map((c) => c.header).join('、')}`, en: `missing required columns: ${missing.map((c) => c.en).join(', ')}` } },
-      missing.map((c) => ({ field: `header: ${c.header}`, reason: 'missing_column', message: { zh: `缺少“${c.header}”列`, en: `the column ${c.en} (${c.header}) is missing` } })));
-  }
-  // actualRowCount counts rows holding any value: a cheap bound before reading cells.
-  if (sheet.actualRowCount - headerRow > IMPORT_MAX_ROWS) {
-    throw fileError(`每次最多导入 ${IMPORT_MAX_ROWS} 行，本文件约有 ${sheet.actualRowCount - headerRow} 行，请拆分后分批导入`, `at most ${IMPORT_MAX_ROWS} rows per file; this one has about ${sheet.actualRowCount - headerRow}; split it`);
-  }
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
+    if (sheet !== found.sheet) return 'stop';
+    if (!values.some((v) => cellText(v).text !== '')) return;
+    if (++dataRows > IMPORT_MAX_ROWS) return;
     const cells: RawRow['cells'] = {};
     let any = false;
-    for (const [key, col] of columns) {
-      const value = cellText(row.getCell(col).value);
+    for (const [key, col] of found.columns) {
+      const value = cellText(values[col] ?? null);
       if (value.text !== '') any = true;
       cells[key] = value;
     }
     if (any) rows.push({ row: rowNumber, cells });
   });
+  if (!found) throw noHeader();
+  if (dataRows > IMPORT_MAX_ROWS) {
+    throw fileError(`每次最多导入 ${IMPORT_MAX_ROWS} 行，本文件有 ${dataRows} 行，请拆分后分批导入`, `at most ${IMPORT_MAX_ROWS} rows per file; this one has ${dataRows}; split it`);
+  }
   if (rows.length === 0) throw fileError('文件中没有企业数据行', 'the file holds no enterprise rows');
   return rows;
 }
@@ -111,19 +117,10 @@ export function createImporter(deps: {
     if (user.orgType === 'enterprise') throw forbidden('enterprise.import');
     const verdict = inspectXlsx(upload.bytes);
     if (!verdict.ok) {
-      if (verdict.reason === 'too_large') {
-        throw new AppError('PAYLOAD_TOO_LARGE', { limit: '' }, [{ field: 'body.file', reason: 'too_large', message: { zh: '文件解压后内容过大，请拆分后分批导入', en: 'the workbook expands to too much data; split it' } }]);
-      }
+      if (verdict.reason === 'too_large') throw workbookTooLarge(WORKBOOK_LIMITS, 'bytes');
       throw unsupportedFile(verdict.reason);
     }
-    const wb = new ExcelJS.Workbook();
-    try {
-      // exceljs types its input as its own ArrayBuffer-like Buffer; a Node Buffer is what it reads.
-      await wb.xlsx.load(upload.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-    } catch {
-      throw unsupportedFile('unreadable');
-    }
-    const ready = await validate(user, readRows(wb));
+    const ready = await validate(user, await readRows(upload.bytes));
     const rows = ready.map((r) => ({
       id: crypto.randomUUID(),
       name: r.name,

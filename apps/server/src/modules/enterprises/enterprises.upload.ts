@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
+import { unsupportedWorkbook, WORKBOOK_LIMITS } from '../../platform/files/workbook.js';
+import { readFileUpload, type FileUpload } from '../../platform/http/multipart.js';
 
-/** Uncompressed bytes a workbook may expand to: 20,000 full rows are about 12 MB; exceljs holds it all in memory. */
-export const MAX_UNCOMPRESSED_BYTES = 48 * 1024 * 1024;
+/** Declared uncompressed bytes a workbook may claim (the real count is made while inflating: platform/files/workbook.ts). */
+export const MAX_UNCOMPRESSED_BYTES = WORKBOOK_LIMITS.inflatedBytes;
 
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;
@@ -16,8 +17,10 @@ export type ZipVerdict =
 
 /**
  * What the bytes are, whatever the file was called: an .xlsx is a ZIP holding
- * xl/workbook.xml. The central directory also gives each entry's uncompressed size, so a
- * small file that would inflate to gigabytes (a zip bomb) is refused before it is parsed.
+ * xl/workbook.xml. The central directory also declares each entry's uncompressed size: an
+ * honest bomb is refused here before anything is inflated. A lying one is stopped by the
+ * real count while reading (checkWorkbook in platform/files/workbook.ts); this is only the
+ * cheap first look.
  */
 export function inspectXlsx(buf: Buffer): ZipVerdict {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE2)) return { ok: false, reason: 'legacy_xls' };
@@ -47,55 +50,10 @@ export function inspectXlsx(buf: Buffer): ZipVerdict {
   return { ok: true, uncompressed: total };
 }
 
-export function unsupportedFile(reason: 'not_zip' | 'legacy_xls' | 'not_xlsx' | 'unreadable'): AppError {
-  const messages = {
-    not_zip: { zh: '文件内容不是 .xlsx 工作簿', en: 'the file content is not an .xlsx workbook' },
-    legacy_xls: { zh: '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后上传', en: 'this is a legacy .xls file; save it as .xlsx and upload again' },
-    not_xlsx: { zh: '压缩包中没有 Excel 工作簿，请上传 .xlsx 文件', en: 'the archive holds no Excel workbook; upload an .xlsx file' },
-    unreadable: { zh: '无法读取该 .xlsx 文件，文件可能已损坏', en: 'the .xlsx file cannot be read; it may be damaged' },
-  } as const;
-  const message = messages[reason];
-  return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: message }, [{ field: 'body.file', reason, message }]);
-}
+/** A workbook that is not one, named by what it is (the platform's wording). */
+export const unsupportedFile = unsupportedWorkbook;
 
-export function tooLarge(limitBytes: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(limitBytes / 1024 / 1024)} MB` }, [
-    { field: 'body.file', reason: 'too_large', message: { zh: `文件不能超过 ${Math.round(limitBytes / 1024 / 1024)} MB`, en: `the file must not exceed ${Math.round(limitBytes / 1024 / 1024)} MB` } },
-  ]);
-}
+export type Upload = FileUpload;
 
-export interface Upload { filename: string; bytes: Buffer }
-
-/**
- * Reads the one file field `file` of a multipart request, at most `limitBytes`. Every way a
- * request can be wrong becomes a 4xx naming the field: not multipart (415), too large
- * (413), no `file` part or a broken body (400).
- */
-export async function readUpload(req: FastifyRequest, limitBytes: number): Promise<Upload> {
-  if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { type: req.headers['content-type'] ?? '—' }, [
-      { field: 'body', reason: 'not_multipart', message: { zh: '请以 multipart/form-data 上传，文件字段名为 file', en: 'upload as multipart/form-data with the file in the field "file"' } },
-    ]);
-  }
-  const missing = () => new AppError('VALIDATION_FAILED', { summary: 'body.file' }, [
-    { field: 'body.file', reason: 'required', message: { zh: '缺少上传文件（字段名 file）', en: 'no file uploaded (field "file")' } },
-  ]);
-  try {
-    const part = await req.file({ limits: { fileSize: limitBytes, files: 1 } });
-    if (!part) throw missing();
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      throw missing();
-    }
-    return { filename: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitBytes);
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw unsupportedFile('not_zip');
-    // busboy: no boundary, truncated parts, too many parts …
-    throw new AppError('VALIDATION_FAILED', { summary: 'body' }, [
-      { field: 'body', reason: 'malformed_multipart', message: { zh: '上传内容格式错误，请重新选择文件上传', en: 'the upload is malformed; choose the file and upload again' } },
-    ]);
-  }
-}
+/** The workbook upload: the platform's one multipart reader (platform/http/multipart.ts). */
+export const readUpload: (req: FastifyRequest, limitBytes: number) => Promise<Upload> = readFileUpload;

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { HAZARD_IMPORT_COLUMNS, HAZARD_IMPORT_MAX_CSV_BYTES, type HazardImportColumnKey } from '@anjian/domain';
 import { AppError, ruleViolation } from '../../platform/errors.js';
+import { readWorkbookRows, WORKBOOK_LIMITS, workbookTooLarge } from '../../platform/files/workbook.js';
 import { cellText, inspectXlsx, unsupportedFile, type Upload } from '../enterprises/index.js';
 import { csvBatches } from './hazards.import-csv.js';
 import { locateColumns, type RawRow } from './hazards.import-rows.js';
@@ -10,7 +10,7 @@ export type ImportSource =
   | { kind: 'csv'; filename: string; body: AsyncIterable<Buffer | string> }
   | { kind: 'xlsx'; upload: Upload };
 
-/** A workbook is parsed whole in memory by exceljs: people's files stay small, ledgers go by CSV. */
+/** A workbook's rows are held until all are checked: people's files stay small, ledgers go by CSV. */
 export const XLSX_MAX_ROWS = 20_000;
 const XLSX_BATCH = 5_000;
 
@@ -55,47 +55,43 @@ async function* csvRows(body: AsyncIterable<Buffer | string>): AsyncGenerator<Ra
   if (!columns) throw noHeader();
 }
 
-/** .xlsx: the first sheet with the headers in one of its first five rows. */
+/**
+ * .xlsx: the first sheet with the headers in one of its first five rows, streamed
+ * (platform/files/workbook.ts). At most XLSX_MAX_ROWS rows are kept; more is refused.
+ */
 async function* xlsxRows(upload: Upload): AsyncGenerator<RawRow[]> {
   const verdict = inspectXlsx(upload.bytes);
-  if (!verdict.ok) {
-    if (verdict.reason === 'too_large') throw new AppError('PAYLOAD_TOO_LARGE', { limit: '' }, [{ field: 'body.file', reason: 'too_large', message: { zh: '文件解压后内容过大，请改用 CSV 或拆分', en: 'the workbook expands to too much data; use CSV or split it' } }]);
-    throw unsupportedFile(verdict.reason);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(upload.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    throw unsupportedFile('unreadable');
-  }
-  for (const sheet of wb.worksheets) {
-    for (let r = 1; r <= Math.min(5, sheet.rowCount); r++) {
+  if (!verdict.ok) throw verdict.reason === 'too_large' ? workbookTooLarge(WORKBOOK_LIMITS, 'bytes') : unsupportedFile(verdict.reason);
+  let found: { sheet: number; columns: Map<HazardImportColumnKey, number> } | null = null;
+  const rows: RawRow[] = [];
+  let dataRows = 0;
+  await readWorkbookRows(upload.bytes, (sheet, rowNumber, values) => {
+    if (!found) {
+      if (rowNumber > 5) return;
       const headers: string[] = [];
-      sheet.getRow(r).eachCell({ includeEmpty: true }, (cell, col) => { headers[col - 1] = cellText(cell.value).text; });
-      const located = locateColumns(headers);
-      if (!located.columns.has('title') || !located.columns.has('foundOn')) continue;
+      values.forEach((value, col) => { headers[col - 1] = cellText(value).text; });
+      const located = locateColumns(Array.from(headers, (h) => h ?? ''));
+      if (!located.columns.has('title') || !located.columns.has('foundOn')) return;
       if (located.missing.length) throw missingColumns(located.missing);
-      if (sheet.actualRowCount - r > XLSX_MAX_ROWS) {
-        throw ruleViolation({ zh: `.xlsx 每次最多导入 ${XLSX_MAX_ROWS} 行，更大的台账请另存为 CSV UTF-8 上传`, en: `at most ${XLSX_MAX_ROWS} rows per .xlsx; save bigger ledgers as CSV UTF-8` }, 'body.file');
-      }
-      let batch: RawRow[] = [];
-      for (let n = r + 1; n <= sheet.rowCount; n++) {
-        const row = sheet.getRow(n);
-        const cells: RawRow['cells'] = {};
-        let any = false;
-        for (const [key, col] of located.columns) {
-          const value = cellText(row.getCell(col + 1).value);
-          if (value.text !== '') any = true;
-          cells[key] = value;
-        }
-        if (any) batch.push({ row: n, cells });
-        if (batch.length >= XLSX_BATCH) { yield batch; batch = []; }
-      }
-      if (batch.length) yield batch;
+      found = { sheet, columns: located.columns };
       return;
     }
+    if (sheet !== found.sheet) return 'stop';
+    const cells: RawRow['cells'] = {};
+    let any = false;
+    for (const [key, col] of found.columns) {
+      const value = cellText(values[col + 1] ?? null);
+      if (value.text !== '') any = true;
+      cells[key] = value;
+    }
+    if (!any || ++dataRows > XLSX_MAX_ROWS) return;
+    rows.push({ row: rowNumber, cells });
+  });
+  if (!found) throw noHeader();
+  if (dataRows > XLSX_MAX_ROWS) {
+    throw ruleViolation({ zh: `.xlsx 每次最多导入 ${XLSX_MAX_ROWS} 行，更大的台账请另存为 CSV UTF-8 上传`, en: `at most ${XLSX_MAX_ROWS} rows per .xlsx; save bigger ledgers as CSV UTF-8` }, 'body.file');
   }
-  throw noHeader();
+  for (let i = 0; i < rows.length; i += XLSX_BATCH) yield rows.slice(i, i + XLSX_BATCH);
 }
 
 export function readImport(source: ImportSource): AsyncGenerator<RawRow[]> {

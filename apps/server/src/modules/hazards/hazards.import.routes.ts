@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { HAZARD_IMPORT_MAX_CSV_BYTES, HazardImportResult } from '@anjian/domain';
 import { requireUser } from '../../platform/access/guard.js';
 import { AppError } from '../../platform/errors.js';
+import { assertNoNul } from '../../platform/http/input-guard.js';
 import { readUpload } from '../enterprises/index.js';
 import { csvTooLarge, notUtf8 } from './hazards.import-csv.js';
 import type { HazardImporter } from './hazards.import.js';
@@ -23,11 +24,14 @@ function unsupported(type: string): AppError {
 /** The CSV's name for the audit log, sent URI-encoded in X-Filename (a raw body carries none). */
 function headerFilename(value: string | string[] | undefined): string {
   const raw = String(value ?? 'import.csv');
+  let name: string;
   try {
-    return decodeURIComponent(raw).slice(0, 200);
+    name = decodeURIComponent(raw).slice(0, 200);
   } catch {
-    return raw.slice(0, 200);
+    name = raw.slice(0, 200);
   }
+  assertNoNul(name, 'headers.x-filename');
+  return name;
 }
 
 /** POST /api/hazards/import: all rows or none, every bad row named (see hazards.import.ts). */

@@ -131,9 +131,10 @@ describe('password change and disabling', () => {
     const res = await t.request({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: adminCookie });
     expect(res.statusCode).toBe(200);
     expect((await me(session)).statusCode).toBe(401);
+    // A disabled account answers like a wrong password (lockout.int.test.ts).
     const again = await login(u.username, TEST_PASSWORD);
-    expect(again.statusCode).toBe(403);
-    expect(again.json().code).toBe('ACCOUNT_DISABLED');
+    expect(again.statusCode).toBe(401);
+    expect(again.json().code).toBe('INVALID_CREDENTIALS');
   });
 
   it('acts on the next request though a session is remembered a few seconds: roles, the organisation, disabling', async () => {

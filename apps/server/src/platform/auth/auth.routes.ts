@@ -14,6 +14,8 @@ export interface AuthRoutesDeps {
   regionPath: (code: string) => Promise<{ code: string; name: string; level: number }[]>;
   idleMinutes: number;
   passwordPolicy: { minLength: number; minClasses: number; forbidUsername: boolean };
+  /** Per address, in front of the per-account lockout (ANJIAN_LOGIN_RATE_*). */
+  loginRateLimit: { max: number; windowSeconds: number };
 }
 
 export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
@@ -39,7 +41,7 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
 
   return async (app) => {
     app.post('/api/auth/login', {
-      config: { access: 'public', action: 'auth.login' },
+      config: { access: 'public', action: 'auth.login', rateLimit: { max: deps.loginRateLimit.max, timeWindow: deps.loginRateLimit.windowSeconds * 1000 } },
       schema: { tags: ['auth'], summary: '登录 Sign in', body: LoginBody, response: { 200: Me } },
     }, async (req, reply) => {
       const { token } = await deps.auth.login(req.ctx, req.body.username, req.body.password);

@@ -24,11 +24,36 @@ function shanghaiTime(instant: Date): string {
 export function createAuthService(deps: AuthDeps) {
   const { db, sessions, audit, now } = deps;
 
+  /**
+   * A password check for a signed-in account (signature, password change) under the same
+   * per-account lockout as sign-in: while locked it refuses (LOGIN_LOCKED) without looking
+   * at the password; a wrong one counts, and the failure that reaches the threshold locks.
+   * Its own transaction, so the count survives the caller's rollback.
+   */
+  async function countedVerify(userId: string, password: string): Promise<boolean> {
+    const outcome = await db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('users').select(['username', 'password_hash', 'status']).where('id', '=', userId).executeTakeFirst();
+      if (!row) return { ok: false as const, until: null };
+      const loginName = normaliseLoginName(row.username);
+      const at = now();
+      const locked = await lockedUntil(tx, loginName, at);
+      if (locked) return { ok: false as const, until: locked };
+      const valid = await verifyPassword(row.status === 'active' ? row.password_hash : null, password);
+      if (valid) {
+        await clearFailures(tx, loginName);
+        return { ok: true as const, until: null };
+      }
+      return { ok: false as const, until: await recordFailure(tx, loginName, at, deps.lockout) };
+    });
+    if (outcome.until) throw new AppError('LOGIN_LOCKED', { until: shanghaiTime(outcome.until) });
+    return outcome.ok;
+  }
+
   return {
     /**
      * One transaction: the throttle row is locked first, so parallel guesses on one name
-     * queue up and all count. Unknown names are throttled and answered exactly like real
-     * ones; only the holder of the right password learns that an account is disabled.
+     * queue up and all count. Unknown names and disabled accounts are throttled and
+     * answered exactly like a wrong password.
      */
     async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; expiresAt: Date; userId: string }> {
       const loginName = normaliseLoginName(username);
@@ -52,14 +77,16 @@ export function createAuthService(deps: AuthDeps) {
           .executeTakeFirst();
         // Attempts on a real account are filed under its region, so its own auditors see them.
         const who = { userId: user?.id ?? null, orgId: user?.org_id ?? null, regionCode: user?.region_code ?? null };
+        // argon2 runs whatever the account's state, so neither the answer nor its timing tells
+        // a disabled account from a wrong password; both count toward the lockout.
         const valid = await verifyPassword(user?.password_hash ?? null, password);
-        if (!valid || !user) {
+        if (!valid || !user || user.status !== 'active') {
+          const reason = !user ? 'unknown name' : !valid ? 'wrong password' : 'account disabled';
           const until = await recordFailure(tx, loginName, at, deps.lockout);
           return until
-            ? fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(until) }), 'wrong password; locked', who)
-            : fail(new AppError('INVALID_CREDENTIALS'), 'wrong password or unknown name', who);
+            ? fail(new AppError('LOGIN_LOCKED', { until: shanghaiTime(until) }), `${reason}; locked`, who)
+            : fail(new AppError('INVALID_CREDENTIALS'), reason, who);
         }
-        if (user.status !== 'active') return fail(new AppError('ACCOUNT_DISABLED'), 'disabled', who);
 
         await clearFailures(tx, loginName);
         const session = await sessions.create(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
@@ -70,10 +97,12 @@ export function createAuthService(deps: AuthDeps) {
       return outcome;
     },
 
-    /** A signature: the signed-in user re-enters their password (验收签字). */
+    /**
+     * A signature: the signed-in user re-enters their password (验收签字). A wrong one counts
+     * toward the account's lockout like a failed sign-in; a locked account cannot sign.
+     */
     async verifyPassword(userId: string, password: string): Promise<boolean> {
-      const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
-      return verifyPassword(row?.password_hash ?? null, password);
+      return countedVerify(userId, password);
     },
 
     async logout(ctx: RequestContext, user: SessionUser): Promise<void> {
@@ -84,8 +113,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async changePassword(ctx: RequestContext, user: SessionUser, current: string, next: string): Promise<void> {
-      const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, current))) {
+      if (!(await countedVerify(user.id, current))) {
         throw new AppError('WRONG_PASSWORD', {}, [{ field: 'body.currentPassword', reason: 'wrong_password', message: { zh: '当前密码不正确', en: 'wrong current password' } }]);
       }
       assertPolicy(deps.passwordPolicy, next, user.username, 'body.newPassword');

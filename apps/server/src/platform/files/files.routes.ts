@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../access/guard.js';
 import { notFound } from '../errors.js';
+import { readFileUpload } from '../http/multipart.js';
 import type { FilesService } from './files.service.js';
 import { MAX_UPLOAD_BYTES } from './sniff.js';
 
@@ -20,8 +21,7 @@ export function filesRoutes(deps: { files: FilesService }): FastifyPluginAsyncZo
       },
     }, async (req, reply) => {
       const user = requireUser(req);
-      const part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-      return reply.status(201).send(await deps.files.upload(req.ctx, user, part));
+      return reply.status(201).send(await deps.files.upload(req.ctx, user, await readFileUpload(req, MAX_UPLOAD_BYTES)));
     });
 
     app.get('/api/files/:id', {

@@ -1,9 +1,9 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { AuditWriter } from '../audit/audit.writer.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { RequestContext, SessionUser } from '../http/context.js';
-import { declaredMatches, sniff, ACCEPTED_TYPES } from './sniff.js';
+import type { FileUpload } from '../http/multipart.js';
+import { declaredMatches, sniff } from './sniff.js';
 import type { FileStorage } from './storage.js';
 
 export interface StoredFile {
@@ -34,15 +34,8 @@ export function createFilesService(deps: { db: Database; storage: FileStorage; a
     },
 
     /** Reads the upload, checks what it really is and its size, stores it, records it. */
-    async upload(ctx: RequestContext, user: SessionUser, part: MultipartFile | undefined): Promise<StoredFile> {
-      if (!part) throw new AppError('VALIDATION_FAILED', { summary: 'body.file' }, [{ field: 'body.file', reason: 'required', message: { zh: '请选择文件', en: 'a file is required' } }]);
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(Math.max(...ACCEPTED_TYPES.map((t) => t.maxBytes)) / 1048576);
-        throw error;
-      }
+    async upload(ctx: RequestContext, user: SessionUser, part: FileUpload): Promise<StoredFile> {
+      const { bytes } = part;
       if (bytes.length === 0) throw unsupported('empty file');
       const type = sniff(bytes.subarray(0, 16));
       if (!type) throw unsupported(part.mimetype || 'unknown');

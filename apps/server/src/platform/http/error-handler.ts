@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_MESSAGES, errorMessage, pickLocale, type ApiErrorBody, type Bilingual, type Locale } from '@anjian/domain';
 import { AppError, type ErrorDetail } from '../errors.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
+import { localeFrom } from './locale.js';
 import { validationDetails, type ZodValidationIssue } from './validation-details.js';
 
 function localise(error: AppError, locale: Locale, requestId: string): ApiErrorBody {
@@ -50,8 +53,15 @@ export function toAppError(error: FastifyError | Error): AppError | null {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: 'multipart/form-data expected' }, [{ field: 'body', reason: 'not_multipart', message: { zh: '应以 multipart/form-data 上传', en: 'send multipart/form-data' } }]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: 'content-type' }, [{ field: 'headers.content-type', reason: 'unsupported_type', message: { zh: '应为 application/json', en: 'send application/json' } }]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: 'content-type' });
+      return new AppError('MALFORMED_REQUEST', { reason: 'content-length' }, [{ field: 'headers.content-length', reason: 'mismatch', message: { zh: '与请求体长度不符', en: 'does not match the body' } }]);
+    // The router's own refusals (frameworkErrors below): a parameter over maxParamLength, a
+    // path whose percent-encoding does not decode.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG', {}, [{ field: 'params', reason: 'too_long', message: { zh: '路径参数过长', en: 'a path parameter is too long' } }]);
+    case 'FST_ERR_BAD_URL':
+      return new AppError('MALFORMED_REQUEST', { reason: 'url' }, [{ field: 'url', reason: 'bad_encoding', message: { zh: '地址中的百分号编码无效', en: 'the URL holds an invalid percent-encoding' } }]);
     default:
       break;
   }
@@ -83,6 +93,40 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
 }
 
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
-  const body = localise(new AppError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] ?? '' }), req.ctx?.locale ?? 'zh-CN', req.id);
+  // The path is echoed for the caller's benefit, but never a 10 KB one.
+  const url = (req.url.split('?')[0] ?? '').slice(0, 200);
+  const body = localise(new AppError('ROUTE_NOT_FOUND', { method: req.method, url }), req.ctx?.locale ?? 'zh-CN', req.id);
   return reply.status(404).send(body);
 }
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any hook runs (so there is no
+ * request context yet). Same shape as every other error.
+ */
+export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error) ?? new AppError('MALFORMED_REQUEST', { reason: 'url' });
+  const locale = localeFrom(req.headers['accept-language']);
+  reply.header('x-request-id', req.id);
+  return reply.status(ERROR_MESSAGES[appError.code].status).send(localise(appError, locale, req.id));
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request itself (headers or
+ * URL over the header size limit, bytes that are not HTTP, a request that never finished).
+ * There is no request object, only the socket: the reply is written by hand.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE'
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT'
+      : error.code === 'HPE_URI_TOO_LONG' ? 'URI_TOO_LONG' : 'MALFORMED_REQUEST';
+  const requestId = crypto.randomUUID();
+  const body = JSON.stringify(localise(new AppError(code, { reason: 'HTTP' }), 'zh-CN', requestId));
+  const status = ERROR_MESSAGES[code].status;
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };

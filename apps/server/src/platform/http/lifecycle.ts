@@ -68,7 +68,8 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
       await deps.audit.record(deps.db, ctx, {
         action,
         objectType: null,
-        objectId: (req.params as Record<string, string> | undefined)?.id ?? null,
+        // The raw parameter, refused or not: a NUL in it (which text columns cannot hold) is dropped.
+        objectId: (req.params as Record<string, string> | undefined)?.id?.replace(/\0/g, '').slice(0, 100) ?? null,
         result: denied ? 'denied' : status < 400 ? 'success' : 'failure',
         statusCode: status,
         details: status >= 400 ? { url: req.url.slice(0, 300), method: req.method } : null,
