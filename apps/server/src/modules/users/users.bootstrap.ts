@@ -17,8 +17,11 @@ export const PLATFORM_ORG_NAME = '平台运维中心';
 
 /**
  * First start: the platform organisation at the root and the `admin` account, a security
- * administrator (it creates organisations and accounts, including the system and audit
- * administrators). Returns the generated password when one was generated, to print once.
+ * administrator and nothing else (三权分立): it creates organisations and accounts, security
+ * administrators for the provinces included, but never a system or audit administrator — the
+ * operator grants those on the server (`cli admin:grant`). Its password is the operator's own
+ * (ANJIAN_ADMIN_PASSWORD, or generated and printed once on the server's console). Returns the
+ * generated password when one was generated.
  */
 export async function ensureAdmin(db: Database, adminPassword: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
   const existing = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
