@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { ActivationPage } from './features/auth/ActivationPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { MENU } from './menu';
 import { queryClient } from './shared/api/query-client';
@@ -34,6 +35,7 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/activate" element={<ActivationPage />} />
               <Route path="/*" element={<SignedIn menu={MENU} />} />
             </Routes>
           </BrowserRouter>
