@@ -46,6 +46,7 @@ export const usersMessages = defineMessages(
     empty: '没有符合条件的用户。可以调整筛选条件，或点击“新建用户”添加账户。',
     emptyReadOnly: '没有符合条件的用户，请调整筛选条件。',
     self: '本人',
+    outOfBand: '由平台运维人员在服务器上管理',
   },
   {
     title: 'Users',
@@ -92,5 +93,6 @@ export const usersMessages = defineMessages(
     empty: 'No user matches. Change the filters, or add an account with "New user".',
     emptyReadOnly: 'No user matches; change the filters.',
     self: 'you',
+    outOfBand: 'Managed by the platform operator on the server',
   },
 );
