@@ -91,7 +91,7 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
           extra={org && !rolesLoading && roleOptions.length === 0 ? t('users.noRolesForOrg') : t('users.rolesHint')}
           rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}
         >
-          <Select mode="multiple" disabled={!org} loading={rolesLoading} placeholder={org ? undefined : t('users.pickOrgFirst')} options={withSeparation(roleOptions, chosen)} showSearch={{ optionFilterProp: 'label' }} />
+          <Select mode="multiple" disabled={!org || rolesLoading} loading={rolesLoading} placeholder={org ? undefined : t('users.pickOrgFirst')} options={withSeparation(roleOptions, chosen)} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')}>
           <Input.Password autoComplete="new-password" />

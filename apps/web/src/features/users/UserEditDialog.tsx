@@ -71,7 +71,7 @@ export function UserEditDialog({ user, mode, onClose }: { user: UserData; mode: 
             extra={t('users.rolesHint')}
             rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}
           >
-            <Select mode="multiple" loading={rolesLoading} options={options} showSearch={{ optionFilterProp: 'label' }} />
+            <Select mode="multiple" disabled={rolesLoading} loading={rolesLoading} options={options} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         )}
         <button type="submit" hidden />
