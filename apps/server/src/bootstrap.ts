@@ -4,7 +4,7 @@ import type { Database } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createIndustriesModule } from './modules/industries/index.js';
 import { importRegions } from './modules/regions/index.js';
-import { ensureAdmin, syncBuiltinRoles, usersPii } from './modules/users/index.js';
+import { ensureAdmin, separationViolations, syncBuiltinRoles, usersPii } from './modules/users/index.js';
 import { enterprisesPii } from './modules/enterprises/index.js';
 import { hazardsPii } from './modules/hazards/index.js';
 import { createAuditWriter } from './platform/audit/audit.writer.js';
@@ -20,6 +20,8 @@ export interface BootstrapReport {
   admin: { created: boolean; generatedPassword: string | null };
   /** Rows of personal data written in plaintext before encryption existed, encrypted now (per column). */
   piiEncrypted: Record<string, number>;
+  /** Accounts made before 三权分立 was enforced whose roles break it (see separationViolations). */
+  dutyViolations: { username: string; roles: string[] }[];
 }
 
 /**
@@ -40,5 +42,5 @@ export async function bootstrap(db: Database, databaseUrl: string, config: Pick<
     regionImport = { rows: result.rows, millis: result.millis };
   }
   const admin = await ensureAdmin(db, config.adminPassword);
-  return { migrations, regionImport, admin, piiEncrypted };
+  return { migrations, regionImport, admin, piiEncrypted, dutyViolations: await separationViolations(db) };
 }

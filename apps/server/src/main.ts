@@ -41,6 +41,9 @@ async function main() {
     const report = await bootstrap(database.db, connection.url, { ...config, pii });
     for (const m of report.migrations) log(`migration ${m}`);
     for (const [column, n] of Object.entries(report.piiEncrypted)) log(`personal data: ${n} rows of ${column} encrypted`);
+    for (const v of report.dutyViolations) {
+      log(`WARNING 三权分立: account ${v.username} holds ${v.roles.join(' + ')}; an administrator role must be held alone (fix its roles, or cli admin:disable it)`);
+    }
     if (report.regionImport) log(`imported ${report.regionImport.rows} regions in ${report.regionImport.millis} ms`);
     if (report.admin.generatedPassword) {
       console.log(`\n  ┌──────────────────────────────────────────────┐\n  │ admin password (shown once): ${report.admin.generatedPassword.padEnd(16)}│\n  └──────────────────────────────────────────────┘\n`);

@@ -3,6 +3,7 @@ import { separationOfDutiesViolation } from '@anjian/domain';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { DEMO_ENTERPRISE_ACCOUNTS } from '../demo/demo-enterprises.js';
 import { DEMO_ACCOUNTS } from '../demo/demo-structure.js';
+import { separationViolations } from './index.js';
 
 /*
  * 三权分立 (issue 9): the security administrator of 石家庄市 (1301) against accounts around it —
@@ -172,6 +173,16 @@ describe('the roles list says what the viewer may grant', () => {
     const res = await as(me.cookie).get(`/api/roles?orgId=${elsewhere}`);
     expect(res.statusCode).toBe(404);
     expect(res.json().details[0].field).toBe('query.orgId');
+  });
+});
+
+describe('accounts made before the rule', () => {
+  it('are named at start when an administrator role sits beside another role', async () => {
+    const mixed = await t.factories.user({ orgId: countyOrg, roles: ['security_admin', 'leader'] });
+    await t.factories.user({ orgId: countyOrg, roles: ['audit_admin'] });
+    const found = await separationViolations(t.db);
+    expect(found).toContainEqual({ username: mixed.username, roles: ['leader', 'security_admin'] });
+    expect(found.every((v) => v.roles.length > 1)).toBe(true);
   });
 });
 

@@ -12,7 +12,7 @@ import { usersRoutes } from './users.routes.js';
 import { createUsersService, type UsersService } from './users.service.js';
 
 export type { UsersService };
-export { ensureAdmin, syncBuiltinRoles, PLATFORM_ORG_NAME } from './users.bootstrap.js';
+export { ensureAdmin, separationViolations, syncBuiltinRoles, PLATFORM_ORG_NAME } from './users.bootstrap.js';
 export { createActivations } from './users.activation.js';
 export { createOperator, OperatorError } from './users.operator.js';
 export { usersPii } from './users.pii.js';
