@@ -28,6 +28,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { filesRoutes } from './platform/files/files.routes.js';
 import { createFilesService } from './platform/files/files.service.js';
 import { createFileStorage } from './platform/files/storage.js';
+import { loadPiiCipher, type PiiCipher } from './platform/secrets/pii.js';
 import { benchBaselineRoutes } from './modules/health/bench-baseline.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAccidentsModule } from './modules/accidents/index.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   embedded: boolean;
   /** The clock; tests pass a controllable one. */
   now?: () => Date;
+  /** The personal-data cipher; by default the `pii` keyring under config.dataDir (or ANJIAN_PII_KEYS). */
+  pii?: PiiCipher;
   logger?: boolean;
 }
 
@@ -112,6 +115,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const pii = deps.pii ?? (await loadPiiCipher(config.dataDir));
   const audit = createAuditWriter({ algorithm: config.auditHash, now });
   const sessions = createSessionStore({ db, settings: config.session, now });
   const auth = createAuthService({ db, sessions, audit, lockout: config.lockout, passwordPolicy: config.passwordPolicy, now });
@@ -123,16 +127,17 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const industries = createIndustriesModule({ db, audit });
   const orgs = createOrgsModule({ db, audit, regions: regions.service, industries: industries.service, now, changed: () => sessions.forget() });
   const routing = createRoutingModule({ db, audit, regions: regions.service, industries: industries.service, now });
-  const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, now });
-  const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, now });
+  const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, pii, activationHours: config.activationHours, now });
+  const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, pii, now });
   const files = createFilesService({ db, storage: createFileStorage(config.dataDir), audit, now });
   const hazards = createHazardsModule({
-    db, databaseUrl: deps.databaseUrl, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, files, verifyPassword: auth.verifyPassword, now,
+    db, databaseUrl: deps.databaseUrl, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, ownedFiles: files.ownedBy, pii, verifyPassword: auth.verifyPassword, now,
     // 挂牌督办 ordering 停产停业整改: the enterprise's status follows, in the same transaction.
     suspendEnterprise: async (c, enterpriseId, reason) => {
       await enterprises.service.setStatus(c.tx, c.ctx, enterpriseId, 'suspended', reason);
     },
   });
+  files.registerOwner(hazards.attachments);
   const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, enterprises: enterprises.service, now });
   const stats = createStatsModule({ db, audit, regions: regions.service, now });
 

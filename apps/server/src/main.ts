@@ -5,6 +5,7 @@ import { createClock } from './platform/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
+import { loadPiiCipher } from './platform/secrets/pii.js';
 import { connect } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
 import { isDatabaseUnavailable } from './platform/db/unavailable.js';
@@ -44,18 +45,23 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const report = await bootstrap(database.db, connection.url, config);
+    const pii = await loadPiiCipher(config.dataDir);
+    const report = await bootstrap(database.db, connection.url, { ...config, pii });
     for (const m of report.migrations) log(`migration ${m}`);
+    for (const [column, n] of Object.entries(report.piiEncrypted)) log(`personal data: ${n} rows of ${column} encrypted`);
+    for (const v of report.dutyViolations) {
+      log(`WARNING 三权分立: account ${v.username} holds ${v.roles.join(' + ')}; an administrator role must be held alone (fix its roles, or cli admin:disable it)`);
+    }
     if (report.regionImport) log(`imported ${report.regionImport.rows} regions in ${report.regionImport.millis} ms`);
     if (report.admin.generatedPassword) {
       console.log(`\n  ┌──────────────────────────────────────────────┐\n  │ admin password (shown once): ${report.admin.generatedPassword.padEnd(16)}│\n  └──────────────────────────────────────────────┘\n`);
     }
     if (config.demo) {
-      const demo = await seedDemo(database.db, config);
+      const demo = await seedDemo(database.db, { ...config, pii });
       if (demo.created) log(`demo data loaded for province ${config.demoProvince}: ${demo.summary}`);
     }
     const now = createClock();
-    const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded, now });
+    const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded, now, pii });
     app = platform.app;
     await app.listen({ port: config.port, host: config.host });
     stopJobs = startJobs(database.db, platform.jobs, log, now);

@@ -13,6 +13,7 @@ import { LoadingState } from './shared/ui/states';
 // The sign-in page loads only what signing in needs; the signed-in shell, its menu and its
 // pages come after (each page again on its own, see menu.tsx).
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const ActivationPage = lazy(() => import('./features/auth/ActivationPage').then((m) => ({ default: m.ActivationPage })));
 const SignedInApp = lazy(() => import('./signed-in-app'));
 
 // CJK fonts first in line, so Chinese renders with a proper face on every platform.
@@ -38,6 +39,7 @@ export function App() {
             <Suspense fallback={<LoadingState />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/activate" element={<ActivationPage />} />
                 <Route path="/*" element={<SignedInApp />} />
               </Routes>
             </Suspense>

@@ -29,6 +29,10 @@ export interface Config {
   webDistDir: string;
   /** Registers the benchmark's raw-INSERT baseline route (bench/ only; never in production). */
   benchBaseline: boolean;
+  /** The address people open the web app at, for links the server hands out (activation). */
+  publicUrl: string;
+  /** How long an administrator's one-time activation link stays valid. */
+  activationHours: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -85,5 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: path.resolve(env.ANJIAN_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     benchBaseline: flag(env, 'ANJIAN_BENCH_BASELINE') ?? false,
+    publicUrl: (env.ANJIAN_PUBLIC_URL || `http://localhost:${integer(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    activationHours: integer(env, 'ANJIAN_ACTIVATION_HOURS', 24),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bootstrap } from '../bootstrap.js';
 import { createDatabase } from '../platform/db/database.js';
+import { loadPiiCipher } from '../platform/secrets/pii.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../platform/db/embedded-postgres.js';
 import { createTemplate } from './databases.js';
 
@@ -16,6 +17,8 @@ declare module 'vitest' {
 }
 
 export const TEST_ADMIN_PASSWORD = 'Admin@Test2026';
+/** The data directory the test apps share (keys under keys/; see harness.ts). */
+export const TEST_DATA_DIR = '/tmp/anjian-test-data';
 
 /**
  * One PostgreSQL server for the whole run — embedded (in a temp dir) unless DATABASE_URL
@@ -37,7 +40,8 @@ export default async function setup(project: TestProject) {
   const url = await createTemplate(adminUrl, template);
   const handle = createDatabase(url, { max: 4 });
   try {
-    await bootstrap(handle.db, url, { adminPassword: TEST_ADMIN_PASSWORD, auditHash: 'sm3', villageProvinces: ['13'] });
+    // The template holds no personal data yet; the key only validates the plaintext checks.
+    await bootstrap(handle.db, url, { adminPassword: TEST_ADMIN_PASSWORD, auditHash: 'sm3', villageProvinces: ['13'], pii: await loadPiiCipher(TEST_DATA_DIR) });
   } finally {
     await handle.close();
   }

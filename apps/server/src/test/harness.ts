@@ -5,6 +5,7 @@ import type { Job } from '../platform/jobs/scheduler.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { createDatabase, type Database } from '../platform/db/database.js';
 import { SESSION_COOKIE } from '../platform/http/lifecycle.js';
+import { loadPiiCipher, type PiiCipher } from '../platform/secrets/pii.js';
 import { testClock, type TestClock } from './clock.js';
 import { cloneTemplate, dropDatabase } from './databases.js';
 import { createFactories, type Factories } from './factories.js';
@@ -15,6 +16,8 @@ export interface TestApp {
   databaseUrl: string;
   clock: TestClock;
   config: Config;
+  /** The personal-data cipher the app encrypts with (keys under the test data directory). */
+  pii: PiiCipher;
   factories: Factories;
   /** Runs a scheduled job now, at the test clock's time. */
   runJob(name: string): Promise<string>;
@@ -40,7 +43,8 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
   // limit passes ANJIAN_LOGIN_RATE_MAX: '' to get the default back.
   const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ANJIAN_LOGIN_RATE_MAX: '100000', ...options.env });
   // ANJIAN_TEST_LOG=1 shows the server's own log (unhandled errors and their stacks) while debugging.
-  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, logger: process.env.ANJIAN_TEST_LOG === '1' });
+  const pii = await loadPiiCipher(config.dataDir);
+  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, pii, logger: process.env.ANJIAN_TEST_LOG === '1' });
   await app.ready();
 
   const request: TestApp['request'] = ({ cookie, ...opts }) =>
@@ -52,6 +56,7 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
     databaseUrl: url,
     clock,
     config,
+    pii,
     factories: createFactories(handle.db),
     request,
     async runJob(name) {

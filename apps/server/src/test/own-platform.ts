@@ -11,6 +11,7 @@ import type { SuperviseOptions } from '../platform/db/embedded-postgres.js';
 import type { Job } from '../platform/jobs/scheduler.js';
 import { SESSION_COOKIE } from '../platform/http/lifecycle.js';
 import { createFactories } from './factories.js';
+import { loadPiiCipher } from '../platform/secrets/pii.js';
 
 /**
  * A whole platform on its own embedded PostgreSQL in a temp directory, started the way
@@ -46,8 +47,9 @@ export async function startOwnPlatform(options: { dir?: string; supervise?: Supe
   const connection = await connect(config, { log: (line) => lines.push(line), supervise: options.supervise ?? false });
   const database = createDatabase(connection.url, { max: 10, connectionTimeoutMillis: 5_000 });
   try {
-    if (options.bootstrap !== false) await bootstrap(database.db, connection.url, { adminPassword: 'Admin@Own2026x', auditHash: config.auditHash, villageProvinces: [] });
-    const { app, jobs } = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: true, logger: process.env.ANJIAN_TEST_LOG === '1' });
+    const pii = await loadPiiCipher(config.dataDir);
+    if (options.bootstrap !== false) await bootstrap(database.db, connection.url, { adminPassword: 'Admin@Own2026x', auditHash: config.auditHash, villageProvinces: [], pii });
+    const { app, jobs } = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: true, pii, logger: process.env.ANJIAN_TEST_LOG === '1' });
     await app.ready();
     const factories = createFactories(database.db);
     let cookie: string | null = null;

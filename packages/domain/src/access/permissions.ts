@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'hazard.accountability',
   'hazard.export',
   'hazard.import',
+  // A citizen reporter's identity (举报人身份): only the government units that handle reports
+  'hazard.read_reporter',
   // Accidents (事故), control indicators (控制指标) and statistics
   'accident.read',
   'accident.report',

@@ -35,12 +35,14 @@ const ENTERPRISE_WORK = ['file.upload', 'enterprise.read', 'enterprise.create', 
 /** Government work on the loop: find, verify, assign, supervise, accept, hold accountable. */
 const HAZARD_AUTHORITY = [
   'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.assign', 'hazard.supervise', 'hazard.accept', 'hazard.accountability', 'hazard.export',
+  // They verify and answer citizens' reports, so they may need to call the reporter back.
+  'hazard.read_reporter',
 ] as const satisfies readonly Permission[];
 const ACCIDENT_WORK = ['accident.read', 'accident.report'] as const satisfies readonly Permission[];
 
 export const ROLES = {
-  // 三权分立: the three administrators hold pairwise disjoint grants (a test proves it),
-  // and no account may hold two of them (enforced when roles are assigned).
+  // 三权分立: the three administrators hold pairwise disjoint grants (a test proves it), no
+  // account may hold two of them nor one with a business role (separationOfDutiesViolation).
   system_admin: {
     name: { zh: '系统管理员', en: 'System administrator' },
     permissions: ['region.import', 'industry.manage', 'routing.manage'],
@@ -87,7 +89,7 @@ export const ROLES = {
   },
   inspector: {
     name: { zh: '执法检查人员', en: 'Inspector' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.supervise', 'accident.read'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read'],
     audiences: ['government'],
   },
   enterprise_principal: {
@@ -104,8 +106,24 @@ export const ROLES = {
 
 export const SEPARATED_ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly RoleKey[];
 
+/**
+ * The two administrators a security administrator can never make: they are granted only out
+ * of band, by the operator on the server (`cli admin:grant`), and their holders choose their
+ * own passwords through a one-time activation. Otherwise whoever manages accounts could make
+ * an auditor of its own and read — or hide from — the audit log.
+ */
+export const OUT_OF_BAND_ROLES = ['system_admin', 'audit_admin'] as const satisfies readonly RoleKey[];
+
 export function isRoleKey(value: string): value is RoleKey {
   return (ROLE_KEYS as readonly string[]).includes(value);
+}
+
+export function isAdminRole(key: string): boolean {
+  return (SEPARATED_ADMIN_ROLES as readonly string[]).includes(key);
+}
+
+export function isOutOfBandRole(key: string): boolean {
+  return (OUT_OF_BAND_ROLES as readonly string[]).includes(key);
 }
 
 export function effectivePermissions(roles: readonly { permissions: readonly string[] }[]): Set<string> {
@@ -114,8 +132,50 @@ export function effectivePermissions(roles: readonly { permissions: readonly str
   return granted;
 }
 
-/** 三权分立: an account may hold at most one of the three administrator roles. */
+/**
+ * 三权分立: an account holds at most one administrator role, and an administrator holds no
+ * business role (any role that is not an administrator's, custom roles included) — else the
+ * security administrator could make itself a leader and read what it administers. Returns
+ * the clashing roles, or null.
+ */
 export function separationOfDutiesViolation(roleKeys: readonly string[]): string[] | null {
-  const admins = roleKeys.filter((k) => (SEPARATED_ADMIN_ROLES as readonly string[]).includes(k));
-  return admins.length > 1 ? admins : null;
+  const unique = [...new Set(roleKeys)];
+  const admins = unique.filter(isAdminRole);
+  if (admins.length > 1) return admins;
+  if (admins.length === 1 && unique.length > 1) return unique;
+  return null;
+}
+
+/** A code strictly inside `ancestor`'s subtree (the root, '0', is above every other code). */
+function isStrictlyBelow(code: string, ancestor: string): boolean {
+  if (code === ancestor) return false;
+  return ancestor === '0' || code.startsWith(ancestor);
+}
+
+/**
+ * Why an actor may not grant `roleKeys` to an account of an organisation in `orgRegion`, or
+ * null when it may. Only a security administrator grants roles; never an out-of-band role;
+ * a security administrator only for a region strictly below its own (not a peer, not above).
+ */
+export function roleGrantRefusal(actor: { roles: readonly string[]; regionCode: string }, roleKeys: readonly string[], orgRegion: string): { reason: 'not_security_admin' | 'out_of_band' | 'not_below'; roles: string[] } | null {
+  if (!actor.roles.includes('security_admin')) return { reason: 'not_security_admin', roles: [...roleKeys] };
+  const outOfBand = roleKeys.filter(isOutOfBandRole);
+  if (outOfBand.length) return { reason: 'out_of_band', roles: outOfBand };
+  if (roleKeys.includes('security_admin') && !isStrictlyBelow(orgRegion, actor.regionCode)) return { reason: 'not_below', roles: ['security_admin'] };
+  return null;
+}
+
+export type AccountRefusal = 'self' | 'out_of_band' | 'peer_or_above';
+
+/**
+ * Whether a security administrator may act on an account it can see (scope is checked in
+ * SQL): never on a system or audit administrator (their accounts are managed out of band),
+ * never on a security administrator of its own region or above, and never on its own roles,
+ * status or password ('self': editing its own name and phone stays allowed).
+ */
+export function accountRefusal(actor: { id: string; regionCode: string }, target: { id: string; roles: readonly string[]; regionCode: string }): AccountRefusal | null {
+  if (target.roles.some(isOutOfBandRole)) return 'out_of_band';
+  if (actor.id === target.id) return 'self';
+  if (target.roles.includes('security_admin') && !isStrictlyBelow(target.regionCode, actor.regionCode)) return 'peer_or_above';
+  return null;
 }

@@ -28,3 +28,23 @@ export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
 });
+
+/** A one-time activation token (32 random bytes, base64url), carried in the link's fragment. */
+export const ActivationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'not an activation token' });
+
+export const ActivationBody = z.strictObject({ token: ActivationToken });
+
+export const ActivateBody = z.strictObject({
+  token: ActivationToken,
+  newPassword: z.string().min(1).max(256),
+});
+
+/** Whose account an activation link opens, shown before its holder chooses a password. */
+export const ActivationInfo = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() }),
+  org: z.object({ name: z.string(), regionCode: z.string() }),
+  expiresAt: z.string(),
+  passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), forbidUsername: z.boolean() }),
+});

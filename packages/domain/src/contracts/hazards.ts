@@ -19,6 +19,20 @@ export const HazardParams = z.strictObject({ id: HazardId });
 
 const photos = (max: number) => z.array(z.uuid()).max(max).default([]);
 
+/**
+ * A citizen who reported a hazard (群众举报, source public_report). Kept encrypted; read only by
+ * the government units that handle the report, each read audited — never by the enterprise
+ * reported on, nor the public (举报人身份保密).
+ */
+export const ReporterIdentity = z.strictObject({
+  name: text(50),
+  phone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, bilingual('应为 11 位手机号或带区号的固定电话', 'must be an 11-digit mobile number or a landline with area code')).optional(),
+});
+export const HazardReporter = z.object({ name: z.string(), phone: z.string().nullable() });
+
+/** What a public report shows where others show who found the hazard. */
+export const REPORTER_CONFIDENTIAL_NAME = '举报人（身份保密）';
+
 export const ReportHazardBody = z.strictObject({
   title: text(100),
   description: optionalText(2000),
@@ -33,8 +47,10 @@ export const ReportHazardBody = z.strictObject({
   /** 重大事故隐患判定标准 clause, when known (free text for now). */
   criterionClause: optionalText(300),
   source: HazardSourceSchema,
-  /** Who found it, when not the reporter (an expert, an inspector without an account). */
+  /** Who found it, when not the reporter (an expert, an inspector without an account); for a public report, the citizen's name. */
   foundByName: optionalText(50),
+  /** Public reports only: the citizen who reported (stored encrypted, never shown to the enterprise). */
+  reporter: ReporterIdentity.optional(),
   foundOn: BusinessDateSchema,
   /** Uploaded photos before rectification (POST /api/files first). */
   photos: photos(9),
@@ -147,6 +163,10 @@ export const HazardDetail = HazardSummary.extend({
   longitude: z.number().nullable(),
   criterionClause: z.string().nullable(),
   foundByName: z.string(),
+  /** A public report: foundByName is a placeholder, the citizen's identity is confidential. */
+  reporterConfidential: z.boolean(),
+  /** The identity is recorded and this viewer may read it (GET /api/hazards/{id}/reporter, audited). */
+  reporterAvailable: z.boolean(),
   reportedAt: z.string(),
   responsiblePerson: z.string().nullable(),
   supervisingDepartment: z.object({ id: z.string(), name: z.string() }).nullable(),

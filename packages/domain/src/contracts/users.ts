@@ -66,5 +66,9 @@ export const Role = z.object({
   permissions: z.array(z.string()),
   audiences: z.array(z.string()),
   builtin: z.boolean(),
+  /** Whether the viewer may grant it (to an account of the organisation asked about, when one is). */
+  grantable: z.boolean(),
 });
 export const RoleList = z.object({ items: z.array(Role) });
+
+export const RoleListQuery = z.strictObject({ orgId: z.uuid().optional() });

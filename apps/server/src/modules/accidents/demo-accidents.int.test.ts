@@ -6,7 +6,7 @@ import { demoAccidents } from '../demo/demo-accidents.js';
 let t: TestApp;
 let province: string;
 let summary: string;
-const ctx = () => ({ province: '13', passwordHash: 'x', now: t.clock.now() });
+const ctx = () => ({ province: '13', passwordHash: 'x', now: t.clock.now(), pii: t.pii });
 
 beforeAll(async () => {
   t = await createTestApp({ start: '2026-11-20T04:00:00Z' });

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { USCC_CHARSET, usccCheckCharacter } from '@anjian/domain';
 import type { Tx } from '../../platform/db/database.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
+import { sealContacts } from '../enterprises/index.js';
 import type { DemoStep } from './index.js';
 import { seededRandom, type Random } from './random.js';
 import { DEMO_CITY, DEMO_COUNTY, DEMO_TOWNSHIP } from './demo-structure.js';
@@ -53,8 +55,8 @@ const ROADS = ['中山路', '燕赵大街', '恒州路', '常山路', '迎宾大
 
 type Rand = Random;
 
-const person = (r: Rand) => r.pick([...SURNAMES]) + r.pick(GIVEN);
-const mobile = (r: Rand) => `1${r.pick(['35', '37', '39', '52', '58', '83', '87', '89'])}${String(r.below(1e8)).padStart(8, '0')}`;
+export const person = (r: Rand) => r.pick([...SURNAMES]) + r.pick(GIVEN);
+export const mobile = (r: Rand) => `1${r.pick(['35', '37', '39', '52', '58', '83', '87', '89'])}${String(r.below(1e8)).padStart(8, '0')}`;
 const placeName = (village: string) => village.replace(/(村民委员会|居民委员会|村委会|居委会)$/, '');
 
 function uscc(r: Rand, county: string): string {
@@ -108,13 +110,13 @@ async function villagesOf(tx: Tx, county: string): Promise<Village[]> {
   return rows;
 }
 
-async function insert(tx: Tx, plans: Plan[], now: Date): Promise<void> {
+async function insert(tx: Tx, plans: Plan[], now: Date, pii: PiiCipher): Promise<void> {
   for (let i = 0; i < plans.length; i += 500) {
     const batch = plans.slice(i, i + 500);
     await tx.insertInto('orgs').values(batch.map((p) => ({ id: p.id, type: 'enterprise', name: p.name, region_code: p.region }))).execute();
     await tx.insertInto('enterprises').values(batch.map((p) => ({
       org_id: p.id, uscc: p.uscc, address: p.address, latitude: p.lat, longitude: p.lng, industries: p.industries, scale: p.scale,
-      legal_representative: p.legal, principal: p.principal, actual_controller: p.controller, safety_contacts: JSON.stringify(p.contacts),
+      legal_representative: p.legal, principal: p.principal, actual_controller: p.controller, safety_contacts_enc: sealContacts(pii, p.contacts),
       status: p.status, status_reason: p.reason, status_changed_at: p.reason ? now : null,
     }))).execute();
   }
@@ -149,7 +151,7 @@ export const demoEnterprises: DemoStep = {
       if (!name || list.length === 0) continue;
       for (let i = 0; i < county.count; i++) plans.push(plan(r, r.pick(list), { code: county.code, name }, null, used, county.extra));
     }
-    await insert(tx, plans, ctx.now);
+    await insert(tx, plans, ctx.now, ctx.pii);
 
     for (const account of DEMO_ENTERPRISE_ACCOUNTS) {
       const { id } = await tx.insertInto('users').values({ username: account.username, display_name: account.displayName, phone: null, org_id: plans[0]!.id, password_hash: ctx.passwordHash }).returning('id').executeTakeFirstOrThrow();

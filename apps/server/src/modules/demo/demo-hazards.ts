@@ -5,6 +5,8 @@ import { DEMO_COUNTY, DEMO_TOWNSHIP } from './demo-structure.js';
 import { HAZARD_TEMPLATES, RESPONSIBLE_PEOPLE, SOURCES_BY_WEIGHT } from './demo-hazards.data.js';
 import type { DemoStep } from './index.js';
 import { seededRandom, type Random } from './random.js';
+import { sealIdentity } from '../hazards/index.js';
+import { mobile, person as citizenName } from './demo-enterprises.js';
 
 const COUNT = 520;
 const weighted = (r: Random, items: [string, number][]) => {
@@ -41,6 +43,8 @@ export const demoHazards: DemoStep = {
     const inCounty = enterprises.rows.filter((e) => e.region_code.startsWith(DEMO_COUNTY));
     const elsewhere = enterprises.rows.filter((e) => !e.region_code.startsWith(DEMO_COUNTY));
     let inserted = 0;
+    // Citizens behind the public reports, from a stream of their own: the hazards stay as they were.
+    const citizens = seededRandom(20261207);
 
     for (let i = 0; i < COUNT; i++) {
       const ent = r.chance(0.8) || elsewhere.length === 0 ? r.pick(inCounty.length ? inCounty : elsewhere) : r.pick(elsewhere);
@@ -96,15 +100,20 @@ export const demoHazards: DemoStep = {
           }
         }
       }
+      const source = weighted(r, SOURCES_BY_WEIGHT);
       const { id } = await tx.insertInto('hazards').values({
         title: template.title, description: `${ent.name}：${template.title}`, enterprise_id: ent.id, region_code: ent.region_code, industry_code: industry,
-        level: major ? 'major' : 'general', criterion_clause: major ? template.major! : null, source: weighted(r, SOURCES_BY_WEIGHT), status,
-        found_by_name: actorName, found_on: foundOn, reported_at: at(foundOn, 10), version: events.length, updated_at: events[events.length - 1]!.at, ...row,
+        level: major ? 'major' : 'general', criterion_clause: major ? template.major! : null, source, status,
+        // A citizen's report names its citizen only in hazard_reporters, encrypted (举报人身份保密).
+        found_by_name: source === 'public_report' ? '' : actorName, found_on: foundOn, reported_at: at(foundOn, 10), version: events.length, updated_at: events[events.length - 1]!.at, ...row,
       } as never).returning('id').executeTakeFirstOrThrow();
       await tx.insertInto('hazard_events').values(events.map((e, n) => ({
         hazard_id: id, seq: n + 1, action: e.action, from_status: e.from, to_status: e.to, actor_id: null, actor_name: e.actor,
         actor_org_id: e.org, actor_org_name: e.orgName, at: e.at, comment: e.comment, data: e.data ? JSON.stringify(e.data) : null,
       }))).execute();
+      if (source === 'public_report') {
+        await tx.insertInto('hazard_reporters').values({ hazard_id: id, identity_enc: sealIdentity(ctx.pii, { name: citizenName(citizens), phone: mobile(citizens) }) }).execute();
+      }
       inserted++;
     }
     return `${inserted} hazards`;

@@ -3,6 +3,7 @@ import { ROOT_REGION_CODE } from '@anjian/domain';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Config } from '../../platform/config.js';
 import type { Database, Tx } from '../../platform/db/database.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
 import { demoEnterprises } from './demo-enterprises.js';
 import { demoAccidents } from './demo-accidents.js';
 import { demoHazards } from './demo-hazards.js';
@@ -15,6 +16,8 @@ export interface DemoContext {
   province: string;
   passwordHash: string;
   now: Date;
+  /** Personal data in the demo (contacts, reporters) is written encrypted, like everywhere else. */
+  pii: PiiCipher;
 }
 
 /**
@@ -58,11 +61,11 @@ const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccident
  * and level (password ANJIAN_DEMO_PASSWORD, default in the README), then each module's data.
  * Only ever called when demo data is wanted (embedded database, or ANJIAN_DEMO=1).
  */
-export async function seedDemo(db: Database, config: Pick<Config, 'demoProvince'>, password = process.env.ANJIAN_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<{ created: boolean; summary: string }> {
+export async function seedDemo(db: Database, config: Pick<Config, 'demoProvince'> & { pii: PiiCipher }, password = process.env.ANJIAN_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<{ created: boolean; summary: string }> {
   const pending: DemoStep[] = [];
   let ctx: DemoContext | null = null;
   for (const step of STEPS) {
-    ctx ??= { province: config.demoProvince, passwordHash: '', now: new Date() };
+    ctx ??= { province: config.demoProvince, passwordHash: '', now: new Date(), pii: config.pii };
     if (!(await step.present(db, ctx))) pending.push(step);
   }
   if (pending.length === 0 || !ctx) return { created: false, summary: 'already present' };

@@ -10,7 +10,7 @@ let summary: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const ctx = { province: '13', passwordHash: await hashPassword(TEST_PASSWORD), now: t.clock.now() };
+  const ctx = { province: '13', passwordHash: await hashPassword(TEST_PASSWORD), now: t.clock.now(), pii: t.pii };
   expect(await demoEnterprises.present(t.db, ctx)).toBe(false);
   summary = await t.db.transaction().execute((tx) => demoEnterprises.seed(tx, ctx));
   expect(await demoEnterprises.present(t.db, ctx)).toBe(true);
@@ -41,7 +41,7 @@ describe('demo enterprises', () => {
       await sql`delete from users where username like 'qy.%'`.execute(tx);
       await sql`delete from enterprises`.execute(tx);
       await sql`delete from orgs where type = 'enterprise'`.execute(tx);
-      await demoEnterprises.seed(tx, { province: '13', passwordHash: 'x', now: t.clock.now() });
+      await demoEnterprises.seed(tx, { province: '13', passwordHash: 'x', now: t.clock.now(), pii: t.pii });
       const again = await tx.selectFrom('enterprises as e').innerJoin('orgs as o', 'o.id', 'e.org_id').select(['o.name', 'e.uscc']).orderBy('e.uscc').execute();
       expect(again).toEqual(first);
       throw new Error('roll back');

@@ -5,7 +5,9 @@ import type { Database } from '../../platform/db/database.js';
 import { readWorkbookRows, WORKBOOK_LIMITS, workbookTooLarge } from '../../platform/files/workbook.js';
 import { AppError, conflict, forbidden, ruleViolation, type ErrorDetail } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { IndustriesService } from '../industries/index.js';
+import { sealContacts } from './enterprises.pii.js';
 import { checkRows, industryLookup, parseRow, rowErrorDetail, sortErrors, type RawRow, type ReadyRow, type RowError } from './enterprises.import-rows.js';
 import type { EnterprisesRepository } from './enterprises.repository.js';
 import { isUniqueViolation } from './enterprises.rules.js';
@@ -85,6 +87,8 @@ export function createImporter(deps: {
   repo: EnterprisesRepository;
   industries: Pick<IndustriesService, 'list'>;
   audit: AuditWriter;
+  /** Safety contacts are written encrypted, like every other write of them. */
+  pii: PiiCipher;
 }) {
   const { db, repo, audit } = deps;
 
@@ -128,7 +132,7 @@ export function createImporter(deps: {
       values: {
         uscc: r.uscc, address: r.address, latitude: r.latitude, longitude: r.longitude, industries: r.industries, scale: r.scale,
         legal_representative: r.legalRepresentative, principal: r.principal, actual_controller: r.actualController,
-        safety_contacts: JSON.stringify(r.safetyContacts),
+        safety_contacts_enc: sealContacts(deps.pii, r.safetyContacts),
       },
     }));
     try {

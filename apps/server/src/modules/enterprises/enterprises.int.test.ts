@@ -210,7 +210,7 @@ describe('the service other modules use', () => {
     const regions = createRegionsModule({ db: t.db, databaseUrl: t.databaseUrl, audit }).service;
     const industries = createIndustriesModule({ db: t.db, audit }).service;
     const routing = createRoutingModule({ db: t.db, audit, regions, industries, now: t.clock.now }).service;
-    return createEnterprisesModule({ db: t.db, audit, regions, industries, routing, now: t.clock.now }).service;
+    return createEnterprisesModule({ db: t.db, audit, regions, industries, routing, pii: t.pii, now: t.clock.now }).service;
   };
   const user = (over: Partial<SessionUser>): SessionUser => ({
     id: '00000000-0000-0000-0000-000000000000', username: 'x', displayName: 'x', orgId: '00000000-0000-0000-0000-000000000000', orgType: 'safety_committee_office',

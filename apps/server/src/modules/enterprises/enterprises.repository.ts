@@ -1,6 +1,8 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { regionFilter, type Scope, type ScopedRecord } from '../../platform/access/scope.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
+import { openContacts } from './enterprises.pii.js';
 import type { EnterprisesTable, SafetyContactValue } from './enterprises.tables.js';
 
 export interface EnterpriseRow {
@@ -17,6 +19,7 @@ export interface EnterpriseRow {
   legal_representative: string;
   principal: string;
   actual_controller: string | null;
+  /** Decrypted from safety_contacts_enc as rows are read. */
   safety_contacts: SafetyContactValue[];
   status: string;
   status_reason: string | null;
@@ -50,7 +53,8 @@ export function visibleEnterprise(scope: Scope) {
   return scope.where(ENTERPRISE);
 }
 
-export function createEnterprisesRepository(db: Executor) {
+export function createEnterprisesRepository(db: Executor, pii: PiiCipher) {
+  const open = <R extends { safety_contacts_enc: string | null }>({ safety_contacts_enc, ...row }: R) => ({ ...row, safety_contacts: openContacts(pii, safety_contacts_enc) });
   const base = (ex: Executor) =>
     ex
       .selectFrom('enterprises as e')
@@ -58,7 +62,7 @@ export function createEnterprisesRepository(db: Executor) {
       .innerJoin('regions as r', 'r.code', 'o.region_code')
       .select([
         'o.id', 'o.name', 'o.region_code', 'r.name as region_name', 'e.uscc', 'e.address', 'e.latitude', 'e.longitude',
-        'e.industries', 'e.scale', 'e.legal_representative', 'e.principal', 'e.actual_controller', 'e.safety_contacts',
+        'e.industries', 'e.scale', 'e.legal_representative', 'e.principal', 'e.actual_controller', 'e.safety_contacts_enc',
         'e.status', 'e.status_reason', 'e.status_changed_at', 'e.created_at', 'e.updated_at',
       ])
       // Lets the planner use the partial index orgs_enterprise_list_idx.
@@ -68,7 +72,8 @@ export function createEnterprisesRepository(db: Executor) {
     async get(id: string, scope: Scope | null, ex: Executor = db): Promise<EnterpriseRow | null> {
       let q = base(ex).where('o.id', '=', id);
       if (scope) q = q.where(visibleEnterprise(scope));
-      return (await q.executeTakeFirst()) ?? null;
+      const row = await q.executeTakeFirst();
+      return row ? open(row) : null;
     },
 
     async list(scope: Scope, f: EnterpriseFilter, ex: Executor = db): Promise<EnterpriseRow[]> {
@@ -85,7 +90,7 @@ export function createEnterprisesRepository(db: Executor) {
         const [region, name, id] = f.after as [string, string, string];
         q = q.where(sql<boolean>`(o.region_code, o.name, o.id) > (${region}, ${name}, ${id}::uuid)`);
       }
-      return q.orderBy('o.region_code').orderBy('o.name').orderBy('o.id').limit(f.limit + 1).execute();
+      return (await q.orderBy('o.region_code').orderBy('o.name').orderBy('o.id').limit(f.limit + 1).execute()).map(open);
     },
 
     async lockForUpdate(tx: Executor, id: string): Promise<void> {

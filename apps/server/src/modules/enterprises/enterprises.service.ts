@@ -9,9 +9,11 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { AppError, duplicate, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
 import type { RoutingService } from '../routing/index.js';
+import { sealContacts } from './enterprises.pii.js';
 import { createDepartmentResolver, presentEnterprise } from './enterprises.present.js';
 import type { EnterpriseRow, EnterprisesRepository, EnterpriseValues } from './enterprises.repository.js';
 import { assertDepartmentShares, assertStatusChange, ENTERPRISE_ENTITY, isUniqueViolation, ownRegion, uniqueIndustries } from './enterprises.rules.js';
@@ -23,6 +25,7 @@ export interface EnterprisesDeps {
   industries: Pick<IndustriesService, 'assertKnown'>;
   routing: Pick<RoutingService, 'supervisingDepartment'>;
   audit: AuditWriter;
+  pii: PiiCipher;
   now: () => Date;
 }
 
@@ -39,7 +42,7 @@ const summary = (row: EnterpriseRow): EnterpriseSummary => ({ id: row.id, name: 
 
 type UpdateBody = z.infer<typeof UpdateEnterpriseBody>;
 
-function valuesOf(body: Partial<z.infer<typeof CreateEnterpriseBody>>): Partial<EnterpriseValues> {
+function valuesOf(body: Partial<z.infer<typeof CreateEnterpriseBody>>, pii: PiiCipher): Partial<EnterpriseValues> {
   const v: Partial<EnterpriseValues> = {};
   if (body.uscc !== undefined) v.uscc = body.uscc;
   if (body.address !== undefined) v.address = body.address;
@@ -52,7 +55,7 @@ function valuesOf(body: Partial<z.infer<typeof CreateEnterpriseBody>>): Partial<
   if (body.legalRepresentative !== undefined) v.legal_representative = body.legalRepresentative;
   if (body.principal !== undefined) v.principal = body.principal;
   if (body.actualController !== undefined) v.actual_controller = body.actualController ?? null;
-  if (body.safetyContacts !== undefined) v.safety_contacts = JSON.stringify(body.safetyContacts);
+  if (body.safetyContacts !== undefined) v.safety_contacts_enc = sealContacts(pii, body.safetyContacts);
   return v;
 }
 
@@ -116,7 +119,7 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
       if ((await repo.existingUscc([body.uscc])).size > 0) throw duplicate('body.uscc', body.uscc);
       try {
         return await db.transaction().execute(async (tx) => {
-          const values = { ...valuesOf(body), industries } as EnterpriseValues;
+          const values = { ...valuesOf(body, deps.pii), industries } as EnterpriseValues;
           const id = await repo.insert(tx, { name: body.name, region_code: regionCode }, values);
           if (!id) throw duplicate('body.name', body.name);
           await audit.record(tx, ctx, { action: 'enterprise.create', objectType: 'enterprise', objectId: id, result: 'success', statusCode: 201, details: { name: body.name, uscc: body.uscc, regionCode } });
@@ -150,8 +153,10 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
             assertDepartmentShares(scope, body.industries, 'body.industries');
           }
           if (body.uscc !== undefined && (await repo.existingUscc([body.uscc], id, tx)).size > 0) throw duplicate('body.uscc', body.uscc);
-          await repo.update(tx, id, org, valuesOf(body), deps.now());
-          await audit.record(tx, ctx, { action: 'enterprise.update', objectType: 'enterprise', objectId: id, result: 'success', statusCode: 200, details: body });
+          await repo.update(tx, id, org, valuesOf(body, deps.pii), deps.now());
+          // Contacts are personal data: the audit log says they changed, not who they are.
+          const { safetyContacts, ...rest } = body;
+          await audit.record(tx, ctx, { action: 'enterprise.update', objectType: 'enterprise', objectId: id, result: 'success', statusCode: 200, details: safetyContacts === undefined ? rest : { ...rest, safetyContacts: safetyContacts.length } });
           return presentOne((await repo.get(id, null, tx))!, user);
         });
       } catch (error) {

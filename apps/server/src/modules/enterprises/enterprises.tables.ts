@@ -20,8 +20,10 @@ export interface EnterprisesTable {
   legal_representative: string;
   principal: string;
   actual_controller: string | null;
-  // jsonb: pg would write a JS array as a Postgres array literal, so it is written as JSON text.
-  safety_contacts: ColumnType<SafetyContactValue[], string | undefined, string>;
+  /** Legacy plaintext: always '[]' (a check forbids more); the list lives in safety_contacts_enc. */
+  safety_contacts: ColumnType<SafetyContactValue[], never, never>;
+  /** SM4 ciphertext of the JSON list (platform/secrets/pii.ts, context 'enterprises.safety_contacts'). */
+  safety_contacts_enc: string | null;
   status: ColumnType<string, string | undefined, string>;
   status_reason: string | null;
   status_changed_at: Date | null;

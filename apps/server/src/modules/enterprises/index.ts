@@ -1,6 +1,7 @@
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
 import type { RoutingService } from '../routing/index.js';
@@ -16,6 +17,7 @@ export type { EnterpriseSummary, EnterprisesService };
 export { ENTERPRISE, visibleEnterprise } from './enterprises.repository.js';
 export { inspectXlsx, readUpload, unsupportedFile, type Upload } from './enterprises.upload.js';
 export { cellText } from './enterprises.xlsx.js';
+export { enterprisesPii, sealContacts } from './enterprises.pii.js';
 
 export interface EnterprisesModuleDeps {
   db: Database;
@@ -23,6 +25,7 @@ export interface EnterprisesModuleDeps {
   regions: RegionsService;
   industries: IndustriesService;
   routing: RoutingService;
+  pii: PiiCipher;
   now: () => Date;
 }
 
@@ -34,7 +37,7 @@ const TEMPLATE_REGION_ROWS = 5_000;
  * and `service.setStatus` (system-ordered status change inside their own transaction).
  */
 export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
-  const repo = createEnterprisesRepository(deps.db);
+  const repo = createEnterprisesRepository(deps.db, deps.pii);
   const service = createEnterprisesService({ ...deps, repo });
   const importFile = createImporter({ ...deps, repo });
   const exportXlsx = createExporter({ ...deps, repo });

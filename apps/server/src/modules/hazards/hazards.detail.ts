@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { HazardDetail } from '@anjian/domain';
+import { REPORTER_CONFIDENTIAL_NAME, type HazardDetail } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { SessionUser } from '../../platform/http/context.js';
 import { hazardActions, presentSummary } from './hazards.present.js';
+import { mayReadReporter } from './hazards.reporter.js';
 import type { HazardRow } from './hazards.repository.js';
 import { hazardVisible } from './hazards.scope.js';
 
@@ -25,6 +26,8 @@ export type DetailRow = HazardRow & {
   events: EventJson[];
   files: FileJson[];
   accountability: AccountabilityJson[];
+  /** A citizen reporter's identity is on record (hazard_reporters); never the identity itself. */
+  has_reporter: boolean;
 };
 
 /** One event as JSON (the same shape whether read back or just written). */
@@ -49,6 +52,7 @@ export async function loadDetail(db: Executor, id: string, scope: Scope): Promis
       sql<EventJson[]>`coalesce((select json_agg(${eventJson('ev')} order by ev.seq) from hazard_events ev where ev.hazard_id = h.id), '[]')`.as('events'),
       sql<FileJson[]>`coalesce((select json_agg(${fileJson} order by f.uploaded_at, f.id) from hazard_files hf join files f on f.id = hf.file_id where hf.hazard_id = h.id), '[]')`.as('files'),
       sql<AccountabilityJson[]>`coalesce((select json_agg(${ACCOUNTABILITY_JSON} order by a.id) from hazard_accountability a where a.hazard_id = h.id), '[]')`.as('accountability'),
+      sql<boolean>`exists (select 1 from hazard_reporters hr where hr.hazard_id = h.id)`.as('has_reporter'),
     ])
     .where('h.id', '=', id)
     .where(hazardVisible(scope))
@@ -67,7 +71,8 @@ export function presentDetail(h: DetailRow, user: SessionUser, now: Date): Hazar
     latitude: h.latitude === null ? null : Number(h.latitude),
     longitude: h.longitude === null ? null : Number(h.longitude),
     criterionClause: h.criterion_clause,
-    foundByName: h.found_by_name,
+    // 举报人身份保密: whoever reads the page learns only that a citizen reported it.
+    ...reporterFields(h, user),
     reportedAt: h.reported_at.toISOString(),
     responsiblePerson: h.responsible_person,
     supervisingDepartment: h.supervising_department_id ? { id: h.supervising_department_id, name: h.department_name ?? '' } : null,
@@ -82,6 +87,15 @@ export function presentDetail(h: DetailRow, user: SessionUser, now: Date): Hazar
     timeline: h.events.map(({ id, at, ...e }) => ({ ...e, at: new Date(at).toISOString(), files: h.files.filter((f) => f.eventId === id).map(fileOut) })),
     version: h.version,
     actions: hazardActions(user, h),
+  };
+}
+
+function reporterFields(h: DetailRow, user: SessionUser) {
+  const confidential = h.source === 'public_report';
+  return {
+    foundByName: confidential ? REPORTER_CONFIDENTIAL_NAME : h.found_by_name,
+    reporterConfidential: confidential,
+    reporterAvailable: confidential && h.has_reporter && mayReadReporter(user),
   };
 }
 

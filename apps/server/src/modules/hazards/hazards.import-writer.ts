@@ -20,11 +20,12 @@ const STAGE = `create temp table hazard_import_stage (
 const STAGE_COLUMNS = 'title, level, source, status, region_code, enterprise_id, industry_code, found_on, deadline, responsible_unit, responsible_person, closed_on, listed_level, listed_region_code';
 const ASSIGNED = `status in ('rectifying', 'pending_acceptance', 'closed')`;
 
+// An imported public report names no citizen: found_by_name stays empty, as a check requires.
 const INSERT = `
   with ins as (
     insert into hazards (title, enterprise_id, region_code, industry_code, level, source, status, found_by_name, found_on, reported_by, reporter_org_id, reported_at,
       responsible_org_id, responsible_unit, responsible_person, assigned_by_org_id, deadline, listed_level, listed_region_code, closed_on, closed_at, version, updated_at)
-    select title, enterprise_id, region_code, industry_code, level, source, status, $2, found_on, $1, $3, $5,
+    select title, enterprise_id, region_code, industry_code, level, source, status, case when source = 'public_report' then '' else $2 end, found_on, $1, $3, $5,
       case when ${ASSIGNED} then enterprise_id end, responsible_unit, responsible_person, case when ${ASSIGNED} then $3::uuid end,
       deadline, listed_level, listed_region_code, closed_on, (closed_on + time '04:00') at time zone 'UTC', 1, $5
     from hazard_import_stage

@@ -86,6 +86,8 @@ export function createHazardsRepository(db: Executor) {
     async insertReport(r: {
       hazard: Record<string, unknown>; event: Omit<NewEvent, 'hazard_id'>; photos: string[];
       notice: { title: string; exceptOrgId: string }; audit: AuditRow;
+      /** A public report's citizen, SM4-encrypted (hazards.reporter.ts), or null. */
+      reporter: string | null;
     }): Promise<DetailRow> {
       const h = r.hazard;
       const columns = Object.keys(h);
@@ -113,10 +115,14 @@ export function createHazardsRepository(db: Executor) {
         ), n as (
           insert into notifications (org_id, hazard_id, kind, title, created_at)
           select v.id, h.id, 'reported', ${r.notice.title}::text, ${e.at}::timestamptz from h, verifiers v where v.id <> ${r.notice.exceptOrgId}::uuid
+        ), rep as (
+          insert into hazard_reporters (hazard_id, identity_enc, created_at)
+          select h.id, ${r.reporter}::text, ${e.at}::timestamptz from h where ${r.reporter}::text is not null
+          returning hazard_id
         ), a as (
           ${auditInsert(r.audit, sql`(select id::text from h)`)}
         )
-        select h.*, g.name as region_name, o.name as enterprise_name, null::text as department_name,
+        select h.*, g.name as region_name, o.name as enterprise_name, null::text as department_name, exists (select 1 from rep) as has_reporter,
           (select json_agg(${eventJson('ev')}) from ev) as events,
           coalesce((select json_agg(${fileJson} order by f.uploaded_at, f.id) from hf join files f on f.id = hf.file_id), '[]') as files,
           '[]'::json as accountability
@@ -159,16 +165,10 @@ export function createHazardsRepository(db: Executor) {
       if (rows.length) await tx.insertInto('notifications').values(rows).execute();
     },
 
-    /** Whether a user may read a file: it is attached to a hazard they can see. */
-    async fileVisible(fileId: string, scope: Scope): Promise<boolean> {
-      const row = await db
-        .selectFrom('hazard_files as f')
-        .innerJoin('hazards as h', 'h.id', 'f.hazard_id')
-        .select('f.file_id')
-        .where('f.file_id', '=', fileId)
-        .where(hazardVisible(scope))
-        .executeTakeFirst();
-      return row !== undefined;
+    /** The hazards a file is attached to (whoever may read one of them may read the file). */
+    async hazardsWithFile(fileId: string): Promise<string[]> {
+      const rows = await db.selectFrom('hazard_files').select('hazard_id').where('file_id', '=', fileId).execute();
+      return rows.map((r) => r.hazard_id);
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
-  AcceptBody, AccountabilityBody, AssignBody, CommentBody, DecideExtensionBody, DelistBody, HAZARD_ACTION_PERMISSION, HAZARD_TRANSITIONS, HazardDetail, HazardParams,
+  AcceptBody, AccountabilityBody, AssignBody, CommentBody, DecideExtensionBody, DelistBody, HAZARD_ACTION_PERMISSION, HAZARD_TRANSITIONS, HazardDetail, HazardParams, HazardReporter,
   LedgerPage, LedgerQuery, ListBody, ProgressBody, ReasonBody, RejectBody, ReportHazardBody, RequestExtensionBody, ReviewBody, SubmitBody, SuperviseBody, type HazardAction,
 } from '@anjian/domain';
 import { requireUser } from '../../platform/access/guard.js';
+import type { createReporterReader } from './hazards.reporter.js';
 import type { HazardsService } from './hazards.service.js';
 
 /** Each act of the loop is its own route: its own body schema, permission and OpenAPI entry. */
@@ -28,7 +29,7 @@ export const ACTION_BODIES = {
 
 export const actionPath = (action: HazardAction) => action.replaceAll('_', '-');
 
-export function hazardsRoutes(deps: { hazards: HazardsService }): FastifyPluginAsyncZod {
+export function hazardsRoutes(deps: { hazards: HazardsService; readReporter: ReturnType<typeof createReporterReader> }): FastifyPluginAsyncZod {
   const { hazards } = deps;
   return async (app) => {
     const tags = ['hazards'];
@@ -46,6 +47,11 @@ export function hazardsRoutes(deps: { hazards: HazardsService }): FastifyPluginA
       config: { access: 'hazard.read' },
       schema: { tags, summary: '隐患详情与时间线 A hazard with its timeline', params: HazardParams, response: { 200: HazardDetail } },
     }, async (req) => hazards.detail(requireUser(req), req.params.id));
+
+    app.get('/api/hazards/:id/reporter', {
+      config: { access: 'hazard.read_reporter' },
+      schema: { tags, summary: '举报人身份（仅限处理举报的政府部门，每次查看均记入审计日志） A citizen reporter’s identity (handling government units only; every read is audited)', params: HazardParams, response: { 200: HazardReporter } },
+    }, async (req) => deps.readReporter(req.ctx, requireUser(req), req.params.id));
 
     for (const action of Object.keys(ACTION_BODIES) as HazardAction[]) {
       const label = HAZARD_TRANSITIONS[action].label;

@@ -6,11 +6,13 @@ import type { Database } from '../../platform/db/database.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { OrgsService } from '../orgs/index.js';
 import type { RegionsService } from '../regions/index.js';
 import { loadDetail, presentDetail } from './hazards.detail.js';
 import { presentSummary } from './hazards.present.js';
 import type { HazardQueries } from './hazards.queries.js';
+import { sealIdentity, type ReporterIdentityValue } from './hazards.reporter.js';
 import type { HazardsRepository } from './hazards.repository.js';
 import { assertOwnFiles, type ActHandler, type Perform } from './hazards.workflow.js';
 
@@ -24,10 +26,24 @@ export interface HazardsServiceDeps {
   audit: AuditWriter;
   perform: Perform;
   handlers: Record<HazardAction, ActHandler>;
+  pii: PiiCipher;
   now: () => Date;
 }
 
 const ENTITY = { zh: '隐患', en: 'Hazard' };
+
+/**
+ * The citizen behind a public report: `reporter`, or the name typed where others type who found
+ * it. Any other source names no citizen, so a reporter there is refused.
+ */
+function reporterOf(body: z.infer<typeof ReportHazardBody>): ReporterIdentityValue | null {
+  if (body.source !== 'public_report') {
+    if (body.reporter) throw ruleViolation({ zh: '只有群众举报才填写举报人', en: 'only a public report names a reporter' }, 'body.reporter');
+    return null;
+  }
+  if (body.reporter) return { name: body.reporter.name, phone: body.reporter.phone ?? null };
+  return body.foundByName ? { name: body.foundByName, phone: null } : null;
+}
 
 export function createHazardsService(deps: HazardsServiceDeps) {
   const { db, repo, queries, now } = deps;
@@ -40,6 +56,15 @@ export function createHazardsService(deps: HazardsServiceDeps) {
 
   return {
     detail,
+
+    /**
+     * Whether `user` may read hazard `id` — the detail route's rule (its permission, then the
+     * scope) — for what hangs off a hazard: the files service asks it before serving a photo.
+     */
+    async mayRead(user: SessionUser, id: string): Promise<boolean> {
+      if (!user.permissions.has('hazard.read')) return false;
+      return (await repo.visibleIds([id], scopeOf(user))).length > 0;
+    },
 
     async ledger(user: SessionUser, query: LedgerQuery) {
       const scope = scopeOf(user);
@@ -76,6 +101,7 @@ export function createHazardsService(deps: HazardsServiceDeps) {
       }
       const at = now();
       if (compareDates(body.foundOn, shanghaiDate(at)) > 0) throw ruleViolation({ zh: '发现日期不能晚于今天', en: 'the date found cannot be in the future' }, 'body.foundOn');
+      const reporter = reporterOf(body);
       await assertOwnFiles(deps.ownedFiles, user, body.photos, 'body.photos');
 
       const created = await repo.insertReport({
@@ -83,7 +109,8 @@ export function createHazardsService(deps: HazardsServiceDeps) {
           title: body.title, description: body.description ?? '', enterprise_id: enterprise?.id ?? null, region_code: regionCode,
           industry_code: body.industryCode ?? null, location: body.location ?? null, latitude: body.latitude ?? null, longitude: body.longitude ?? null,
           level: body.level, criterion_clause: body.criterionClause ?? null, source: body.source, status: 'reported',
-          found_by_name: body.foundByName ?? user.displayName, found_on: body.foundOn, reported_by: user.id, reporter_org_id: user.orgId, reported_at: at,
+          // A citizen's name never sits in the row: it goes, encrypted, to hazard_reporters.
+          found_by_name: body.source === 'public_report' ? '' : body.foundByName ?? user.displayName, found_on: body.foundOn, reported_by: user.id, reporter_org_id: user.orgId, reported_at: at,
           // Born at version 1 with its first event.
           version: 1, updated_at: at,
         },
@@ -93,6 +120,7 @@ export function createHazardsService(deps: HazardsServiceDeps) {
         },
         photos: body.photos,
         notice: { title: `新上报隐患待核实：${body.title}`, exceptOrgId: user.orgId },
+        reporter: reporter && sealIdentity(deps.pii, reporter),
         audit: deps.audit.row(ctx, { action: 'hazard.report', objectType: 'hazard', result: 'success', statusCode: 201, details: { level: body.level, source: body.source, regionCode } }),
       });
       ctx.audited = true;

@@ -153,12 +153,20 @@ export interface HazardChangesTable {
   submitted_at: ColumnType<Date | null, never, never>;
 }
 
+/** A citizen reporter's name and phone (public_report), SM4-encrypted; read only through the audited route. */
+export interface HazardReportersTable {
+  hazard_id: string;
+  identity_enc: string;
+  created_at: Generated<Date>;
+}
+
 /** The hazards module's tables, as Kysely sees them (see platform/db/schema.ts). */
 export interface HazardsTables {
   hazards: HazardsTable;
   hazard_events: HazardEventsTable;
   hazard_files: HazardFilesTable;
   hazard_accountability: HazardAccountabilityTable;
+  hazard_reporters: HazardReportersTable;
   hazard_review_draws: HazardReviewDrawsTable;
   notifications: NotificationsTable;
   hazard_ledger_counts: HazardLedgerCountsTable;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
-import type { FilesService } from '../../platform/files/files.service.js';
-import { scopeOf } from '../../platform/access/scope.js';
+import type { AttachmentOwner } from '../../platform/files/files.service.js';
+import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { OrgsService } from '../orgs/index.js';
 import type { RegionsService } from '../regions/index.js';
 import type { RoutingService } from '../routing/index.js';
@@ -16,6 +16,7 @@ import { hazardsImportRoutes } from './hazards.import.routes.js';
 import { createListsService } from './hazards.lists.service.js';
 import { createReviews } from './hazards.reviews.js';
 import { createHazardQueries } from './hazards.queries.js';
+import { createReporterReader } from './hazards.reporter.js';
 import { createHazardsRepository } from './hazards.repository.js';
 import { hazardsRoutes } from './hazards.routes.js';
 import { createHazardsService, type HazardsService } from './hazards.service.js';
@@ -31,7 +32,9 @@ export interface HazardsModuleDeps {
   regions: RegionsService;
   orgs: OrgsService;
   routing: RoutingService;
-  files: FilesService;
+  /** Files the user uploaded and has not attached yet (what a report or an act may attach). */
+  ownedFiles: (userId: string, ids: string[]) => Promise<{ id: string }[]>;
+  pii: PiiCipher;
   verifyPassword: (userId: string, password: string) => Promise<boolean>;
   suspendEnterprise?: ActionDeps['suspendEnterprise'];
   now: () => Date;
@@ -40,9 +43,7 @@ export interface HazardsModuleDeps {
 export function createHazardsModule(deps: HazardsModuleDeps) {
   const repo = createHazardsRepository(deps.db);
   const queries = createHazardQueries(deps.db);
-  const ownedFiles = deps.files.ownedBy;
-  // A file attached to a hazard is readable by whoever may see the hazard.
-  deps.files.registerResolver((user, fileId) => repo.fileVisible(fileId, scopeOf(user)));
+  const ownedFiles = deps.ownedFiles;
   const handlers = createActionHandlers({
     repo, orgs: deps.orgs, routing: deps.routing, ownedFiles, verifyPassword: deps.verifyPassword, suspendEnterprise: deps.suspendEnterprise,
     inDraw: async (drawId, hazardId) => {
@@ -51,7 +52,10 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     },
   });
   const perform = createWorkflow({ db: deps.db, repo, audit: deps.audit, now: deps.now });
-  const service = createHazardsService({ db: deps.db, repo, queries, regions: deps.regions, orgs: deps.orgs, ownedFiles, audit: deps.audit, perform, handlers, now: deps.now });
+  const service = createHazardsService({ db: deps.db, repo, queries, regions: deps.regions, orgs: deps.orgs, ownedFiles, audit: deps.audit, perform, handlers, pii: deps.pii, now: deps.now });
+  const readReporter = createReporterReader({ db: deps.db, audit: deps.audit, pii: deps.pii });
+  /** The files service asks this module whether a user may read the hazard a file hangs on. */
+  const attachments: AttachmentOwner = { kind: 'hazard', recordsWith: repo.hazardsWithFile, mayRead: service.mayRead };
   const extra = hazardsExtraRoutes({
     reviews: createReviews({ db: deps.db, regions: deps.regions, audit: deps.audit, now: deps.now }),
     lists: createListsService({ db: deps.db, regions: deps.regions, now: deps.now }),
@@ -59,7 +63,7 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
   });
   const escalateOverdue = createEscalation({ db: deps.db, audit: deps.audit });
   const routes: FastifyPluginAsyncZod = async (app) => {
-    await app.register(hazardsRoutes({ hazards: service }));
+    await app.register(hazardsRoutes({ hazards: service, readReporter }));
     await app.register(extra);
     await app.register(hazardsImportRoutes({ importHazards: createHazardImporter({ db: deps.db, databaseUrl: deps.databaseUrl, audit: deps.audit, now: deps.now }) }));
   };
@@ -74,8 +78,9 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     if (n > 0) await sql`vacuum hazard_changes`.execute(deps.db);
     return n;
   };
-  return { service, routes, escalateOverdue, foldChanges };
+  return { service, routes, escalateOverdue, foldChanges, attachments };
 }
 export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
 export { late, past, LATE_KIND_CODE } from './hazards.clock.js';
 export { EXPOSED } from './hazards.escalation.js';
+export { hazardsPii, sealIdentity } from './hazards.reporter.js';

@@ -7,7 +7,8 @@ export interface UserRow {
   id: string;
   username: string;
   display_name: string;
-  phone: string | null;
+  /** SM4 ciphertext; the service decrypts it for those who may read the account. */
+  phone_enc: string | null;
   status: 'active' | 'disabled';
   must_change_password: boolean;
   created_at: Date;
@@ -23,6 +24,8 @@ export interface UserFilter {
   orgId?: string;
   status?: 'active' | 'disabled';
   q?: string;
+  /** The blind indexes of `q` when it is a phone number: the search then matches the account's phone too. */
+  phoneIndexes?: string[];
   after: (string | number | null)[] | null;
   limit: number;
 }
@@ -36,7 +39,7 @@ export function createUsersRepository(db: Executor) {
       .selectFrom('users as u')
       .innerJoin('orgs as o', 'o.id', 'u.org_id')
       .select([
-        'u.id', 'u.username', 'u.display_name', 'u.phone', 'u.status', 'u.must_change_password', 'u.created_at',
+        'u.id', 'u.username', 'u.display_name', 'u.phone_enc', 'u.status', 'u.must_change_password', 'u.created_at',
         'o.id as org_id', 'o.name as org_name', 'o.type as org_type', 'o.region_code as org_region',
         sql<string[]>`array(select ur.role_key from user_roles ur where ur.user_id = u.id order by ur.role_key)`.as('roles'),
       ]);
@@ -53,7 +56,11 @@ export function createUsersRepository(db: Executor) {
       if (f.status) q = q.where('u.status', '=', f.status);
       if (f.q) {
         const pattern = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        q = q.where((eb) => eb.or([eb('u.username', 'ilike', pattern), eb('u.display_name', 'like', pattern)]));
+        const phones = f.phoneIndexes ?? [];
+        q = q.where((eb) => eb.or([
+          eb('u.username', 'ilike', pattern), eb('u.display_name', 'like', pattern),
+          ...(phones.length ? [eb('u.phone_bidx', 'in', phones)] : []),
+        ]));
       }
       if (f.after) {
         const [username, id] = f.after as [string, string];
@@ -71,12 +78,12 @@ export function createUsersRepository(db: Executor) {
       return row !== undefined;
     },
 
-    async insert(tx: Executor, row: { username: string; display_name: string; phone: string | null; org_id: string; password_hash: string; must_change_password: boolean }): Promise<string> {
+    async insert(tx: Executor, row: { username: string; display_name: string; phone_enc: string | null; phone_bidx: string | null; org_id: string; password_hash: string; must_change_password: boolean }): Promise<string> {
       const { id } = await tx.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
       return id;
     },
 
-    async update(tx: Executor, id: string, patch: { display_name?: string; phone?: string | null; status?: 'active' | 'disabled'; password_hash?: string; must_change_password?: boolean; password_changed_at?: Date }, now: Date) {
+    async update(tx: Executor, id: string, patch: { display_name?: string; phone_enc?: string | null; phone_bidx?: string | null; status?: 'active' | 'disabled'; password_hash?: string; must_change_password?: boolean; password_changed_at?: Date }, now: Date) {
       await tx.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
     },
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateUserBody, CreateUserResult, ResetPasswordResult, RoleList, SetRolesBody, UpdateUserBody, User, UserListQuery, UserPage, UserParams } from '@anjian/domain';
+import { CreateUserBody, CreateUserResult, ResetPasswordResult, RoleList, RoleListQuery, SetRolesBody, UpdateUserBody, User, UserListQuery, UserPage, UserParams } from '@anjian/domain';
 import { requireUser } from '../../platform/access/guard.js';
 import type { UsersService } from './users.service.js';
 
@@ -49,7 +49,7 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncZo
 
     app.get('/api/roles', {
       config: { access: 'role.read' },
-      schema: { tags, summary: '角色与权限 Roles and their permissions', response: { 200: RoleList } },
-    }, async () => ({ items: await users.roles() }));
+      schema: { tags, summary: '角色与权限，及当前用户可否授予 Roles, their permissions, and which the viewer may grant', querystring: RoleListQuery, response: { 200: RoleList } },
+    }, async (req) => ({ items: await users.roles(requireUser(req), req.query.orgId) }));
   };
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface RolesTable {
   key: string;
@@ -13,7 +13,12 @@ export interface UsersTable {
   id: Generated<string>;
   username: string;
   display_name: string;
-  phone: string | null;
+  /** Legacy plaintext: always null (a check forbids more); see phone_enc. */
+  phone: ColumnType<string | null, null | undefined, null>;
+  /** SM4 ciphertext (platform/secrets/pii.ts, context 'users.phone'). */
+  phone_enc: string | null;
+  /** Blind index of the phone, to find an account by it. */
+  phone_bidx: string | null;
   org_id: string;
   password_hash: string;
   status: Generated<'active' | 'disabled'>;
@@ -26,4 +31,18 @@ export interface UsersTable {
 export interface UserRolesTable {
   user_id: string;
   role_key: string;
+}
+
+/** A one-time link through which an administrator granted out of band sets its own password. */
+export interface UserActivationsTable {
+  id: Generated<string>;
+  user_id: string;
+  /** SHA-256 of the token (hex); the token itself is shown once, to the operator. */
+  token_hash: string;
+  role_key: string;
+  expires_at: Date;
+  used_at: Date | null;
+  /** Who issued it on the server (the operator's OS account). */
+  issued_by: string;
+  created_at: Generated<Date>;
 }

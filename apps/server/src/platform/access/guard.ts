@@ -9,6 +9,12 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** The audit action name; defaults to the permission. */
     action?: string;
+    /**
+     * Answers a user who still holds a temporary password (a new account, an administrator's
+     * reset). Only reading one's own account, changing the password and signing out do; every
+     * other route answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed.
+     */
+    allowWithTemporaryPassword?: boolean;
   }
 }
 
@@ -21,6 +27,9 @@ export async function accessGuard(req: FastifyRequest, _reply: FastifyReply): Pr
   if (access === undefined || access === 'public') return;
   const user = req.ctx.user;
   if (!user) throw new AppError(req.ctx.sessionRejected === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  // Whoever handed the temporary password over knows it: until its holder replaces it, the
+  // session is good for nothing else.
+  if (user.mustChangePassword && req.routeOptions.config.allowWithTemporaryPassword !== true) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (access === 'authenticated') return;
   if (!user.permissions.has(access)) throw new AppError('FORBIDDEN', { permission: access });
 }

@@ -52,7 +52,7 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/api/auth/logout', {
-      config: { access: 'authenticated', action: 'auth.logout' },
+      config: { access: 'authenticated', action: 'auth.logout', allowWithTemporaryPassword: true },
       schema: { tags: ['auth'], summary: '退出登录 Sign out' },
     }, async (req, reply) => {
       await deps.auth.logout(req.ctx, requireUser(req));
@@ -61,12 +61,12 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
     });
 
     app.get('/api/auth/me', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', allowWithTemporaryPassword: true },
       schema: { tags: ['auth'], summary: '当前用户 The signed-in account', response: { 200: Me } },
     }, async (req) => present(requireUser(req)));
 
     app.post('/api/auth/password', {
-      config: { access: 'authenticated', action: 'auth.change_password' },
+      config: { access: 'authenticated', action: 'auth.change_password', allowWithTemporaryPassword: true },
       schema: { tags: ['auth'], summary: '修改密码 Change password', body: ChangePasswordBody },
     }, async (req, reply) => {
       await deps.auth.changePassword(req.ctx, requireUser(req), req.body.currentPassword, req.body.newPassword);

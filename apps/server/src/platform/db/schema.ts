@@ -5,7 +5,7 @@ import type { IndustriesTable } from '../../modules/industries/industries.tables
 import type { OrgsTable } from '../../modules/orgs/orgs.tables.js';
 import type { RegionsTable } from '../../modules/regions/regions.tables.js';
 import type { IndustryRoutesTable } from '../../modules/routing/routing.tables.js';
-import type { RolesTable, UserRolesTable, UsersTable } from '../../modules/users/users.tables.js';
+import type { RolesTable, UserActivationsTable, UserRolesTable, UsersTable } from '../../modules/users/users.tables.js';
 import type { EnterprisesTables } from '../../modules/enterprises/enterprises.tables.js';
 import type { HazardsTables } from '../../modules/hazards/hazards.tables.js';
 import type { AccidentsTables } from '../../modules/accidents/accidents.tables.js';
@@ -19,6 +19,7 @@ export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables {
   roles: RolesTable;
   users: UsersTable;
   user_roles: UserRolesTable;
+  user_activations: UserActivationsTable;
   login_throttle: LoginThrottleTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

@@ -25,7 +25,7 @@ export function filesRoutes(deps: { files: FilesService }): FastifyPluginAsyncZo
     });
 
     app.get('/api/files/:id', {
-      // Any signed-in user; the record-level rule (uploader, or may see what it is attached to) decides.
+      // Any signed-in user; the owning module's read rule for the record the file hangs on decides (files.service.ts).
       config: { access: 'authenticated' },
       schema: { tags: ['files'], summary: '读取附件 Read an attachment', params: z.strictObject({ id: z.uuid() }) },
     }, async (req, reply) => {

@@ -13,8 +13,18 @@ export interface StoredFile {
   name: string;
 }
 
-/** Decides whether a user may read an attached file; modules that attach files register one. */
-export type FileAccessResolver = (user: SessionUser, fileId: string) => Promise<boolean>;
+/**
+ * A module whose records carry files (hazards: photos and documents). The files service does
+ * not know its tables or its rules: it asks which of the module's records a file hangs on, and
+ * whether the user may read one of them — the module answers with the same rule its own read
+ * route applies, so a file is served exactly to those who may read its record.
+ */
+export interface AttachmentOwner {
+  kind: string;
+  /** Ids of this module's records the file is attached to ([] when none). */
+  recordsWith(fileId: string): Promise<string[]>;
+  mayRead(user: SessionUser, recordId: string): Promise<boolean>;
+}
 
 const tooLarge = (limitMiB: number) =>
   new AppError('PAYLOAD_TOO_LARGE', { limit: `${limitMiB} MiB` }, [{ field: 'body.file', reason: 'too_large', message: { zh: `文件超过 ${limitMiB} MiB`, en: `the file exceeds ${limitMiB} MiB` } }]);
@@ -26,11 +36,23 @@ const unsupported = (what: string) =>
   }]);
 
 export function createFilesService(deps: { db: Database; storage: FileStorage; audit: AuditWriter; now: () => Date }) {
-  const resolvers: FileAccessResolver[] = [];
+  const owners: AttachmentOwner[] = [];
+
+  /** Attached: whoever may read one of its records. Not attached yet: its uploader only. */
+  async function mayOpen(user: SessionUser, fileId: string, uploadedBy: string): Promise<boolean> {
+    let attached = false;
+    for (const owner of owners) {
+      for (const recordId of await owner.recordsWith(fileId)) {
+        attached = true;
+        if (await owner.mayRead(user, recordId)) return true;
+      }
+    }
+    return !attached && uploadedBy === user.id;
+  }
 
   return {
-    registerResolver(resolver: FileAccessResolver) {
-      resolvers.push(resolver);
+    registerOwner(owner: AttachmentOwner) {
+      owners.push(owner);
     },
 
     /** Reads the upload, checks what it really is and its size, stores it, records it. */
@@ -54,16 +76,11 @@ export function createFilesService(deps: { db: Database; storage: FileStorage; a
       });
     },
 
-    /** The file if the user uploaded it or may see something it is attached to; else null (404). */
+    /** The file if the user may read a record it is attached to (or, unattached, uploaded it); else null (404). */
     async open(user: SessionUser, fileId: string): Promise<{ path: string; mime: string; name: string; size: number } | null> {
       const row = await deps.db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
-      if (!row) return null;
-      let allowed = row.uploaded_by === user.id;
-      for (const resolver of resolvers) {
-        if (allowed) break;
-        allowed = await resolver(user, fileId);
-      }
-      return allowed ? { path: deps.storage.pathOf(row.sha256), mime: row.mime, name: row.name, size: row.size } : null;
+      if (!row || !(await mayOpen(user, fileId, row.uploaded_by))) return null;
+      return { path: deps.storage.pathOf(row.sha256), mime: row.mime, name: row.name, size: row.size };
     },
 
     /** Files the user uploaded themselves (before they are attached to anything). */

@@ -8,6 +8,7 @@ import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { DeadlineText } from './HazardBadges';
 import type { HazardData } from './hazards.api';
 import { useHazardLabels } from './labels';
+import { ReporterButton } from './ReporterButton';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
 const dash = (v: ReactNode) => v ?? '—';
@@ -32,7 +33,13 @@ export function FactsCard({ hazard: h }: { hazard: HazardData }) {
           { key: 'industry', label: t('hazards.industry'), children: h.industryCode ? labels.industry(h.industryCode) : '—' },
           { key: 'source', label: t('hazards.source'), children: labels.source(h.source) },
           { key: 'location', label: t('hazards.location'), children: <>{dash(h.location)}{mapLink}</> },
-          { key: 'found', label: t('hazards.foundBy'), children: `${h.foundByName} · ${h.foundOn}` },
+          {
+            key: 'found', label: t('hazards.foundBy'),
+            // 举报人身份保密: the page names no citizen; those who handle the report may ask, audited.
+            children: h.reporterConfidential
+              ? <span data-testid="reporter-confidential">{t('hazards.reporter.confidential')} · {h.foundOn}{h.reporterAvailable && <ReporterButton hazardId={h.id} />}</span>
+              : `${h.foundByName} · ${h.foundOn}`,
+          },
           { key: 'reported', label: t('hazards.reportedAt'), children: formatDateTime(h.reportedAt) },
           { key: 'clause', label: t('hazards.criterionClause'), children: dash(h.criterionClause) },
           { key: 'unit', label: t('hazards.responsibleUnit'), children: h.responsibleUnit ? `${h.responsibleUnit}${h.responsiblePerson ? ` · ${h.responsiblePerson}` : ''}` : '—' },

@@ -29,6 +29,8 @@ interface Values {
   description?: string;
   criterionClause?: string;
   foundByName?: string;
+  reporterName?: string;
+  reporterPhone?: string;
   photos: string[];
 }
 
@@ -51,6 +53,8 @@ export default function ReportPage() {
   const audience = orgAudience(me.org.type as OrgType);
   const sources = HAZARD_SOURCES.filter((s) => canReportFrom(audience, s));
   const defaultSource: HazardSource = isEnterprise ? 'self_inspection' : sources.includes('government_inspection') ? 'government_inspection' : sources[0]!;
+  // A citizen's report names its reporter in fields of their own, kept confidential by the server.
+  const publicReport = Form.useWatch('source', form) === 'public_report';
 
   useEffect(() => {
     if (own && !form.getFieldValue('industryCode')) form.setFieldValue('industryCode', own.industries[0]);
@@ -81,13 +85,14 @@ export default function ReportPage() {
         longitude: position?.longitude,
         description: v.description?.trim() || undefined,
         criterionClause: v.criterionClause?.trim() || undefined,
-        foundByName: v.foundByName?.trim() || undefined,
+        foundByName: v.source === 'public_report' ? undefined : v.foundByName?.trim() || undefined,
+        reporter: v.source === 'public_report' && v.reporterName?.trim() ? { name: v.reporterName.trim(), phone: v.reporterPhone?.trim() || undefined } : undefined,
         photos: v.photos,
       });
       void message.success(t('hazards.report.done', { id: created.id }));
       void navigate(hazardPath(created.id), { replace: true });
     } catch (error) {
-      setFormError(placeServerErrors(form, error));
+      setFormError(placeServerErrors(form, error, { 'reporter.name': 'reporterName', 'reporter.phone': 'reporterPhone' }));
     }
   };
 
@@ -154,9 +159,21 @@ export default function ReportPage() {
           <Form.Item name="criterionClause" label={t('hazards.criterionClause')} extra={t('hazards.report.criterionHint')} rules={[{ max: 300 }]}>
             <Input maxLength={300} />
           </Form.Item>
-          <Form.Item name="foundByName" label={t('hazards.foundBy')} extra={t('hazards.report.foundByHint', { name: me.displayName })} rules={[{ max: 50 }]}>
-            <Input maxLength={50} />
-          </Form.Item>
+          {publicReport ? (
+            <>
+              <Alert type="info" showIcon title={t('hazards.report.reporterHint')} style={{ marginBottom: 16 }} />
+              <Form.Item name="reporterName" label={t('hazards.report.reporterName')} rules={[{ max: 50 }]}>
+                <Input maxLength={50} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="reporterPhone" label={t('hazards.report.reporterPhone')} rules={[{ pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('hazards.report.reporterPhoneInvalid') }]}>
+                <Input inputMode="tel" maxLength={13} autoComplete="off" />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item name="foundByName" label={t('hazards.foundBy')} extra={t('hazards.report.foundByHint', { name: me.displayName })} rules={[{ max: 50 }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          )}
         </Card>
         <Button type="primary" htmlType="submit" block size="large" loading={report.isPending} disabled={uploading} data-testid="report-submit">
           {uploading ? t('hazards.photos.waiting') : t('hazards.report.submit')}

@@ -1,5 +1,6 @@
 import { MoreOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space } from 'antd';
+import { isOutOfBandRole } from '@anjian/domain';
+import { App, Button, Dropdown, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../shared/api/client';
 import type { TemporaryPassword } from './TemporaryPasswordModal';
@@ -62,7 +63,10 @@ export function UserActions({ user, compact, onEdit, onTemporaryPassword }: Prop
     user.actions.includes('reset_password') && { key: 'reset', label: t('users.resetPassword'), danger: true, onClick: confirmReset },
   ].filter((item) => !!item);
 
-  if (items.length === 0) return null;
+  if (items.length === 0) {
+    // 三权分立: say why a system or audit administrator offers nothing here.
+    return user.roles.some(isOutOfBandRole) ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('users.outOfBand')}</Typography.Text> : null;
+  }
   if (compact) {
     return (
       <Dropdown trigger={['click']} menu={{ items: items.map(({ key, label, danger, onClick }) => ({ key, label, danger, onClick })) }}>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../shared/ui/form-errors';
 import { OrgSelect, type OrgOption } from '../../shared/ui/OrgSelect';
-import { useRoleOptions } from './role-options';
+import { useGrantableRoles, withSeparation } from './role-options';
 import type { TemporaryPassword } from './TemporaryPasswordModal';
 import { useCreateUser } from './users.api';
 
@@ -25,7 +25,8 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
   const [org, setOrg] = useState<OrgOption | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateUser();
-  const roleOptions = useRoleOptions(org?.type);
+  const { options: roleOptions, loading: rolesLoading } = useGrantableRoles(org?.id);
+  const chosen = Form.useWatch('roles', form) ?? [];
 
   // Roles that do not fit the newly chosen organisation are dropped, not sent to be refused.
   useEffect(() => {
@@ -87,10 +88,10 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
         <Form.Item
           name="roles"
           label={t('users.roles')}
-          extra={org && roleOptions.length === 0 ? t('users.noRolesForOrg') : t('users.rolesHint')}
+          extra={org && !rolesLoading && roleOptions.length === 0 ? t('users.noRolesForOrg') : t('users.rolesHint')}
           rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}
         >
-          <Select mode="multiple" disabled={!org} placeholder={org ? undefined : t('users.pickOrgFirst')} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
+          <Select mode="multiple" disabled={!org || rolesLoading} loading={rolesLoading} placeholder={org ? undefined : t('users.pickOrgFirst')} options={withSeparation(roleOptions, chosen)} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')}>
           <Input.Password autoComplete="new-password" />

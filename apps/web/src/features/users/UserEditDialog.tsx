@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../shared/api/reference';
 import { applyServerErrors } from '../../shared/ui/form-errors';
-import { useRoleOptions } from './role-options';
+import { useGrantableRoles, withSeparation } from './role-options';
 import { useSetRoles, useUpdateUser, type UserData } from './users.api';
 
 /** Name and phone, or the roles: two small dialogs on one frame, since both edit one account. */
@@ -14,9 +15,11 @@ export function UserEditDialog({ user, mode, onClose }: { user: UserData; mode: 
   const [formError, setFormError] = useState<string | null>(null);
   const update = useUpdateUser();
   const setRoles = useSetRoles();
-  const roleOptions = useRoleOptions(user?.org.type);
-  // A role the user already holds stays visible even if it would no longer be offered.
-  const options = [...roleOptions, ...user.roles.filter((r) => !roleOptions.some((o) => o.value === r)).map((r) => ({ value: r, label: r }))];
+  const { options: roleOptions, loading: rolesLoading } = useGrantableRoles(mode === 'roles' ? user.org.id : undefined);
+  const labels = useLabels();
+  const chosen: string[] = Form.useWatch('roles', form) ?? user.roles;
+  // A role the account holds that the viewer could not grant stays visible, so it can be removed.
+  const options = withSeparation([...roleOptions, ...user.roles.filter((r) => !roleOptions.some((o) => o.value === r)).map((r) => ({ value: r, label: labels.role(r) }))], chosen);
 
   const submit = async () => {
     // Invalid fields show their own messages; nothing more to do here.
@@ -68,7 +71,7 @@ export function UserEditDialog({ user, mode, onClose }: { user: UserData; mode: 
             extra={t('users.rolesHint')}
             rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}
           >
-            <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
+            <Select mode="multiple" disabled={rolesLoading} loading={rolesLoading} options={options} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         )}
         <button type="submit" hidden />

@@ -1,28 +1,43 @@
-import { ROLE_KEYS, ROLES, orgAudience, type OrgType } from '@anjian/domain';
+import { isAdminRole, RoleList } from '@anjian/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useRoles } from '../../shared/api/reference';
+import { api } from '../../shared/api/client';
 import { useLanguage } from '../../shared/i18n';
 
 export interface RoleOption {
   value: string;
   label: string;
+  disabled?: boolean;
 }
 
 /**
- * The roles an organisation of this type may hold (a role's audiences against the org's
- * audience). The server's role list is used when readable, so custom roles appear; the
- * built-in table is the fallback.
+ * The roles this user may grant to an account of organisation `orgId`, as the server decides
+ * (GET /api/roles?orgId: the role must suit the organisation; a security administrator's only
+ * below one's own region; never the system or audit administrator, granted out of band). The
+ * form offers exactly these, so it never offers what the server would refuse.
  */
-export function useRoleOptions(orgType: string | undefined): RoleOption[] {
-  const { language, pick } = useLanguage();
-  const server = useRoles().data;
-  return useMemo(() => {
-    if (!orgType) return [];
-    const audience = orgAudience(orgType as OrgType);
-    const roles = server
-      ? server.map((r) => ({ key: r.key, audiences: r.audiences, label: language === 'en-US' ? r.nameEn : r.nameZh }))
-      : ROLE_KEYS.map((key) => ({ key, audiences: ROLES[key].audiences as readonly string[], label: pick(ROLES[key].name) }));
-    return roles.filter((r) => r.audiences.includes(audience)).map((r) => ({ value: r.key, label: r.label }));
-    // `pick` depends only on the language, which is a dependency.
-  }, [orgType, server, language]);
+export function useGrantableRoles(orgId: string | undefined) {
+  const { language } = useLanguage();
+  const query = useQuery({
+    queryKey: ['roles', 'grantable', orgId],
+    queryFn: () => api.get('/roles', { query: { orgId }, schema: RoleList }),
+    enabled: !!orgId,
+  });
+  const options = useMemo<RoleOption[]>(
+    () => (query.data?.items ?? []).filter((r) => r.grantable).map((r) => ({ value: r.key, label: language === 'en-US' ? r.nameEn : r.nameZh })),
+    [query.data, language],
+  );
+  return { options, loading: query.isPending && !!orgId };
+}
+
+/**
+ * 三权分立 in the picker: an administrator role stands alone. Once one is chosen the others are
+ * disabled; once a business role is chosen the administrator roles are.
+ */
+export function withSeparation(options: RoleOption[], selected: readonly string[]): RoleOption[] {
+  const admin = selected.find(isAdminRole);
+  return options.map((o) => ({
+    ...o,
+    disabled: selected.includes(o.value) ? false : admin !== undefined ? true : selected.length > 0 && isAdminRole(o.value),
+  }));
 }

@@ -34,6 +34,13 @@ export function setSessionLostHandler(handler: SessionLostHandler) {
   onSessionLost = handler;
 }
 
+let onPasswordChangeRequired: () => void = () => {};
+
+/** …and when it says the session holds a temporary password (the signed-in layout then asks for a new one). */
+export function setPasswordChangeRequiredHandler(handler: () => void) {
+  onPasswordChangeRequired = handler;
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions<T> {
@@ -89,6 +96,7 @@ export async function request<T = void>(method: string, path: string, options: R
     if (response.status === 401 && !options.ignoreSessionLoss && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')) {
       onSessionLost(error.code);
     }
+    if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
     throw error;
   }
   if (options.schema) return options.schema.parse(payload);

@@ -1,7 +1,7 @@
 import type { ChangePasswordBody, LoginBody, Me } from '@anjian/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, isApiError, setSessionLostHandler } from '../api/client';
+import { api, isApiError, setPasswordChangeRequiredHandler, setSessionLostHandler } from '../api/client';
 import { queryClient } from '../api/query-client';
 
 export type MeData = z.infer<typeof Me>;
@@ -27,6 +27,10 @@ setSessionLostHandler((code) => {
   if (code === 'SESSION_EXPIRED') sessionNotice = 'SESSION_EXPIRED';
   forgetSession();
 });
+
+// A temporary password set after this page loaded (an administrator's reset): ask afresh, and
+// the signed-in layout shows the forced change instead of pages that would all answer 403.
+setPasswordChangeRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: ME_KEY }));
 
 async function fetchMe(): Promise<MeData | null> {
   try {
