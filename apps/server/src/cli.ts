@@ -1,47 +1,78 @@
 import { importRegions } from './modules/regions/index.js';
 import { createAuditChainer } from './platform/audit/audit.chainer.js';
+import { auditKeyring } from './platform/audit/audit.checkpoint.js';
 import { verifyAuditChain } from './platform/audit/audit.verify.js';
-import { loadConfig } from './platform/config.js';
-import { connect } from './platform/db/connect.js';
+import { createAuditWriter } from './platform/audit/audit.writer.js';
+import { loadConfig, type Config } from './platform/config.js';
+import { connect, type Connection } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
 import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
+import { systemContext } from './platform/http/context.js';
+import { rotateKeyring } from './platform/secrets/keyring.js';
 
 /**
- * Operator commands. Each uses DATABASE_URL, or joins the embedded server of a running
- * platform, or starts the embedded server just for the command.
- *   audit:verify                recompute the audit chain; exit 1 naming the first broken row
+ * Operator commands. Each uses DATABASE_URL (DATABASE_OWNER_URL to migrate), or joins the
+ * embedded server of a running platform, or starts the embedded server just for the command.
+ *   audit:verify                recompute the audit chain against the checkpoints; exit 1 naming the first broken row
+ *   keys:rotate audit           add a new audit key; rows are linked with it from then on, older ones still verify
  *   regions:import [13 44 …]    import the tree and the named provinces' villages (idempotent)
  *   migrate:latest | migrate:down
  */
-const commands: Record<string, (args: string[], url: string) => Promise<number>> = {
-  async 'audit:verify'(_args, url) {
-    const db = createDatabase(url, { max: 1 });
+type Command = (args: string[], connection: Connection, config: Config) => Promise<number>;
+
+function ownerUrl(connection: Connection): string {
+  if (!connection.ownerUrl) throw new Error('migrations run as the schema owner: set DATABASE_OWNER_URL (README, "Database roles")');
+  return connection.ownerUrl;
+}
+
+const commands: Record<string, Command> = {
+  async 'audit:verify'(_args, connection, config) {
+    const db = createDatabase(connection.url, { max: 1 });
     try {
+      const keyring = await auditKeyring(config.dataDir, { create: false });
       // Rows committed since the server last linked (or after it stopped) are linked first.
-      const linked = await createAuditChainer(db.db).chain();
-      const report = await verifyAuditChain(db.db);
+      const linked = await createAuditChainer(db.db, async () => keyring).chain();
+      const report = await verifyAuditChain(db.db, { keyring, dataDir: config.dataDir });
       if (report.ok) {
-        console.log(`audit chain intact: ${report.rowsChecked} rows verified${linked ? ` (${linked} linked just now)` : ''}${report.pending ? `, ${report.pending} written meanwhile and not yet linked` : ''}`);
+        console.log(`audit chain intact: ${report.rowsChecked} rows verified${linked ? ` (${linked} linked just now)` : ''}, ${report.checkpoints} checkpoints (the last at link ${report.checkpointedThrough ?? 0})${report.pending ? `, ${report.pending} written meanwhile and not yet linked` : ''}`);
         return 0;
       }
-      console.error(`audit chain BROKEN at row ${report.firstBroken!.id}: ${report.firstBroken!.reason} (${report.rowsChecked} rows before it verified)`);
+      const broken = report.firstBroken!;
+      console.error(`audit chain BROKEN at ${broken.id === null ? '' : `row ${broken.id}, `}link ${broken.seq}: ${broken.reason} (${report.rowsChecked} rows before it verified)`);
       return 1;
     } finally {
       await db.close();
     }
   },
-  async 'regions:import'(args, url) {
+  async 'keys:rotate'(args, connection, config) {
+    if (args.length !== 1 || args[0] !== 'audit') {
+      console.error('usage: keys:rotate audit');
+      return 2;
+    }
+    const before = await auditKeyring(config.dataDir, { create: false });
+    const after = await rotateKeyring(config.dataDir, 'audit');
+    const db = createDatabase(connection.url, { max: 1 });
+    try {
+      const audit = createAuditWriter({ algorithm: config.auditHash, now: () => new Date() });
+      await audit.record(db.db, systemContext('cli'), { action: 'audit.key_rotate', objectType: 'audit_key', objectId: after.current.id, result: 'success', details: { previous: before.current.id, keyring: after.source } });
+    } finally {
+      await db.close();
+    }
+    console.log(`audit key ${after.current.id} added to ${after.source}: rows are linked with it from the server's next chain run; keep every older key (they verify the rows they linked) and back the file up`);
+    return 0;
+  },
+  async 'regions:import'(args, connection) {
     const provinces = args.filter((a) => /^[1-9]\d$/.test(a));
     if (provinces.length !== args.length) {
       console.error('usage: regions:import [two-digit province codes…]  e.g. regions:import 13 44');
       return 2;
     }
-    const result = await importRegions(url, provinces);
+    const result = await importRegions(connection.ownerUrl ?? connection.url, provinces);
     console.log(`regions: ${result.rows} rows read, ${result.inserted} inserted, ${result.updated} updated in ${result.millis} ms`);
     return 0;
   },
-  async 'migrate:latest'(_args, url) {
-    const db = createDatabase(url, { max: 1 });
+  async 'migrate:latest'(_args, connection) {
+    const db = createDatabase(ownerUrl(connection), { max: 1 });
     try {
       for (const line of await migrateToLatest(db.db)) console.log(line);
       return 0;
@@ -49,8 +80,8 @@ const commands: Record<string, (args: string[], url: string) => Promise<number>>
       await db.close();
     }
   },
-  async 'migrate:down'(_args, url) {
-    const db = createDatabase(url, { max: 1 });
+  async 'migrate:down'(_args, connection) {
+    const db = createDatabase(ownerUrl(connection), { max: 1 });
     try {
       for (const line of await migrateDown(db.db)) console.log(line);
       return 0;
@@ -67,10 +98,13 @@ async function main() {
     console.error(`usage: cli <${Object.keys(commands).join(' | ')}> [args]`);
     process.exit(2);
   }
-  const connection = await connect(loadConfig(), { joinRunning: true });
+  const config = loadConfig();
+  const connection = await connect(config, { joinRunning: true });
   let code = 1;
   try {
-    code = await command(args, connection.url);
+    code = await command(args, connection, config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
   } finally {
     await connection.stop();
   }

@@ -1,12 +1,13 @@
 import { buildPlatform } from './app.js';
 import { startJobs } from './platform/jobs/scheduler.js';
-import { createAuditChainer } from './platform/audit/audit.chainer.js';
+import { sealAuditChain } from './platform/audit/audit.seal.js';
 import { createClock } from './platform/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
 import { connect } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
+import { StartRefused, unsafeAppConnection } from './platform/db/roles.js';
 
 /** Reads config, starts or joins the database, prepares it, listens; stops cleanly on a signal. */
 async function main() {
@@ -15,6 +16,13 @@ async function main() {
   const log = (msg: string) => console.log(`[anjian] ${msg}`);
   log(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}/pg`);
   const connection = await connect(config);
+  // The server serves as an ordinary role (platform/db/roles.ts), never one that could switch the audit log's protection off.
+  const unsafe = config.insecureDatabaseRole ? null : await unsafeAppConnection(connection.url);
+  if (unsafe) {
+    console.error(`[anjian] refusing to start: ${unsafe}`);
+    await connection.stop();
+    process.exit(1);
+  }
   const database = createDatabase(connection.url);
   let app: Awaited<ReturnType<typeof buildPlatform>>['app'] | null = null;
   let stopJobs = () => {};
@@ -26,8 +34,8 @@ async function main() {
     log(`${signal}: stopping`);
     stopJobs();
     await app?.close().catch(() => {});
-    // The last requests' audit rows are linked now rather than at the next start.
-    await createAuditChainer(database.db).chain().catch(() => {});
+    // The last requests' audit rows are linked and checkpointed now, so that removing them is detected.
+    if (app) await sealAuditChain(database.db, config).catch((error: unknown) => log(`audit chain not sealed: ${String(error)}`));
     await database.close().catch(() => {});
     await connection.stop().catch(() => {});
     process.exit(exitCode);
@@ -36,7 +44,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const report = await bootstrap(database.db, connection.url, config);
+    const owner = connection.ownerUrl ? createDatabase(connection.ownerUrl, { max: 2 }) : null;
+    const report = await bootstrap({ owner: owner?.db ?? null, app: database.db }, { ownerUrl: connection.ownerUrl, appUrl: connection.url }, config).finally(() => owner?.close());
     for (const m of report.migrations) log(`migration ${m}`);
     if (report.regionImport) log(`imported ${report.regionImport.rows} regions in ${report.regionImport.millis} ms`);
     if (report.admin.generatedPassword) {
@@ -46,6 +55,7 @@ async function main() {
       const demo = await seedDemo(database.db, config);
       if (demo.created) log(`demo data loaded for province ${config.demoProvince}: ${demo.summary}`);
     }
+    log(`audit chain: ${(await sealAuditChain(database.db, config)) || 'checkpoint current'}`);
     const now = createClock();
     const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded, now });
     app = platform.app;
@@ -53,7 +63,7 @@ async function main() {
     stopJobs = startJobs(database.db, platform.jobs, log, now);
     log(`ready on http://localhost:${config.port} in ${Date.now() - started} ms`);
   } catch (error) {
-    console.error(error);
+    console.error(error instanceof StartRefused ? `[anjian] refusing to start: ${error.message}` : error);
     await shutdown('startup failure', 1);
   }
 }

@@ -9,6 +9,10 @@ export interface Config {
   dataDir: string;
   /** External PostgreSQL; when absent the embedded server under dataDir/pg is used. */
   databaseUrl: string | null;
+  /** With DATABASE_URL: the schema owner's connection, used to migrate (platform/db/roles.ts). */
+  databaseOwnerUrl: string | null;
+  /** Serve even over a connection that could switch the audit log's protection off. */
+  insecureDatabaseRole: boolean;
   adminPassword: string | null;
   /** Load the demo province's organisations, users and data on first start. */
   demo: boolean;
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ANJIAN_DATA_DIR ?? './data'),
     databaseUrl,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
+    insecureDatabaseRole: flag(env, 'ANJIAN_INSECURE_DB_ROLE') ?? false,
     adminPassword: env.ANJIAN_ADMIN_PASSWORD || null,
     // A production database (DATABASE_URL) never receives demo data unless asked.
     demo: flag(env, 'ANJIAN_DEMO') ?? databaseUrl === null,

@@ -5,11 +5,16 @@ import type { TestProject } from 'vitest/node';
 import { bootstrap } from '../bootstrap.js';
 import { createDatabase } from '../platform/db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../platform/db/embedded-postgres.js';
-import { createTemplate } from './databases.js';
+import { ensureRoles } from '../platform/db/roles.js';
+import { asApp, asOwner, createTemplate, TEST_ROLE_PASSWORDS } from './databases.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A superuser URL on the test server; each test file clones the template from it. */
+    /**
+     * A superuser URL on the test server; each test file clones the template from it. The app
+     * under test connects as the application role (harness.ts); only tests that act as an
+     * attacker with database access (or as the migrator) use this.
+     */
     pgAdminUrl: string;
     templateDb: string;
   }
@@ -33,13 +38,18 @@ export default async function setup(project: TestProject) {
     server = await startEmbeddedPostgres({ dir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
     adminUrl = server.url;
   }
+  // The platform's two roles, as an operator would create them (README, "Database roles"): the
+  // template is migrated by the owner and everything else is written by the application role.
+  await ensureRoles(adminUrl, TEST_ROLE_PASSWORDS);
   const template = `anjian_template_${process.pid}`;
   const url = await createTemplate(adminUrl, template);
-  const handle = createDatabase(url, { max: 4 });
+  const owner = createDatabase(asOwner(url), { max: 2 });
+  const app = createDatabase(asApp(url), { max: 4 });
   try {
-    await bootstrap(handle.db, url, { adminPassword: TEST_ADMIN_PASSWORD, auditHash: 'sm3', villageProvinces: ['13'] });
+    await bootstrap({ owner: owner.db, app: app.db }, { ownerUrl: asOwner(url), appUrl: asApp(url) }, { adminPassword: TEST_ADMIN_PASSWORD, auditHash: 'sm3', villageProvinces: ['13'] });
   } finally {
-    await handle.close();
+    await owner.close();
+    await app.close();
   }
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDb', template);

@@ -10,6 +10,9 @@ import * as hazardChanges from './2026_12_05_0008_hazard_changes.js';
 import * as countyStats from './2026_12_05_0009_county_stats.js';
 import * as ledgerDue from './2026_12_05_0010_ledger_due.js';
 import * as majorRecent from './2026_12_05_0011_major_recent.js';
+import * as auditKeyed from './2026_12_07_0012a_audit_keyed.js';
+import * as hazardsBulkLog from './2026_12_07_0012a_hazards_bulk_log.js';
+import * as roles from './2026_12_07_0012a_roles.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0009_county_stats': countyStats,
   '2026_12_05_0010_ledger_due': ledgerDue,
   '2026_12_05_0011_major_recent': majorRecent,
+  '2026_12_07_0012a_audit_keyed': auditKeyed,
+  '2026_12_07_0012a_hazards_bulk_log': hazardsBulkLog,
+  '2026_12_07_0012a_roles': roles,
 };
