@@ -7,6 +7,7 @@ import { loadConfig, type Config } from './platform/config.js';
 import { connect, type Connection } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
 import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
+import { adoptDatabase, OWNER_ROLE } from './platform/db/roles.js';
 import { systemContext } from './platform/http/context.js';
 import { rotateKeyring } from './platform/secrets/keyring.js';
 
@@ -17,6 +18,7 @@ import { rotateKeyring } from './platform/secrets/keyring.js';
  *   keys:rotate audit           add a new audit key; rows are linked with it from then on, older ones still verify
  *   regions:import [13 44 …]    import the tree and the named provinces' villages (idempotent)
  *   migrate:latest | migrate:down
+ *   db:adopt                    hand an external database created before the roles to anjian_owner (DATABASE_ADMIN_URL)
  */
 type Command = (args: string[], connection: Connection, config: Config) => Promise<number>;
 
@@ -71,6 +73,17 @@ const commands: Record<string, Command> = {
     console.log(`regions: ${result.rows} rows read, ${result.inserted} inserted, ${result.updated} updated in ${result.millis} ms`);
     return 0;
   },
+  async 'db:adopt'() {
+    const adminUrl = process.env.DATABASE_ADMIN_URL;
+    if (!adminUrl) {
+      console.error('db:adopt needs DATABASE_ADMIN_URL: a superuser connection to the database to hand over');
+      return 2;
+    }
+    const database = decodeURIComponent(new URL(adminUrl).pathname.slice(1));
+    await adoptDatabase(adminUrl, database);
+    console.log(`database ${database} and everything in its public schema now belong to ${OWNER_ROLE}`);
+    return 0;
+  },
   async 'migrate:latest'(_args, connection) {
     const db = createDatabase(ownerUrl(connection), { max: 1 });
     try {
@@ -99,7 +112,8 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfig();
-  const connection = await connect(config, { joinRunning: true });
+  // db:adopt works on DATABASE_ADMIN_URL alone.
+  const connection = name === 'db:adopt' ? { url: '', ownerUrl: null, superUrl: null, embedded: false, stop: async () => {} } : await connect(config, { joinRunning: true });
   let code = 1;
   try {
     code = await command(args, connection, config);

@@ -41,8 +41,12 @@ export async function connect(config: Config, options: { joinRunning?: boolean; 
   }
   if (options.joinRunning) {
     const running = await runningEmbeddedUrl(config.dataDir);
-    const roles = running && (await embeddedRoleUrls(running, config.dataDir, DATABASE_NAME));
-    if (running && roles) return { url: roles.appUrl, ownerUrl: roles.ownerUrl, superUrl: await ensureDatabase(running, DATABASE_NAME), embedded: true, stop: async () => {} };
+    if (running) {
+      const superUrl = await ensureDatabase(running, DATABASE_NAME);
+      // A server from before the roles has no role passwords yet: its superuser, as then.
+      const roles = await embeddedRoleUrls(running, config.dataDir, DATABASE_NAME);
+      return { url: roles?.appUrl ?? superUrl, ownerUrl: roles?.ownerUrl ?? superUrl, superUrl, embedded: true, stop: async () => {} };
+    }
   }
   const server = await startEmbeddedPostgres({ dir: config.dataDir, log: options.log, settings: embeddedSettings() });
   try {

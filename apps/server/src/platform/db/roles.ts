@@ -111,7 +111,7 @@ export async function adoptDatabase(superUrl: string, database: string): Promise
 }
 
 /** Reads `file`, or writes a fresh password there (0600) when it does not exist yet. */
-async function passwordIn(file: string): Promise<string> {
+export async function passwordIn(file: string): Promise<string> {
   try {
     return (await fs.readFile(file, 'utf8')).trim();
   } catch (error) {
