@@ -11,7 +11,7 @@ import { asApp, asOwner, dropDatabase, TEST_ROLE_PASSWORDS, withDatabase } from 
 import { createDatabase } from './database.js';
 import { freePort } from './embedded-postgres.js';
 import { migrateDown, migrateToLatest } from './migrate.js';
-import { APP_ROLE, OWNER_ROLE, passwordIn, prepareEmbeddedRoles, rolePasswordFiles, unsafeAppConnection } from './roles.js';
+import { APP_ROLE, OWNER_ROLE, passwordIn, prepareEmbeddedRoles, rolePasswordFiles, roleUrl, unsafeAppConnection } from './roles.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
@@ -93,6 +93,17 @@ describe('starting the server', () => {
     expect(await unsafeAppConnection(t.adminDatabaseUrl)).toMatch(/^the database connection's role "[^"]+" is a superuser, so the audit log could be altered through it: connect as the application role \(README, "Database roles"\) or set ANJIAN_INSECURE_DB_ROLE=1 to run anyway$/);
     expect(await unsafeAppConnection(t.ownerDatabaseUrl)).toMatch(/role "anjian_owner" owns the audit log/);
     expect(await unsafeAppConnection(t.databaseUrl)).toBeNull();
+    // Nor one that was merely given the power to start a replication session, or to create roles.
+    const role = `anjian_probe_${process.pid}`;
+    await asRole(t.adminDatabaseUrl, (c) => c.query(`create role ${role} login password 'probe-2026'; grant set on parameter session_replication_role to ${role}`));
+    try {
+      const url = roleUrl(t.databaseUrl, role, 'probe-2026');
+      expect(await unsafeAppConnection(url)).toMatch(/role "anjian_probe_\d+" may set session_replication_role/);
+      await asRole(t.adminDatabaseUrl, (c) => c.query(`revoke set on parameter session_replication_role from ${role}; alter role ${role} createrole`));
+      expect(await unsafeAppConnection(url)).toMatch(/may create roles/);
+    } finally {
+      await asRole(t.adminDatabaseUrl, (c) => c.query(`drop role ${role}`));
+    }
   });
 
   it('says so in one sentence, without a stack: over a superuser, and over a schema it may not migrate', async () => {

@@ -65,7 +65,7 @@ export async function ensureRoles(superUrl: string, passwords: RolePasswords): P
     // The owner's one power beyond its tables: the bulk import's function (owned by it) inserts
     // as a replica, skipping the per-row foreign-key checks it has made once per value itself
     // (migration 0012a_hazards_bulk_log). PostgreSQL 15+; the application role never gets it.
-    if (Number((await c.query<{ v: string }>('show server_version_num')).rows[0]!.v) >= 150000) {
+    if (Number((await c.query<{ v: string }>("select current_setting('server_version_num') as v")).rows[0]!.v) >= 150000) {
       await c.query(`grant set on parameter session_replication_role to ${OWNER_ROLE}`);
     }
     // Membership would hand the owner's powers to the app: none, in either direction.
@@ -159,7 +159,7 @@ export async function embeddedRoleUrls(superUrl: string, dataDir: string, databa
  */
 export async function unsafeAppConnection(url: string): Promise<string | null> {
   return withClient(url, async (c) => {
-    const version = Number((await c.query<{ v: string }>('show server_version_num')).rows[0]!.v);
+    const version = Number((await c.query<{ v: string }>("select current_setting('server_version_num') as v")).rows[0]!.v);
     const { rows: [r] } = await c.query<{ user: string; superuser: boolean; createrole: boolean; owner: boolean; replication: boolean }>(`
       select current_user as user, r.rolsuper as superuser, r.rolcreaterole as createrole,
         coalesce((select pg_has_role(current_user, c.relowner, 'MEMBER') from pg_class c where c.oid = to_regclass('public.audit_log')), false)
