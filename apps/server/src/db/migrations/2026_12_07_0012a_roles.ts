@@ -50,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     grant select on kysely_migration to ${sql.raw(APP)};
 
     -- The bulk import's one statement, run as the owner (migration 0012a_hazards_bulk_log).
-    grant execute on function hazards_import_batch to ${sql.raw(APP)};
+    grant execute on function hazards_import_begin, hazards_import_batch to ${sql.raw(APP)};
 
     -- The fold job vacuums the change log it empties (PostgreSQL 17's MAINTAIN; on older
     -- servers autovacuum does it, the job's VACUUM being skipped with a warning).
@@ -69,6 +69,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     revoke all on all tables in schema public from ${sql.raw(APP)};
     revoke all on all sequences in schema public from ${sql.raw(APP)};
     revoke usage on schema public from ${sql.raw(APP)};
-    revoke all on function hazards_import_batch from ${sql.raw(APP)};
+    revoke all on function hazards_import_begin, hazards_import_batch from ${sql.raw(APP)};
   `.execute(db);
 }

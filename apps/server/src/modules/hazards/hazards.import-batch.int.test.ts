@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { once } from 'node:events';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 
@@ -23,20 +25,21 @@ afterAll(async () => t?.close());
 
 interface Batch { region?: string; enterprise?: string | null; industry?: string | null; user?: string; org?: string; n?: number }
 
-/** Calls the function as `url`'s role, in a transaction, runs `inspect`, and rolls back. */
+/** Stages `n` rows and calls the function as `url`'s role, in a transaction, runs `inspect`, and rolls back. */
 async function call(url: string, b: Batch, inspect: (c: pg.Client, n: number) => Promise<void> = async () => {}, before: (c: pg.Client) => Promise<void> = async () => {}): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     await c.query('begin');
     await before(c);
-    const n = b.n ?? 3;
-    const col = <T>(v: T) => Array.from({ length: n }, () => v);
-    const title = `批量测试-${crypto.randomBytes(4).toString('hex')}`;
-    const { rows } = await c.query(`select hazards_import_batch($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::date[], $9::date[],
-      $10::text[], $11::text[], $12::date[], $13::smallint[], $14::text[], $15::uuid, $16::text, $17::uuid, $18::text, $19::timestamptz, $20::text, $21::jsonb) as n`, [
-      col(title), col('general'), col('campaign'), col('rectifying'), col(b.region ?? '130123100001'), col(b.enterprise === undefined ? enterprise : b.enterprise),
-      col(b.industry === undefined ? 'construction' : b.industry), col('2026-03-01'), col('2026-03-20'), col('单位'), col('张三'), col(null), col(null), col(null),
+    await c.query('select hazards_import_begin()');
+    const line = [`批量测试-${crypto.randomBytes(4).toString('hex')}`, 'general', 'campaign', 'rectifying', b.region ?? '130123100001', b.enterprise === undefined ? enterprise : b.enterprise ?? '\\N',
+      b.industry === undefined ? 'construction' : b.industry ?? '\\N', '2026-03-01', '2026-03-20', '单位', '张三', '\\N', '\\N', '\\N'].join('\t');
+    const copy = c.query(copyFrom('copy pg_temp.hazard_import_stage from stdin'));
+    const finished = once(copy, 'finish');
+    copy.end(`${Array.from({ length: b.n ?? 3 }, () => line).join('\n')}\n`);
+    await finished;
+    const { rows } = await c.query('select hazards_import_batch($1::uuid, $2::text, $3::uuid, $4::text, $5::timestamptz, $6::text, $7::jsonb) as n', [
       b.user ?? who.user, '测试', b.org ?? who.org, '安委办', new Date(), '批量导入：测试', JSON.stringify({ request_id: 'batch-test', ip: '127.0.0.1', algorithm: 'sm3' }),
     ]);
     await inspect(c, rows[0].n as number);
@@ -76,7 +79,18 @@ describe('the import\'s owner function', () => {
     }, (c) => c.query('revoke set on parameter session_replication_role from anjian_owner').then(() => {}));
   });
 
-  it('is not the application\'s to call as anything else: it cannot act as a replica around it', async () => {
+  it('reads only a staging table of its own: the caller may insert into it and do nothing else to it', async () => {
     await expect(call(t.databaseUrl, {}, async () => {}, (c) => c.query('set local session_replication_role = replica').then(() => {}))).rejects.toThrow(/permission denied/);
+    await call(t.databaseUrl, {}, async (c) => {
+      await c.query(`insert into pg_temp.hazard_import_stage (title) values ('x')`);
+      for (const q of ['alter table pg_temp.hazard_import_stage enable row level security', 'create rule r as on insert to pg_temp.hazard_import_stage do instead nothing',
+        'select * from pg_temp.hazard_import_stage', 'drop table pg_temp.hazard_import_stage']) {
+        await c.query('savepoint s');
+        await expect(c.query(q), q).rejects.toThrow(/must be owner|permission denied/);
+        await c.query('rollback to savepoint s');
+      }
+    });
+    // A table of the caller's own by that name: the function will not start.
+    await expect(call(t.databaseUrl, {}, async () => {}, (c) => c.query(`create temp table hazard_import_stage (title text)`).then(() => {}))).rejects.toThrow(/already exists/);
   });
 });

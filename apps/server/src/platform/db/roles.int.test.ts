@@ -79,12 +79,12 @@ describe('the application role', () => {
     }
   });
 
-  it('is the only caller of the import\'s owner function besides the owner', async () => {
-    const { rows } = await sql<{ app: boolean; public: boolean; definer: boolean }>`
-      select has_function_privilege(${APP_ROLE}, 'hazards_import_batch(text[], text[], text[], text[], text[], uuid[], text[], date[], date[], text[], text[], date[], smallint[], text[], uuid, text, uuid, text, timestamptz, text, jsonb)', 'execute') as app,
-        exists (select 1 from pg_proc p, aclexplode(p.proacl) a where p.proname = 'hazards_import_batch' and a.grantee = 0) as public,
-        (select prosecdef from pg_proc where proname = 'hazards_import_batch') as definer`.execute(t.db);
-    expect(rows).toEqual([{ app: true, public: false, definer: true }]);
+  it('is the only caller of the import\'s owner functions besides the owner', async () => {
+    const { rows } = await sql<{ name: string; app: boolean; public: boolean; definer: boolean; owner: string }>`
+      select p.proname as name, has_function_privilege(${APP_ROLE}, p.oid, 'execute') as app,
+        exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0) as public, p.prosecdef as definer, pg_get_userbyid(p.proowner) as owner
+      from pg_proc p where p.proname like 'hazards_import_%' order by 1`.execute(t.db);
+    expect(rows).toEqual(['hazards_import_batch', 'hazards_import_begin'].map((name) => ({ name, app: true, public: false, definer: true, owner: OWNER_ROLE })));
   });
 });
 
