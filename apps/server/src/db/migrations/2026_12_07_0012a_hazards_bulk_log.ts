@@ -29,8 +29,9 @@ import { sql, type Kysely } from 'kysely';
  * Which change-log trigger fires is no longer tied to the replica mode alone: the row trigger
  * skips itself while the transaction-local setting anjian.hazards_bulk is on, and the
  * statement triggers fire exactly then or in a replica session (bench/ loads history as a
- * superuser that way). Exactly one of them logs every row in any session, whatever a session
- * sets, so the setting can change nothing the rollups count; no other trigger reads it.
+ * superuser that way). Exactly one of them logs every row of a statement in any session,
+ * whatever the session set before it, so the setting can change nothing the rollups count; no
+ * other trigger reads it.
  */
 const WHEN_BULK = `current_setting('anjian.hazards_bulk', true) = 'on' or current_setting('session_replication_role') = 'replica'`;
 
