@@ -20,6 +20,7 @@ import type { Config } from './platform/config.js';
 import { AppError } from './platform/errors.js';
 import type { Job } from './platform/jobs/scheduler.js';
 import { createAuditChainer } from './platform/audit/audit.chainer.js';
+import { auditKeyring, createAuditCheckpointer } from './platform/audit/audit.checkpoint.js';
 import type { Database } from './platform/db/database.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
@@ -158,10 +159,14 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 
   registerWebApp(app, config.webDistDir);
-  const chainer = createAuditChainer(db);
+  const auditKeys = () => auditKeyring(config.dataDir);
+  const chainer = createAuditChainer(db, auditKeys);
+  const checkpointer = createAuditCheckpointer({ db, dataDir: config.dataDir, keys: auditKeys, algorithm: config.auditHash, now });
   const jobs: Job[] = [
     // Links the audit rows committed since the last run into the hash chain (audit.chainer.ts).
     { name: 'audit.chain', everyMs: 1_000, run: async () => { await chainer.chain(); return ''; } },
+    // Checkpoints the chain's head outside the database (audit.checkpoint.ts); main.ts also does at start and shutdown.
+    { name: 'audit.checkpoint', everyMs: 10 * 60_000, run: async () => { await chainer.chain(); return checkpointer.checkpoint(); } },
     { name: 'hazards.escalate_overdue', everyMs: 10 * 60_000, run: async (at) => {
       const r = await hazards.escalateOverdue(at);
       return r.read > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability, ${r.acceptance} acceptances late; ${r.read} read in ${r.batches} batches` : '';

@@ -1,6 +1,6 @@
 import { buildPlatform } from './app.js';
 import { startJobs } from './platform/jobs/scheduler.js';
-import { createAuditChainer } from './platform/audit/audit.chainer.js';
+import { sealAuditChain } from './platform/audit/audit.seal.js';
 import { createClock } from './platform/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './modules/demo/index.js';
@@ -10,6 +10,7 @@ import { connect } from './platform/db/connect.js';
 import { createDatabase } from './platform/db/database.js';
 import { isDatabaseUnavailable } from './platform/db/unavailable.js';
 import { OperatorError } from './platform/ops/operator-error.js';
+import { StartRefused, unsafeAppConnection } from './platform/db/roles.js';
 
 /** Reads config, starts or joins the database, prepares it, listens; stops cleanly on a signal. */
 async function main() {
@@ -24,6 +25,13 @@ async function main() {
   } catch (error) {
     fail(error);
   }
+  // The server serves as an ordinary role (platform/db/roles.ts), never one that could switch the audit log's protection off.
+  const unsafe = config.insecureDatabaseRole ? null : await unsafeAppConnection(connection.url);
+  if (unsafe) {
+    console.error(`[anjian] refusing to start: ${unsafe}`);
+    await connection.stop();
+    process.exit(1);
+  }
   const database = createDatabase(connection.url);
   let app: Awaited<ReturnType<typeof buildPlatform>>['app'] | null = null;
   let stopJobs = () => {};
@@ -35,8 +43,8 @@ async function main() {
     log(`${signal}: stopping`);
     stopJobs();
     await app?.close().catch(() => {});
-    // The last requests' audit rows are linked now rather than at the next start.
-    await createAuditChainer(database.db).chain().catch(() => {});
+    // The last requests' audit rows are linked and checkpointed now, so that removing them is detected.
+    if (app) await sealAuditChain(database.db, config).catch((error: unknown) => log(`audit chain not sealed: ${String(error)}`));
     await database.close().catch(() => {});
     await connection.stop().catch(() => {});
     process.exit(exitCode);
@@ -46,7 +54,8 @@ async function main() {
 
   try {
     const pii = await loadPiiCipher(config.dataDir);
-    const report = await bootstrap(database.db, connection.url, { ...config, pii });
+    const owner = connection.ownerUrl ? createDatabase(connection.ownerUrl, { max: 2 }) : null;
+    const report = await bootstrap({ owner: owner?.db ?? null, app: database.db }, { ownerUrl: connection.ownerUrl, appUrl: connection.url }, { ...config, pii }).finally(() => owner?.close());
     for (const m of report.migrations) log(`migration ${m}`);
     for (const [column, n] of Object.entries(report.piiEncrypted)) log(`personal data: ${n} rows of ${column} encrypted`);
     for (const v of report.dutyViolations) {
@@ -60,6 +69,7 @@ async function main() {
       const demo = await seedDemo(database.db, { ...config, pii });
       if (demo.created) log(`demo data loaded for province ${config.demoProvince}: ${demo.summary}`);
     }
+    log(`audit chain: ${(await sealAuditChain(database.db, config)) || 'checkpoint current'}`);
     const now = createClock();
     const platform = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: connection.embedded, now, pii });
     app = platform.app;
@@ -75,6 +85,7 @@ async function main() {
 /** What the operator must do, in one sentence; a stack trace only for what we did not foresee. */
 function report(error: unknown): void {
   if (error instanceof OperatorError) console.error(`[anjian] cannot start: ${error.message}`);
+  else if (error instanceof StartRefused) console.error(`[anjian] refusing to start: ${error.message}`);
   else if (isDatabaseUnavailable(error)) console.error('[anjian] cannot start: the database cannot be reached; check that PostgreSQL runs and that DATABASE_URL names it.');
   else console.error(error);
 }

@@ -11,6 +11,10 @@ export interface Config {
   systemDir: string;
   /** External PostgreSQL; when absent the embedded server under dataDir/pg is used. */
   databaseUrl: string | null;
+  /** With DATABASE_URL: the schema owner's connection, used to migrate (platform/db/roles.ts). */
+  databaseOwnerUrl: string | null;
+  /** Serve even over a connection that could switch the audit log's protection off. */
+  insecureDatabaseRole: boolean;
   adminPassword: string | null;
   /** Load the demo province's organisations, users and data on first start. */
   demo: boolean;
@@ -63,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.ANJIAN_DATA_DIR ?? './data'),
     systemDir: path.resolve(env.ANJIAN_SYSTEM_DIR ?? '/var/lib/anjian'),
     databaseUrl,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
+    insecureDatabaseRole: flag(env, 'ANJIAN_INSECURE_DB_ROLE') ?? false,
     adminPassword: env.ANJIAN_ADMIN_PASSWORD || null,
     // A production database (DATABASE_URL) never receives demo data unless asked.
     demo: flag(env, 'ANJIAN_DEMO') ?? databaseUrl === null,

@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildPlatform } from '../app.js';
@@ -7,13 +10,17 @@ import { createDatabase, type Database } from '../platform/db/database.js';
 import { SESSION_COOKIE } from '../platform/http/lifecycle.js';
 import { loadPiiCipher, type PiiCipher } from '../platform/secrets/pii.js';
 import { testClock, type TestClock } from './clock.js';
-import { cloneTemplate, dropDatabase } from './databases.js';
+import { asApp, asOwner, cloneTemplate, dropDatabase } from './databases.js';
 import { createFactories, type Factories } from './factories.js';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The app's own connection: the application role, with exactly the app's privileges. */
   db: Database;
   databaseUrl: string;
+  /** The same database as the schema owner and as a superuser: for tests that act as the migrator or as an attacker. */
+  ownerDatabaseUrl: string;
+  adminDatabaseUrl: string;
   clock: TestClock;
   config: Config;
   /** The personal-data cipher the app encrypts with (keys under the test data directory). */
@@ -37,14 +44,17 @@ export const TEST_PASSWORD = 'Test@Pass2026';
 export async function createTestApp(options: { env?: Record<string, string>; start?: string } = {}): Promise<TestApp> {
   const adminUrl = inject('pgAdminUrl');
   const { name, url } = await cloneTemplate(adminUrl, inject('templateDb'));
-  const handle = createDatabase(url, { max: 6 });
+  const appUrl = asApp(url);
+  const handle = createDatabase(appUrl, { max: 6 });
   const clock = testClock(options.start ?? new Date());
+  // Each app its own data directory: its audit key, its checkpoints, its files, its personal-data key.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'anjian-test-data-'));
   // Tests sign in hundreds of times from one address; the one that proves the per-address
   // limit passes ANJIAN_LOGIN_RATE_MAX: '' to get the default back.
-  const config = loadConfig({ ANJIAN_DATA_DIR: '/tmp/anjian-test-data', DATABASE_URL: url, ANJIAN_WEB_DIST: '/nonexistent', ANJIAN_LOGIN_RATE_MAX: '100000', ...options.env });
+  const config = loadConfig({ ANJIAN_DATA_DIR: dataDir, DATABASE_URL: appUrl, ANJIAN_WEB_DIST: '/nonexistent', ANJIAN_LOGIN_RATE_MAX: '100000', ...options.env });
   // ANJIAN_TEST_LOG=1 shows the server's own log (unhandled errors and their stacks) while debugging.
   const pii = await loadPiiCipher(config.dataDir);
-  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: url, embedded: false, now: clock.now, pii, logger: process.env.ANJIAN_TEST_LOG === '1' });
+  const { app, jobs } = await buildPlatform({ db: handle.db, config, databaseUrl: appUrl, embedded: false, now: clock.now, pii, logger: process.env.ANJIAN_TEST_LOG === '1' });
   await app.ready();
 
   const request: TestApp['request'] = ({ cookie, ...opts }) =>
@@ -53,7 +63,9 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
   return {
     app,
     db: handle.db,
-    databaseUrl: url,
+    databaseUrl: appUrl,
+    ownerDatabaseUrl: asOwner(url),
+    adminDatabaseUrl: url,
     clock,
     config,
     pii,
@@ -75,6 +87,7 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
       await app.close();
       await handle.close();
       await dropDatabase(adminUrl, name);
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

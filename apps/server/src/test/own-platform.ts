@@ -48,7 +48,14 @@ export async function startOwnPlatform(options: { dir?: string; supervise?: Supe
   const database = createDatabase(connection.url, { max: 10, connectionTimeoutMillis: 5_000 });
   try {
     const pii = await loadPiiCipher(config.dataDir);
-    if (options.bootstrap !== false) await bootstrap(database.db, connection.url, { adminPassword: 'Admin@Own2026x', auditHash: config.auditHash, villageProvinces: [], pii });
+    if (options.bootstrap !== false) {
+      const owner = createDatabase(connection.ownerUrl!, { max: 2 });
+      try {
+        await bootstrap({ owner: owner.db, app: database.db }, { ownerUrl: connection.ownerUrl, appUrl: connection.url }, { adminPassword: 'Admin@Own2026x', auditHash: config.auditHash, villageProvinces: [], pii });
+      } finally {
+        await owner.close();
+      }
+    }
     const { app, jobs } = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: true, pii, logger: process.env.ANJIAN_TEST_LOG === '1' });
     await app.ready();
     const factories = createFactories(database.db);

@@ -11,6 +11,9 @@ import * as countyStats from './2026_12_05_0009_county_stats.js';
 import * as ledgerDue from './2026_12_05_0010_ledger_due.js';
 import * as majorRecent from './2026_12_05_0011_major_recent.js';
 import * as reviewDrawScope from './2026_12_07_0012_review_draw_scope.js';
+import * as auditKeyed from './2026_12_07_0012a_audit_keyed.js';
+import * as hazardsBulkLog from './2026_12_07_0012a_hazards_bulk_log.js';
+import * as roles from './2026_12_07_0012a_roles.js';
 import * as dutiesAndPersonalData from './2026_12_07_0012b_duties_and_personal_data.js';
 import * as hazardClock from './2026_12_07_0012c_hazard_clock.js';
 import * as supplementVersions from './2026_12_07_0012d_supplement_versions.js';
@@ -29,6 +32,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0010_ledger_due': ledgerDue,
   '2026_12_05_0011_major_recent': majorRecent,
   '2026_12_07_0012_review_draw_scope': reviewDrawScope,
+  '2026_12_07_0012a_audit_keyed': auditKeyed,
+  '2026_12_07_0012a_hazards_bulk_log': hazardsBulkLog,
+  '2026_12_07_0012a_roles': roles,
   '2026_12_07_0012b_duties_and_personal_data': dutiesAndPersonalData,
   '2026_12_07_0012c_hazard_clock': hazardClock,
   '2026_12_07_0012d_supplement_versions': supplementVersions,

@@ -37,7 +37,6 @@ function kyselyOn(client: pg.Client): Kysely<DB> {
 
 export function createHazardImporter(deps: { db: Database; databaseUrl: string; audit: AuditWriter; now: () => Date }) {
   const { db } = deps;
-  let superuser: Promise<boolean> | null = null;
 
   async function industryMap(): Promise<Map<string, string>> {
     const rows = await db.selectFrom('industries').select(['code', 'name_zh']).where('active', '=', true).execute();
@@ -128,8 +127,6 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
     if (scope.isEnterprise) throw forbidden('hazard.import');
     const now = deps.now();
     const { lookups, resolve } = lookupsFor(scope, shanghaiDate(now), await industryMap());
-    superuser ??= sql<{ on: boolean }>`select current_setting('is_superuser') = 'on' as on`.execute(db).then((r) => r.rows[0]?.on === true);
-    const bulkKeys = await superuser;
 
     const client = new pg.Client({ connectionString: deps.databaseUrl, options: '-c timezone=UTC' });
     // Errors reach us through the queries; an idle connection dropping must not crash the process.
@@ -140,8 +137,11 @@ export function createHazardImporter(deps: { db: Database; databaseUrl: string; 
     try {
       const trx = await kyselyOn(client).startTransaction().execute();
       const writer = createBatchWriter({
-        client, bulkKeys,
-        who: { userId: user.id, displayName: user.displayName, orgId: user.orgId, orgName: user.orgName, now, comment: `批量导入：${filename(source).slice(0, 80)}` },
+        client,
+        who: {
+          userId: user.id, displayName: user.displayName, orgId: user.orgId, orgName: user.orgName, now, comment: `批量导入：${filename(source).slice(0, 80)}`,
+          audit: deps.audit.row(ctx, { action: 'hazard.import_batch', objectType: 'hazard', result: 'success' }),
+        },
       });
       const errors: RowError[] = [];
       let errorCount = 0, badRows = 0, rows = 0;

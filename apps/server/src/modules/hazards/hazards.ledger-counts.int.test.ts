@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../platform/access/scope.js';
 import { seededRandom } from '../demo/random.js';
+import { createDatabase } from '../../platform/db/database.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hazardWorld } from './hazards.fixture.js';
 import { randomHazardSeries } from './hazards.random-series.fixture.js';
@@ -85,32 +86,44 @@ describe('the ledger rollup', () => {
     expect(lateSeen.acceptanceOverdue).toBeGreaterThan(0);
   }, 240_000);
 
-  it('logs every write to hazards in every session mode: the bulk import (a replica session) and everyone else', async () => {
-    // The foreign keys' triggers are the ones a replica session skips, by design; no other may be.
-    const { rows } = await sql<{ name: string; enabled: string }>`
-      select tgname as name, tgenabled as enabled from pg_trigger
+  it('logs every write to hazards in every session mode: ordinary, the bulk import\'s setting, a replica session', async () => {
+    // The change log's triggers: the row trigger for ordinary sessions, the statement triggers for
+    // the bulk import's setting and for replica sessions (migration 0012a_hazards_bulk_log). The
+    // foreign keys' triggers are the ones a replica session skips, by design; no other may be.
+    const { rows } = await sql<{ name: string; enabled: string; when: string | null }>`
+      select tgname as name, tgenabled as enabled, pg_get_triggerdef(oid) ~ 'WHEN' as when from pg_trigger
       where tgrelid in ('hazards'::regclass, 'hazard_events'::regclass) and not tgisinternal order by 1`.execute(t.db);
-    expect(rows.filter((row) => row.name.startsWith('hazard_changes_'))).toEqual([
-      { name: 'hazard_changes_bulk_delete', enabled: 'R' }, { name: 'hazard_changes_bulk_insert', enabled: 'R' },
-      { name: 'hazard_changes_bulk_update', enabled: 'R' }, { name: 'hazard_changes_row', enabled: 'O' },
+    expect(rows.filter((row) => row.name.startsWith('hazard_changes_')).map((row) => [row.name, row.enabled, row.when])).toEqual([
+      ['hazard_changes_bulk_delete', 'A', true], ['hazard_changes_bulk_insert', 'A', true], ['hazard_changes_bulk_update', 'A', true], ['hazard_changes_row', 'O', true],
     ]);
     expect(rows.filter((row) => !row.name.startsWith('hazard_changes_') && row.enabled !== 'A' && row.enabled !== 'O')).toEqual([]);
-    // The same writes, as a replica and not, log the same net counts; the row trigger skips a
-    // write that changes nothing counted (here: the version alone).
+    // The same writes in each mode log the same net counts; the row trigger skips a write that
+    // changes nothing counted (here: the version alone). The replica session is a superuser's
+    // (bench/ loads history that way); the application cannot start one.
+    const admin = createDatabase(t.adminDatabaseUrl, { max: 1 });
     class Rollback extends Error { constructor(readonly rows: unknown) { super('rollback'); } }
-    const logged = (replica: boolean) => t.db.transaction().execute(async (tx) => {
-      if (replica) await sql`set local session_replication_role = replica`.execute(tx);
+    const logged = (mode: 'origin' | 'bulk' | 'replica' | 'bulk, then unset') => (mode === 'replica' ? admin.db : t.db).transaction().execute(async (tx) => {
+      if (mode === 'replica') await sql`set local session_replication_role = replica`.execute(tx);
+      if (mode.startsWith('bulk')) await sql`set local anjian.hazards_bulk = 'on'`.execute(tx);
       const { rows: [h] } = await sql<{ id: string }>`insert into hazards (title, region_code, level, source, status, found_by_name, found_on, reported_at)
         values ('log test', '130123100001', 'major', 'campaign', 'reported', 't', '2020-02-29', now()) returning id`.execute(tx);
+      // Whatever a session sets between its statements, each statement is logged once.
+      if (mode === 'bulk, then unset') await sql`set local anjian.hazards_bulk = 'off'`.execute(tx);
       await sql`update hazards set status = 'verified' where id = ${h!.id}`.execute(tx);
       await sql`update hazards set version = version + 1 where id = ${h!.id}`.execute(tx);
       const all = (await sql`select sign, status from hazard_changes where found_on = '2020-02-29' order by sign, status`.execute(tx)).rows;
       const net = (await sql`select status, sum(sign)::int as n from hazard_changes where found_on = '2020-02-29' group by 1 having sum(sign) <> 0 order by 1`.execute(tx)).rows;
       throw new Rollback({ all, net });
     }).catch((e: unknown) => { if (e instanceof Rollback) return e.rows as { all: unknown[]; net: unknown[] }; throw e; });
-    const origin = await logged(false);
-    expect(origin.all).toEqual([{ sign: -1, status: 'reported' }, { sign: 1, status: 'reported' }, { sign: 1, status: 'verified' }]);
-    expect(origin.net).toEqual([{ status: 'verified', n: 1 }]);
-    expect((await logged(true)).net).toEqual(origin.net);
+    try {
+      const origin = await logged('origin');
+      expect(origin.all).toEqual([{ sign: -1, status: 'reported' }, { sign: 1, status: 'reported' }, { sign: 1, status: 'verified' }]);
+      expect(origin.net).toEqual([{ status: 'verified', n: 1 }]);
+      for (const mode of ['bulk', 'replica', 'bulk, then unset'] as const) expect((await logged(mode)).net, mode).toEqual(origin.net);
+      // The application cannot switch a replica session on.
+      await expect(t.db.transaction().execute((tx) => sql`set local session_replication_role = replica`.execute(tx))).rejects.toThrow(/permission denied/);
+    } finally {
+      await admin.close();
+    }
   });
 });

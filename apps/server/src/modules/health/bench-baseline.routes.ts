@@ -4,15 +4,22 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 
 /**
+ * The baseline's table, created by the schema owner at start (bootstrap): the application role
+ * creates no tables. The owner's default privileges let the application write it.
+ */
+export async function createBenchBaselineTable(owner: Database): Promise<void> {
+  await sql`create table if not exists bench_baseline (
+    id bigint generated always as identity primary key, title text not null, level text not null, source text not null,
+    status text not null, region_code text collate "C" not null, found_on date not null, created_at timestamptz not null default now())`.execute(owner);
+}
+
+/**
  * The benchmark's yardstick (bench/, issue 5): one bare INSERT through the same HTTP stack,
  * session-less and unaudited, on the same pool as the real routes. Registered only when
  * ANJIAN_BENCH_BASELINE=1, so it never exists in production nor in the OpenAPI document.
  */
 export function benchBaselineRoutes(deps: { db: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    await sql`create table if not exists bench_baseline (
-      id bigint generated always as identity primary key, title text not null, level text not null, source text not null,
-      status text not null, region_code text collate "C" not null, found_on date not null, created_at timestamptz not null default now())`.execute(deps.db);
 
     app.post('/api/bench/baseline', {
       config: { access: 'public' },

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import fs from 'node:fs/promises';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { verifyAuditChain } from './audit.verify.js';
+import { keyringFile } from '../secrets/keyring.js';
+import { cli, verify } from './audit.attack.fixture.js';
+import { checkpointFile } from './audit.checkpoint.js';
 import { createAuditWriter } from './audit.writer.js';
-
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
 
 let t: TestApp;
 let admin: string;
@@ -24,17 +22,6 @@ afterAll(async () => t?.close());
 
 async function rows() {
   return t.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
-}
-
-/** Runs `npm run audit:verify`'s command against the test database. */
-async function cliVerify(): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await run('node', ['--import', 'tsx', 'apps/server/src/cli.ts', 'audit:verify'], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: t.databaseUrl } });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, out: e.stderr };
-  }
 }
 
 describe('what is recorded', () => {
@@ -74,17 +61,26 @@ describe('what is recorded', () => {
 });
 
 describe('the chain', () => {
-  it('links every row to the previous one after commit and verifies intact', async () => {
+  it('links every row to the previous one with the audit key after commit, and verifies intact against a checkpoint', async () => {
     expect((await rows()).every((r) => r.hash === null), 'written unlinked').toBe(true);
-    expect((await verifyAuditChain(t.db)).pending).toBeGreaterThan(0);
+    expect((await verify(t)).pending).toBeGreaterThan(0);
     await t.runJob('audit.chain');
     const all = await t.db.selectFrom('audit_log').selectAll().orderBy('chain_seq').execute();
     expect(all.map((r) => Number(r.chain_seq))).toEqual(all.map((_, i) => i + 1));
     for (let i = 1; i < all.length; i++) expect(all[i]!.prev_hash).toBe(all[i - 1]!.hash);
-    expect(all[0]!.algorithm).toBe('sm3');
-    const report = await verifyAuditChain(t.db);
-    expect(report).toMatchObject({ ok: true, rowsChecked: all.length, pending: 0 });
-    expect((await cliVerify()).code).toBe(0);
+    expect(new Set(all.map((r) => `${r.algorithm} ${r.key_id}`))).toEqual(new Set(['sm3 k1']));
+    // Linked but never checkpointed: a removed tail could not be told from an intact chain.
+    expect((await verify(t)).firstBroken?.reason).toMatch(/no checkpoint of the chain/);
+    expect(await t.runJob('audit.checkpoint')).toBe(`checkpointed link ${all.length}`);
+    expect(await t.runJob('audit.checkpoint'), 'nothing new: nothing appended').toBe('');
+    expect(await verify(t)).toMatchObject({ ok: true, rowsChecked: all.length, pending: 0, checkpoints: 1, checkpointedThrough: String(all.length) });
+    const cmd = await cli(t, ['audit:verify']);
+    expect(cmd.code).toBe(0);
+    expect(cmd.out).toContain(`audit chain intact: ${all.length} rows verified, 1 checkpoints`);
+    // The key and the checkpoints live in the data directory, readable by the platform alone.
+    for (const file of [keyringFile(t.config.dataDir, 'audit'), checkpointFile(t.config.dataDir)]) {
+      expect((await fs.stat(file)).mode & 0o777, file).toBe(0o600);
+    }
   });
 
   it('never makes writers wait on one another: a row committed late is linked when it commits', async () => {
@@ -109,46 +105,48 @@ describe('the chain', () => {
     expect(early.chain_seq).not.toBeNull();
     release();
     await late;
-    await t.runJob('audit.chain');
+    await t.runJob('audit.checkpoint');
     const lateRow = await t.db.selectFrom('audit_log').selectAll().where('request_id', '=', 'late').executeTakeFirstOrThrow();
     expect(BigInt(lateRow.id)).toBeLessThan(BigInt(early.id));
     expect(BigInt(lateRow.chain_seq!)).toBeGreaterThan(BigInt(early.chain_seq!));
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, pending: 0 });
+    expect(await verify(t)).toMatchObject({ ok: true, pending: 0 });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
+  it('lets the application append and link, and nothing else: it can neither switch the triggers off nor change a row', async () => {
+    // The application's own connection: the application role (harness.ts).
     const client = new pg.Client({ connectionString: t.databaseUrl });
     await client.connect();
     try {
-      await expect(client.query(`update audit_log set result = 'success' where id = 1`)).rejects.toThrow(/append-only/);
-      await expect(client.query('delete from audit_log where id = 1')).rejects.toThrow(/append-only/);
-      await expect(client.query('truncate audit_log')).rejects.toThrow(/append-only/);
-      // Linking is the one change allowed, and only to a row not yet linked, with nothing else changed.
-      await expect(client.query(`update audit_log set hash = repeat('0', 64), prev_hash = repeat('0', 64), chain_seq = 999 where id = 1`)).rejects.toThrow(/append-only/);
+      expect((await client.query('select current_user as u')).rows[0].u).toBe('anjian_app');
+      await expect(client.query('alter table audit_log disable trigger audit_log_no_update')).rejects.toThrow(/must be owner/);
+      await expect(client.query('alter table audit_log disable trigger user')).rejects.toThrow(/must be owner/);
+      await expect(client.query('set session_replication_role = replica')).rejects.toThrow(/permission denied/);
+      await expect(client.query(`select set_config('session_replication_role', 'replica', false)`)).rejects.toThrow(/permission denied/);
+      await expect(client.query(`update audit_log set result = 'success' where id = 1`)).rejects.toThrow(/permission denied/);
+      await expect(client.query('delete from audit_log where id = 1')).rejects.toThrow(/permission denied/);
+      await expect(client.query('truncate audit_log')).rejects.toThrow(/permission denied/);
+      await expect(client.query('update audit_head set legacy_through = 1000000')).rejects.toThrow(/permission denied/);
+      await expect(client.query(`insert into audit_log (at, action, result, algorithm, chain_seq, prev_hash, hash, key_id) values (now(), 'x', 'success', 'sm3', 999, 'p', 'h', 'k1')`)).rejects.toThrow(/permission denied/);
+      // Linking is the one change allowed: only to a row not yet linked, with a key named, nothing else changed.
+      await expect(client.query(`update audit_log set hash = repeat('0', 64), prev_hash = repeat('0', 64), chain_seq = 999, key_id = 'k1' where id = 1`)).rejects.toThrow(/append-only/);
       await client.query(`insert into audit_log (at, action, result, algorithm) values (now(), 'test.unlinked', 'success', 'sm3')`);
-      await expect(client.query(`update audit_log set result = 'failure', hash = 'x', prev_hash = 'y', chain_seq = 999 where action = 'test.unlinked'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`update audit_log set hash = 'x', prev_hash = 'y', chain_seq = 999 where action = 'test.unlinked'`), 'unkeyed').rejects.toThrow(/append-only/);
+      await expect(client.query(`insert into audit_log (at, action, result, algorithm) values (now(), 'test.md5', 'success', 'md5')`)).rejects.toThrow(/audit_log_algorithm_check/);
     } finally {
       await client.end();
     }
-  });
-
-  it('names the first row changed behind the application’s back', async () => {
-    const victim = (await rows())[2]!;
-    const su = new pg.Client({ connectionString: t.databaseUrl });
+    // Not even a superuser's replication session, nor the bulk import's setting, gets past the triggers.
+    const su = new pg.Client({ connectionString: t.adminDatabaseUrl });
     await su.connect();
     try {
-      // A superuser can bypass triggers; the chain still gives it away.
-      await su.query(`set session_replication_role = replica`);
-      await su.query(`update audit_log set result = 'success' where id = $1`, [victim.id]);
+      await su.query('begin');
+      await su.query(`set local session_replication_role = replica`);
+      await su.query(`set local anjian.hazards_bulk = 'on'`);
+      await expect(su.query(`update audit_log set result = 'success' where id = 1`)).rejects.toThrow(/append-only/);
+      await su.query('rollback');
     } finally {
       await su.end();
     }
-    const report = await verifyAuditChain(t.db);
-    expect(report.ok).toBe(false);
-    expect(report.firstBroken?.id).toBe(victim.id);
-    const cli = await cliVerify();
-    expect(cli.code).toBe(1);
-    expect(cli.out).toContain(`row ${victim.id}`);
   });
 });
 
@@ -160,7 +158,9 @@ describe('hash setting', () => {
       const row = await sha.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
       expect(row.algorithm).toBe('sha256');
       await sha.runJob('audit.chain');
-      expect(await verifyAuditChain(sha.db)).toMatchObject({ ok: true, pending: 0 });
+      await sha.runJob('audit.checkpoint');
+      expect(await verify(sha)).toMatchObject({ ok: true, pending: 0 });
+      expect((await sql<{ key_id: string }>`select distinct key_id from audit_log where algorithm = 'sha256'`.execute(sha.db)).rows).toEqual([{ key_id: 'k1' }]);
     } finally {
       await sha.close();
     }

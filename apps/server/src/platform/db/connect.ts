@@ -2,9 +2,15 @@ import os from 'node:os';
 import type { Config } from '../config.js';
 import { ensureDatabase } from './database.js';
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedOptions } from './embedded-postgres.js';
+import { embeddedRoleUrls, prepareEmbeddedRoles } from './roles.js';
 
 export interface Connection {
+  /** The application role's URL: what the server serves over (platform/db/roles.ts). */
   url: string;
+  /** The owner role's URL, for migrations; null when only DATABASE_URL was given. */
+  ownerUrl: string | null;
+  /** The embedded server's superuser (tools that load or measure the database); null otherwise. */
+  superUrl: string | null;
   embedded: boolean;
   /** Stops the embedded server if this process started it. */
   stop(): Promise<void>;
@@ -29,14 +35,24 @@ export function embeddedSettings(totalMemory = os.totalmem()): Record<string, st
  * tool run beside a live server joins that server instead of starting a second one.
  */
 export async function connect(config: Config, options: { joinRunning?: boolean; log?: (line: string) => void; supervise?: EmbeddedOptions['supervise'] } = {}): Promise<Connection> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  if (config.databaseUrl) {
+    const ownerUrl = config.databaseOwnerUrl ?? (config.insecureDatabaseRole ? config.databaseUrl : null);
+    return { url: config.databaseUrl, ownerUrl, superUrl: null, embedded: false, stop: async () => {} };
+  }
   if (options.joinRunning) {
     const running = await runningEmbeddedUrl(config.dataDir);
-    if (running) return { url: await ensureDatabase(running, DATABASE_NAME), embedded: true, stop: async () => {} };
+    if (running) {
+      const superUrl = await ensureDatabase(running, DATABASE_NAME);
+      // A server from before the roles has no role passwords yet: its superuser, as then.
+      const roles = await embeddedRoleUrls(running, config.dataDir, DATABASE_NAME);
+      return { url: roles?.appUrl ?? superUrl, ownerUrl: roles?.ownerUrl ?? superUrl, superUrl, embedded: true, stop: async () => {} };
+    }
   }
   const server = await startEmbeddedPostgres({ dir: config.dataDir, systemDir: config.systemDir, log: options.log, settings: embeddedSettings(), supervise: options.supervise });
   try {
-    return { url: await ensureDatabase(server.url, DATABASE_NAME), embedded: true, stop: server.stop };
+    const superUrl = await ensureDatabase(server.url, DATABASE_NAME);
+    const roles = await prepareEmbeddedRoles(server.url, config.dataDir, DATABASE_NAME);
+    return { url: roles.appUrl, ownerUrl: roles.ownerUrl, superUrl, embedded: true, stop: server.stop };
   } catch (error) {
     await server.stop();
     throw error;

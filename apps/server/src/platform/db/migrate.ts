@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../db/migrations/index.js';
 import type { Database } from './database.js';
 
@@ -25,4 +25,14 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
 
 export async function migrateDown(db: Database): Promise<string[]> {
   return check(await migrator(db).migrateDown());
+}
+
+/** Migrations not applied to the database yet (read-only: the application role may run it). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db).then((r) => new Set(r.rows.map((row) => row.name)), (error: { code?: string }) => {
+    // No bookkeeping table: a database never migrated.
+    if (error.code === '42P01') return new Set<string>();
+    throw error;
+  });
+  return Object.keys(migrations).filter((name) => !applied.has(name));
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobs } from '../jobs/scheduler.js';
 import { verifyAuditChain } from '../audit/audit.verify.js';
 import { startOwnPlatform, type OwnPlatform } from '../../test/own-platform.js';
+import { auditKeyring } from '../audit/audit.checkpoint.js';
 
 /**
  * Kills the embedded postmaster (SIGKILL) under concurrent writes and watches the platform
@@ -117,7 +118,7 @@ describe('the embedded PostgreSQL dies under load', () => {
     expect(ackedBeforeKill).toBeGreaterThanOrEqual(20);
     console.log(p.lines.filter((l) => /unexpectedly|restart|leftover|back on|did not start/.test(l)).join('\n'));
     console.log(`outage test: ${acked.length} writes acknowledged (${ackedBeforeKill} before the kill), all present; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-    const chain = await verifyAuditChain(p.database.db);
+    const chain = await verifyAuditChain(p.database.db, { keyring: await auditKeyring(p.dir), dataDir: p.dir });
     expect(chain.ok).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { makeTempDir, startOwnPlatform, type OwnPlatform } from '../../test/own-
 import { createBackup } from './backup.js';
 import { OperatorError } from './operator-error.js';
 import { restoreBackup } from './restore.js';
+import { auditKeyring } from '../audit/audit.checkpoint.js';
 
 const until = async (what: string, ok: () => boolean, ms = 60_000) => {
   const deadline = Date.now() + ms;
@@ -96,7 +97,7 @@ describe('npm run backup / npm run restore', () => {
 
     const found = await restored.database.db.selectFrom('orgs').select('id').where('id', 'in', beforeStart).execute();
     expect(found.length).toBe(beforeStart.length);
-    const chain = await verifyAuditChain(restored.database.db);
+    const chain = await verifyAuditChain(restored.database.db, { keyring: await auditKeyring(restored.dir), dataDir: restored.dir });
     expect(chain.ok).toBe(true);
     expect(chain.rowsChecked).toBeGreaterThan(beforeStart.length);
     expect((await loadKeyring(target, 'audit', {})).current).toEqual(keyring.current);

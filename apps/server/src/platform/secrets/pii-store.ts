@@ -49,13 +49,16 @@ async function walk(step: (after: string | null) => Promise<{ last: string | nul
 }
 
 /** Encrypts what was written in plaintext before, store by store; returns rows changed per store. */
-export async function encryptLegacyPii(db: Database, pii: PiiCipher, stores: readonly PiiStore[], batch = PII_BATCH): Promise<Record<string, number>> {
+export async function encryptLegacyPii(dbs: { app: Database; owner: Database | null }, pii: PiiCipher, stores: readonly PiiStore[], batch = PII_BATCH): Promise<Record<string, number>> {
+  const db = dbs.app;
   const changed: Record<string, number> = {};
   for (const store of stores) {
     if (await checkValidated(db, store.table, store.constraint)) continue;
     changed[store.name] = await walk((after) => store.encryptLegacy(db, pii, after, batch));
     // From here on the database itself refuses plaintext in this column, old rows included.
-    await sql`alter table ${sql.table(store.table)} validate constraint ${sql.ref(store.constraint)}`.execute(db);
+    // Validating a constraint is the table owner's act; without the owner's connection
+    // (DATABASE_URL alone) the check stays NOT VALID until a start that has it.
+    if (dbs.owner) await sql`alter table ${sql.table(store.table)} validate constraint ${sql.ref(store.constraint)}`.execute(dbs.owner);
   }
   return changed;
 }

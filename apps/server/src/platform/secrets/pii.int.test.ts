@@ -125,7 +125,7 @@ describe('data written in plaintext before encryption', () => {
       }
       await migrateToLatest(handle.db);
       const pii = await loadPiiCipher(dataDir);
-      expect(await encryptLegacyPii(handle.db, pii, PII_STORES, 2)).toEqual({ 'users.phone': 3, 'enterprises.safety_contacts': 3, 'hazards.reporter': 3 });
+      expect(await encryptLegacyPii({ app: handle.db, owner: handle.db }, pii, PII_STORES, 2)).toEqual({ 'users.phone': 3, 'enterprises.safety_contacts': 3, 'hazards.reporter': 3 });
 
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from users u, enterprises e, hazards h
         where u.phone is not null or e.safety_contacts <> '[]' or (h.source = 'public_report' and h.found_by_name <> '')`.execute(handle.db);
@@ -138,7 +138,7 @@ describe('data written in plaintext before encryption', () => {
       const { rows: checks } = await sql<{ conname: string; convalidated: boolean }>`
         select conname, convalidated from pg_constraint where conname in ('users_phone_encrypted', 'enterprises_contacts_encrypted', 'hazards_reporter_confidential') order by 1`.execute(handle.db);
       expect(checks.every((c) => c.convalidated)).toBe(true);
-      expect(await encryptLegacyPii(handle.db, pii, PII_STORES, 2)).toEqual({});
+      expect(await encryptLegacyPii({ app: handle.db, owner: handle.db }, pii, PII_STORES, 2)).toEqual({});
     } finally {
       await handle.close();
       await dropDatabase(inject('pgAdminUrl'), name);
