@@ -16,6 +16,7 @@ import { createAuditWriter } from '../../apps/server/dist/platform/audit/audit.w
 import { connect } from '../../apps/server/dist/platform/db/connect.js';
 import { createDatabase } from '../../apps/server/dist/platform/db/database.js';
 import { loadConfig } from '../../apps/server/dist/platform/config.js';
+import { loadPiiCipher } from '../../apps/server/dist/platform/secrets/pii.js';
 import { systemContext, type SessionUser } from '../../apps/server/dist/platform/http/context.js';
 import { connect as pgConnect, copyIn, copyRow } from './db.js';
 import { generateEnterprises } from './generate/enterprises.js';
@@ -53,7 +54,7 @@ const connection = await connect(config, { log: () => {} });
 const owner = createDatabase(connection.ownerUrl ?? connection.url, { max: 2 });
 const app = createDatabase(connection.url, { max: 4 });
 try {
-  await bootstrap({ owner: owner.db, app: app.db }, { ownerUrl: connection.ownerUrl ?? connection.url, appUrl: connection.url }, { adminPassword: 'Admin@Timing2026', auditHash: 'sm3', villageProvinces: ['13'] });
+  await bootstrap({ owner: owner.db, app: app.db }, { ownerUrl: connection.ownerUrl ?? connection.url, appUrl: connection.url }, { adminPassword: 'Admin@Timing2026', auditHash: 'sm3', villageProvinces: ['13'], pii: await loadPiiCipher(dir) });
   const su = await pgConnect(connection.superUrl ?? connection.url);
   const world = await readWorld(su, '13');
   const r = seeded(20261207);
