@@ -12,6 +12,7 @@ import type { Job } from '../platform/jobs/scheduler.js';
 import { SESSION_COOKIE } from '../platform/http/lifecycle.js';
 import { createFactories } from './factories.js';
 import { loadPiiCipher } from '../platform/secrets/pii.js';
+import { sealAuditChain } from '../platform/audit/audit.seal.js';
 
 /**
  * A whole platform on its own embedded PostgreSQL in a temp directory, started the way
@@ -56,6 +57,8 @@ export async function startOwnPlatform(options: { dir?: string; supervise?: Supe
         await owner.close();
       }
     }
+    // As main.ts does: the chain is sealed (checkpointed outside the database) before serving.
+    if (options.bootstrap !== false) await sealAuditChain(database.db, config);
     const { app, jobs } = await buildPlatform({ db: database.db, config, databaseUrl: connection.url, embedded: true, pii, logger: process.env.ANJIAN_TEST_LOG === '1' });
     await app.ready();
     const factories = createFactories(database.db);

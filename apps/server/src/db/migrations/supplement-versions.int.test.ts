@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accidentBody } from '../../test/accident-fixtures.js';
+import { createDatabase, type DatabaseHandle } from '../../platform/db/database.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { down, up } from './2026_12_07_0012d_supplement_versions.js';
 
@@ -13,14 +14,20 @@ import { down, up } from './2026_12_07_0012d_supplement_versions.js';
 let t: TestApp;
 let cookie: string;
 let userId: string;
+/** Migrations run as the schema owner; the app role may not alter tables. */
+let owner: DatabaseHandle;
 
 beforeAll(async () => {
   t = await createTestApp({ start: '2026-06-15T04:00:00Z' });
+  owner = createDatabase(t.ownerDatabaseUrl, { max: 1 });
   const user = await t.factories.user({ orgId: await t.factories.org({ type: 'safety_committee_office', regionCode: '130123' }), roles: ['committee_office_staff'] });
   userId = user.id;
   cookie = await t.login(user.username);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await owner?.close();
+  await t?.close();
+});
 
 describe('migration 2026_12_07_0012d_supplement_versions', () => {
   it('turns old snapshots into named figures with numbered versions and their resulting figures', async () => {
@@ -30,14 +37,14 @@ describe('migration 2026_12_07_0012d_supplement_versions', () => {
     }) });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
-    await down(t.db as unknown as Kysely<unknown>);
+    await down(owner.db as unknown as Kysely<unknown>);
     const old = (recordedAt: string, changedAt: string, deaths: number, seriousInjuries: number, grade: string, counted: boolean) => sql`
       insert into accident_supplements (accident_id, changed_at, reported_at, deaths, missing, serious_injuries, minor_injuries, direct_loss_yuan, grade, counted, recorded_by, recorded_at)
       values (${id}, ${changedAt}::timestamptz, ${changedAt}::timestamptz, ${deaths}, 0, ${seriousInjuries}, 0, 3000000, ${grade}, ${counted}, ${userId}, ${recordedAt}::timestamptz)`.execute(t.db);
     await old('2026-06-11T00:00:00Z', '2026-06-10T00:00:00Z', 4, 1, 'major', false);
     await old('2026-06-12T00:00:00Z', '2026-06-03T00:00:00Z', 3, 1, 'major', true);
     await old('2026-06-13T00:00:00Z', '2026-06-02T00:00:00Z', 2, 0, 'ordinary', true);
-    await up(t.db as unknown as Kysely<unknown>);
+    await up(owner.db as unknown as Kysely<unknown>);
 
     const rows = await t.db.selectFrom('accident_supplements').selectAll().where('accident_id', '=', id).orderBy('version').execute();
     expect(rows.map((r) => [r.version, r.deaths, r.serious_injuries, r.direct_loss_yuan, r.result_deaths, r.result_serious_injuries, r.result_direct_loss_yuan, r.result_grade])).toEqual([

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hazardClock, lateness } from '@anjian/domain';
+import { createDatabase, type DatabaseHandle } from '../../platform/db/database.js';
 import { migrateDown, migrateToLatest } from '../../platform/db/migrate.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { clockFacts } from './hazards.clock.js';
@@ -12,13 +13,19 @@ import { clockFacts } from './hazards.clock.js';
  * and still in the change log; and it goes down and up again without a figure moving.
  */
 let t: TestApp;
+/** Migrations run as the schema owner; the app role may not alter tables. */
+let owner: DatabaseHandle;
 const MIGRATION = '2026_12_07_0012c_hazard_clock';
 const DAYS = ['2026-06-10', '2026-06-11', '2026-06-20', '2026-06-21', '2026-09-01'];
 
 beforeAll(async () => {
   t = await createTestApp({ start: '2026-06-11T04:00:00Z' });
+  owner = createDatabase(t.ownerDatabaseUrl, { max: 1 });
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await owner?.close();
+  await t?.close();
+});
 
 /** Old-shape-safe rows: submitted_at and escalated_at exist before the migration too. */
 async function insertHazards(prefix: string) {
@@ -66,13 +73,13 @@ describe('migration 0012c on an existing ledger', () => {
     await fold();
     // Down to just before 0012c: the old shapes, the old rule.
     for (;;) {
-      const steps = await migrateDown(t.db);
+      const steps = await migrateDown(owner.db);
       expect(steps.length).toBe(1);
       if (steps[0] === `Down ${MIGRATION}`) break;
     }
     // Written under the old triggers, left in the change log (without submitted_at) for the migration to fold.
     await insertHazards('old log ');
-    await migrateToLatest(t.db);
+    await migrateToLatest(owner.db);
     for (const today of DAYS) expect(await rolledUp(today), today).toEqual(await fromScratch(today));
     expect(await fromScratch('2026-06-11')).toEqual({ o: 6, a: 2, exposed: 4 });
 
@@ -81,10 +88,10 @@ describe('migration 0012c on an existing ledger', () => {
     await fold();
     for (const today of DAYS) expect(await rolledUp(today), `after ${today}`).toEqual(await fromScratch(today));
     for (;;) {
-      const steps = await migrateDown(t.db);
+      const steps = await migrateDown(owner.db);
       if (steps[0] === `Down ${MIGRATION}`) break;
     }
-    await migrateToLatest(t.db);
+    await migrateToLatest(owner.db);
     for (const today of DAYS) expect(await rolledUp(today), `down and up ${today}`).toEqual(await fromScratch(today));
   });
 });

@@ -119,6 +119,6 @@ describe('the embedded PostgreSQL dies under load', () => {
     console.log(p.lines.filter((l) => /unexpectedly|restart|leftover|back on|did not start/.test(l)).join('\n'));
     console.log(`outage test: ${acked.length} writes acknowledged (${ackedBeforeKill} before the kill), all present; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     const chain = await verifyAuditChain(p.database.db, { keyring: await auditKeyring(p.dir), dataDir: p.dir });
-    expect(chain.ok).toBe(true);
+    expect(chain.ok, JSON.stringify(chain.firstBroken)).toBe(true);
   });
 });
