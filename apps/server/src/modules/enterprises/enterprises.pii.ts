@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { PiiCipher } from '../../platform/secrets/pii.js';
 import { countByKeyOf, isCurrent, type PiiStore } from '../../platform/secrets/pii-store.js';
 import type { SafetyContactValue } from './enterprises.tables.js';
+import { unscoped } from '../../platform/access/scope.js';
 
 /** The ciphertext's column context (platform/secrets/pii.ts). */
 export const CONTACTS_CONTEXT = 'enterprises.safety_contacts';
@@ -24,7 +25,7 @@ export const enterprisesPii: PiiStore = {
 
   async encryptLegacy(db: Database, pii: PiiCipher, after, limit) {
     return db.transaction().execute(async (tx) => {
-      let q = tx.selectFrom('enterprises').select(['org_id', sql<SafetyContactValue[]>`safety_contacts`.as('plain')]).orderBy('org_id').limit(limit).forUpdate();
+      let q = tx.selectFrom('enterprises').where(unscoped('start-up: encrypting every enterprise’s plaintext contacts')).select(['org_id', sql<SafetyContactValue[]>`safety_contacts`.as('plain')]).orderBy('org_id').limit(limit).forUpdate();
       if (after !== null) q = q.where('org_id', '>', after);
       const rows = await q.execute();
       let changed = 0;
@@ -39,7 +40,7 @@ export const enterprisesPii: PiiStore = {
 
   async reencrypt(db: Database, pii: PiiCipher, after, limit) {
     return db.transaction().execute(async (tx) => {
-      let q = tx.selectFrom('enterprises').select(['org_id', 'safety_contacts_enc']).where('safety_contacts_enc', 'is not', null).orderBy('org_id').limit(limit).forUpdate();
+      let q = tx.selectFrom('enterprises').where(unscoped('key rotation: re-encrypting every enterprise’s contacts')).select(['org_id', 'safety_contacts_enc']).where('safety_contacts_enc', 'is not', null).orderBy('org_id').limit(limit).forUpdate();
       if (after !== null) q = q.where('org_id', '>', after);
       const rows = await q.execute();
       let changed = 0;

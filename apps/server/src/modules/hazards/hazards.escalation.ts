@@ -4,6 +4,7 @@ import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { systemContext } from '../../platform/http/context.js';
 import { clockFacts, dueBy, dueOn, LATE_KIND_CODE, late, past } from './hazards.clock.js';
+import { unscoped } from '../../platform/access/scope.js';
 
 const OVERDUE_ACTOR = '系统（逾期督办）';
 const ACCEPTANCE_ACTOR = '系统（验收超期督办）';
@@ -46,7 +47,7 @@ export function createEscalation(deps: { db: Database; audit: AuditWriter; grace
 
   async function batch(tx: Executor, now: Date, after: string | null): Promise<BatchResult> {
     const today = shanghaiDate(now);
-    let q = tx.selectFrom('hazards as h').leftJoin('orgs as a', 'a.id', 'h.assigned_by_org_id')
+    let q = tx.selectFrom('hazards as h').where(unscoped('the escalation job reads every due hazard of every region')).leftJoin('orgs as a', 'a.id', 'h.assigned_by_org_id')
       .select(['h.id', 'h.title', 'h.status', 'h.deadline', 'h.submitted_at', 'h.escalated_at', 'h.accountability_required', 'h.acceptance_escalated_at', 'h.assigned_by_org_id', 'a.region_code as assigner_region'])
       .where(dueForEscalation(today, grace));
     if (after !== null) q = q.where('h.id', '>', after);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ROLE_KEYS, ROLES, ROOT_REGION_CODE, SEPARATED_ADMIN_ROLES, separationOfDutiesViolation } from '@anjian/domain';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/database.js';
+import { unscoped } from '../../platform/access/scope.js';
 
 /** Built-in roles are upserted at every start, so a release that changes them takes effect. */
 export async function syncBuiltinRoles(db: Database): Promise<void> {
@@ -25,7 +26,7 @@ export const PLATFORM_ORG_NAME = '平台运维中心';
  * generated password when one was generated.
  */
 export async function ensureAdmin(db: Database, adminPassword: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
-  const existing = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+  const existing = await db.selectFrom('users').where(unscoped('first start: is there an admin account at all')).select('id').where('username', '=', 'admin').executeTakeFirst();
   if (existing) return { created: false, generatedPassword: null };
   const generated = adminPassword ? null : generatePassword();
   const hash = await hashPassword(adminPassword ?? generated!);

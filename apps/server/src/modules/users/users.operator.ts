@@ -7,6 +7,7 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { systemContext } from '../../platform/http/context.js';
 import type { Activations } from './users.activation.js';
 import { OperatorError } from '../../platform/ops/operator-error.js';
+import { unscoped } from '../../platform/access/scope.js';
 
 /**
  * The operator's side of 三权分立 (`cli admin:*`, run on the server): the system and audit
@@ -32,6 +33,7 @@ const unusablePassword = () => hashPassword(crypto.randomBytes(32).toString('bas
 async function outOfBandAccount(tx: Tx, username: string) {
   const row = await tx
     .selectFrom('users as u')
+    .where(unscoped('the operator on the server acts on any account by name'))
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select(['u.id', 'u.username', 'u.status', 'o.id as org_id', 'o.region_code'])
     .select((eb) => eb.fn<string[]>('array', [eb.selectFrom('user_roles as r').select('r.role_key').whereRef('r.user_id', '=', 'u.id')]).as('roles'))

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { PiiCipher } from '../../platform/secrets/pii.js';
 import { countByKeyOf, isCurrent, type PiiStore } from '../../platform/secrets/pii-store.js';
 import { PHONE_CONTEXT } from './users.service.js';
+import { unscoped } from '../../platform/access/scope.js';
 
 /** users.phone: SM4 ciphertext in phone_enc and a blind index in phone_bidx (see users.service.ts). */
 export const usersPii: PiiStore = {
@@ -12,7 +13,7 @@ export const usersPii: PiiStore = {
 
   async encryptLegacy(db: Database, pii: PiiCipher, after, limit) {
     return db.transaction().execute(async (tx) => {
-      let q = tx.selectFrom('users').select(['id', sql<string | null>`phone`.as('phone')]).orderBy('id').limit(limit).forUpdate();
+      let q = tx.selectFrom('users').where(unscoped('start-up: encrypting every account’s plaintext phone')).select(['id', sql<string | null>`phone`.as('phone')]).orderBy('id').limit(limit).forUpdate();
       if (after !== null) q = q.where('id', '>', after);
       const rows = await q.execute();
       let changed = 0;
@@ -30,7 +31,7 @@ export const usersPii: PiiStore = {
 
   async reencrypt(db: Database, pii: PiiCipher, after, limit) {
     return db.transaction().execute(async (tx) => {
-      let q = tx.selectFrom('users').select(['id', 'phone_enc', 'phone_bidx']).where('phone_enc', 'is not', null).orderBy('id').limit(limit).forUpdate();
+      let q = tx.selectFrom('users').where(unscoped('key rotation: re-encrypting every account’s phone')).select(['id', 'phone_enc', 'phone_bidx']).where('phone_enc', 'is not', null).orderBy('id').limit(limit).forUpdate();
       if (after !== null) q = q.where('id', '>', after);
       const rows = await q.execute();
       let changed = 0;

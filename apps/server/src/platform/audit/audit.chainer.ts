@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Keyring } from '../secrets/keyring.js';
 import { isAuditAlgorithm, rowHash } from './audit.chain.js';
+import { unscoped } from '../access/scope.js';
 
 /**
  * Links committed audit rows into the hash chain (migration 0007), oldest id first: each gets
@@ -19,7 +20,7 @@ export function createAuditChainer(db: Database, keys: () => Promise<Keyring>) {
     const key = keyring.current;
     return db.transaction().execute(async (tx) => {
       const head = await tx.selectFrom('audit_head').select(['last_seq', 'last_hash']).forUpdate().executeTakeFirstOrThrow();
-      const rows = await tx.selectFrom('audit_log').selectAll().where('chain_seq', 'is', null).orderBy('id').limit(limit).execute();
+      const rows = await tx.selectFrom('audit_log').where(unscoped('the chainer links every region’s rows into one chain')).selectAll().where('chain_seq', 'is', null).orderBy('id').limit(limit).execute();
       if (rows.length === 0) return 0;
       let seq = BigInt(head.last_seq);
       let prev = head.last_hash;

@@ -5,6 +5,7 @@ import type { AuditHashAlgorithm } from '../config.js';
 import type { Database } from '../db/database.js';
 import { keyringEnvName, keyringFile, loadKeyring, type Keyring } from '../secrets/keyring.js';
 import { isAuditAlgorithm } from './audit.chain.js';
+import { unscoped } from '../access/scope.js';
 
 /**
  * Checkpoints of the chain's head, kept outside the database: `<dataDir>/audit/checkpoints`,
@@ -120,7 +121,7 @@ export function createAuditCheckpointer(deps: { db: Database; dataDir: string; k
       const seq = String(head.last_seq);
       if (last && last.seq === seq && last.hash === head.last_hash) return '';
       if (last && last.seq !== '0') {
-        const row = await deps.db.selectFrom('audit_log').select('hash').where('chain_seq', '=', last.seq).executeTakeFirst();
+        const row = await deps.db.selectFrom('audit_log').where(unscoped('the checkpoint reads the one chain’s head')).select('hash').where('chain_seq', '=', last.seq).executeTakeFirst();
         if (row?.hash !== last.hash) return `not checkpointed: link ${last.seq} no longer holds the hash checkpointed at ${last.at}; run audit:verify`;
       }
       const key = keyring.current;

@@ -6,6 +6,7 @@ import type { RequestContext, SessionUser } from '../http/context.js';
 import { clearFailures, lockedUntil, normaliseLoginName, recordFailure, type LockoutSettings } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionStore } from './sessions.js';
+import { unscoped } from '../access/scope.js';
 
 export interface AuthDeps {
   db: Database;
@@ -71,6 +72,7 @@ export function createAuthService(deps: AuthDeps) {
 
         const user = await tx
           .selectFrom('users as u')
+          .where(unscoped('sign-in: the account is found by its name, before any scope exists'))
           .innerJoin('orgs as o', 'o.id', 'u.org_id')
           .select(['u.id', 'u.password_hash', 'u.status', 'o.id as org_id', 'o.region_code'])
           .where((eb) => eb(eb.fn('lower', ['u.username']), '=', loginName))
