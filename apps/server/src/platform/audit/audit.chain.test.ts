@@ -60,7 +60,10 @@ describe('the checkpoint file', () => {
       selectFrom: (table: string) => ({
         select: () => ({
           executeTakeFirstOrThrow: async () => head,
-          where: (_c: string, _op: string, seq: string) => ({ executeTakeFirst: async () => (table === 'audit_log' && hashes.has(seq) ? { hash: hashes.get(seq) } : undefined) }),
+          // The scope marker (unscoped(…), a SQL fragment) first, then the link: only the link narrows.
+          where: (_marker: unknown) => ({
+            where: (_c: string, _op: string, seq: string) => ({ executeTakeFirst: async () => (table === 'audit_log' && hashes.has(seq) ? { hash: hashes.get(seq) } : undefined) }),
+          }),
         }),
       }),
     } as never;

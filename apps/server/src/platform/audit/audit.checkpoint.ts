@@ -121,7 +121,7 @@ export function createAuditCheckpointer(deps: { db: Database; dataDir: string; k
       const seq = String(head.last_seq);
       if (last && last.seq === seq && last.hash === head.last_hash) return '';
       if (last && last.seq !== '0') {
-        const row = await deps.db.selectFrom('audit_log').where(unscoped('the checkpoint reads the one chain’s head')).select('hash').where('chain_seq', '=', last.seq).executeTakeFirst();
+        const row = await deps.db.selectFrom('audit_log').select('hash').where(unscoped('the checkpoint reads the one chain’s head')).where('chain_seq', '=', last.seq).executeTakeFirst();
         if (row?.hash !== last.hash) return `not checkpointed: link ${last.seq} no longer holds the hash checkpointed at ${last.at}; run audit:verify`;
       }
       const key = keyring.current;
