@@ -44,7 +44,7 @@ export async function makeTempDir(prefix: string): Promise<string> {
 export async function startOwnPlatform(options: { dir?: string; supervise?: SuperviseOptions; bootstrap?: boolean } = {}): Promise<OwnPlatform> {
   const dir = options.dir ?? (await makeTempDir('anjian-own-'));
   const lines: string[] = [];
-  const config = loadConfig({ ANJIAN_DATA_DIR: dir, ANJIAN_SYSTEM_DIR: path.join(dir, 'system'), ANJIAN_WEB_DIST: '/nonexistent', ANJIAN_DEMO: '0' });
+  const config = loadConfig({ ANJIAN_DATA_DIR: dir, ANJIAN_SYSTEM_DIR: `${dir}-system`, ANJIAN_WEB_DIST: '/nonexistent', ANJIAN_DEMO: '0' });
   const connection = await connect(config, { log: (line) => lines.push(line), supervise: options.supervise ?? false });
   const database = createDatabase(connection.url, { max: 10, connectionTimeoutMillis: 5_000 });
   try {
@@ -82,6 +82,8 @@ export async function startOwnPlatform(options: { dir?: string; supervise?: Supe
         await app.close().catch(() => {});
         await database.close().catch(() => {});
         await connection.stop();
+        // Where, as root, the binaries and data went when postgres could not enter the directory.
+        await fs.rm(config.systemDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -135,6 +135,8 @@ describe('granting an audit administrator out of band', () => {
 describe('the operator CLI', () => {
   it('admin:grant prints a one-time activation link that opens the new account', async () => {
     const root = path.resolve(import.meta.dirname, '../../../../..');
+    // The CLI runs on the real clock; the tests above moved the app's a day on.
+    t.clock.set(new Date());
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'admin:grant', 'audit.cli', 'audit_admin', '--org', platformOrg, '--name', '命令行审计'], {
       cwd: root, env: { ...process.env, DATABASE_URL: t.databaseUrl, ANJIAN_PUBLIC_URL: 'https://anjian.example.gov.cn/' },
     });
