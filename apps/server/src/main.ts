@@ -57,7 +57,7 @@ async function main() {
     const owner = connection.ownerUrl ? createDatabase(connection.ownerUrl, { max: 2 }) : null;
     const report = await bootstrap({ owner: owner?.db ?? null, app: database.db }, { ownerUrl: connection.ownerUrl, appUrl: connection.url }, { ...config, pii }).finally(() => owner?.close());
     for (const m of report.migrations) log(`migration ${m}`);
-    for (const [column, n] of Object.entries(report.piiEncrypted)) log(`personal data: ${n} rows of ${column} encrypted`);
+    for (const [column, n] of Object.entries(report.piiEncrypted)) if (n > 0) log(`personal data: ${n} rows of ${column} encrypted`);
     for (const v of report.dutyViolations) {
       log(`WARNING 三权分立: account ${v.username} holds ${v.roles.join(' + ')}; an administrator role must be held alone (fix its roles, or cli admin:disable it)`);
     }
