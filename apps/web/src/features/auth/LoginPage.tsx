@@ -1,5 +1,5 @@
 import { LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -35,7 +35,8 @@ export function LoginPage() {
         <LanguageSwitch />
       </Flex>
       <Flex flex={1} justify="center" align="flex-start" style={{ padding: '4vh 16px 48px' }}>
-        <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 'clamp(20px, 6vw, 32px)' } }}>
+        {/* A plain panel rather than antd's Card, which brings its tabs along to the first page anyone opens. */}
+        <div style={{ width: '100%', maxWidth: 400, padding: 'clamp(20px, 6vw, 32px)', background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
           <Flex vertical align="center" gap={8} style={{ marginBottom: 24 }}>
             <SafetyCertificateFilled style={{ fontSize: 44, color: token.colorPrimary }} />
             <Typography.Title level={3} style={{ margin: 0, textAlign: 'center' }}>
@@ -56,7 +57,7 @@ export function LoginPage() {
               {t('auth.login')}
             </Button>
           </Form>
-        </Card>
+        </div>
       </Flex>
     </Flex>
   );

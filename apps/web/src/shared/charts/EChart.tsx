@@ -1,81 +1,21 @@
-import { BarChart, GaugeChart, LineChart, type BarSeriesOption, type GaugeSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type AriaComponentOption,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use, type ComposeOption, type ECElementEvent, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { lazy, Suspense } from 'react';
+import type { EChartProps } from './EChartCanvas';
 
-// Only what the dashboards draw is registered, so the bundle carries only these parts of ECharts.
-use([BarChart, LineChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+export type { ChartClick, ChartOption, EChartProps } from './EChartCanvas';
 
-/** The options a chart in this app may use: exactly the registered series and components. */
-export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GaugeSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption
->;
-
-export type ChartClick = Pick<ECElementEvent, 'componentType' | 'seriesIndex' | 'dataIndex' | 'name' | 'value'>;
-
-export interface EChartProps {
-  option: ChartOption;
-  /** CSS height; the width follows the container. */
-  height: number | string;
-  /** Clicking a bar, a point or an axis label. */
-  onClick?: (event: ChartClick) => void;
-  /** Read by screen readers in place of the canvas. */
-  ariaLabel: string;
-  style?: CSSProperties;
-  testId?: string;
-}
-
-/**
- * One ECharts instance: created on mount, fed with setOption when the option changes, resized
- * with its container (cards reflow on a phone, the side menu collapses on a desk), disposed on
- * unmount. The option replaces the previous one whole, so a drill-down with fewer rows leaves
- * no stale bars behind.
+/*
+ * ECharts is most of the dashboard's weight, and evaluating it holds the browser's one thread
+ * for a few hundred milliseconds. The figures on a dashboard do not need it, so the canvas
+ * comes in its own chunk, fetched when the first chart mounts — after the figures are on
+ * screen — and the space each chart will take is held meanwhile.
  */
-export function EChart({ option, height, onClick, ariaLabel, style, testId }: EChartProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  const clickHandler = useRef(onClick);
+const Canvas = lazy(() => import('./EChartCanvas'));
 
-  useEffect(() => {
-    clickHandler.current = onClick;
-  }, [onClick]);
-
-  useEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    const instance = init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (event) => clickHandler.current?.(event as ECElementEvent));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option]);
-
+export function EChart(props: EChartProps) {
+  const placeholder = <div aria-busy="true" aria-label={props.ariaLabel} style={{ width: '100%', height: props.height, ...props.style }} />;
   return (
-    <div
-      ref={host}
-      role="img"
-      aria-label={ariaLabel}
-      data-testid={testId}
-      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined, ...style }}
-    />
+    <Suspense fallback={placeholder}>
+      <Canvas {...props} />
+    </Suspense>
   );
 }
