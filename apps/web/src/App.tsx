@@ -7,7 +7,6 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { queryClient } from './shared/api/query-client';
-import { fetchMe, ME_KEY } from './shared/auth/session';
 import { useLanguage } from './shared/i18n';
 import { LoadingState } from './shared/ui/states';
 
@@ -15,15 +14,7 @@ import { LoadingState } from './shared/ui/states';
 // pages come after (each page again on its own, see menu.tsx).
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ActivationPage = lazy(() => import('./features/auth/ActivationPage').then((m) => ({ default: m.ActivationPage })));
-const loadSignedInApp = () => import('./signed-in-app');
-const SignedInApp = lazy(loadSignedInApp);
-
-// Anywhere but the sign-in and activation pages, the session check and the signed-in shell are
-// fetched at once, side by side, instead of one after the other.
-if (!['/login', '/activate'].includes(window.location.pathname)) {
-  void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
-  void loadSignedInApp();
-}
+const SignedInApp = lazy(() => import('./signed-in-app'));
 
 // CJK fonts first in line, so Chinese renders with a proper face on every platform.
 const FONT_FAMILY =

@@ -1,5 +1,6 @@
 import { AlertOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
-import { lazyPage, type MenuEntry } from './shared/layout/menu-types';
+import { lazy } from 'react';
+import type { MenuEntry } from './shared/layout/menu-types';
 
 /**
  * The application's pages, in menu order. A module adds its page with one line: the URL,
@@ -7,17 +8,17 @@ import { lazyPage, type MenuEntry } from './shared/layout/menu-types';
  * loaded page component. The same table drives the side menu and the routes.
  */
 export const MENU: MenuEntry[] = [
-  { path: '/dashboard', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'stats.read', page: lazyPage(() => import('./features/dashboard/DashboardPage')) },
-  { path: '/inbox', labelKey: 'inbox', icon: <InboxOutlined />, permission: 'hazard.read', page: lazyPage(() => import('./features/inbox/InboxPage')) },
-  { path: '/hazards', labelKey: 'hazards', icon: <WarningOutlined />, permission: 'hazard.read', page: lazyPage(() => import('./features/hazards/HazardsPage')) },
-  { path: '/hazard-lists', labelKey: 'hazardLists', icon: <ProfileOutlined />, permission: 'hazard.read', page: lazyPage(() => import('./features/hazards/ListsPage')) },
-  { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazyPage(() => import('./features/hazards/ReviewsPage')) },
-  { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazyPage(() => import('./features/enterprises/EnterprisesPage')) },
-  { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazyPage(() => import('./features/accidents/AccidentsPage')) },
-  { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazyPage(() => import('./features/indicators/IndicatorsPage')) },
-  { path: '/regions', labelKey: 'regions', icon: <EnvironmentOutlined />, permission: 'region.read', page: lazyPage(() => import('./features/regions/RegionsPage')) },
-  { path: '/orgs', labelKey: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read', page: lazyPage(() => import('./features/orgs/OrgsPage')) },
-  { path: '/routing', labelKey: 'routing', icon: <BranchesOutlined />, permission: 'routing.read', page: lazyPage(() => import('./features/routing/RoutingPage')) },
-  { path: '/users', labelKey: 'users', icon: <TeamOutlined />, permission: 'user.read', page: lazyPage(() => import('./features/users/UsersPage')) },
-  { path: '/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read', page: lazyPage(() => import('./features/audit/AuditPage')) },
+  { path: '/dashboard', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'stats.read', page: lazy(() => import('./features/dashboard/DashboardPage')) },
+  { path: '/inbox', labelKey: 'inbox', icon: <InboxOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/inbox/InboxPage')) },
+  { path: '/hazards', labelKey: 'hazards', icon: <WarningOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/HazardsPage')) },
+  { path: '/hazard-lists', labelKey: 'hazardLists', icon: <ProfileOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/ListsPage')) },
+  { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazy(() => import('./features/hazards/ReviewsPage')) },
+  { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazy(() => import('./features/enterprises/EnterprisesPage')) },
+  { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazy(() => import('./features/accidents/AccidentsPage')) },
+  { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazy(() => import('./features/indicators/IndicatorsPage')) },
+  { path: '/regions', labelKey: 'regions', icon: <EnvironmentOutlined />, permission: 'region.read', page: lazy(() => import('./features/regions/RegionsPage')) },
+  { path: '/orgs', labelKey: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read', page: lazy(() => import('./features/orgs/OrgsPage')) },
+  { path: '/routing', labelKey: 'routing', icon: <BranchesOutlined />, permission: 'routing.read', page: lazy(() => import('./features/routing/RoutingPage')) },
+  { path: '/users', labelKey: 'users', icon: <TeamOutlined />, permission: 'user.read', page: lazy(() => import('./features/users/UsersPage')) },
+  { path: '/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read', page: lazy(() => import('./features/audit/AuditPage')) },
 ];

@@ -32,7 +32,7 @@ setSessionLostHandler((code) => {
 // the signed-in layout shows the forced change instead of pages that would all answer 403.
 setPasswordChangeRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: ME_KEY }));
 
-export async function fetchMe(): Promise<MeData | null> {
+async function fetchMe(): Promise<MeData | null> {
   try {
     // Not parsed with the Me schema here: the server's serializer already holds the answer to
     // it, and parsing would put the whole validation library on the sign-in page's critical path.

@@ -1,5 +1,5 @@
 import type { Permission } from '@anjian/domain';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Translation } from '../i18n/resources';
 
 /** One line of the application's menu table (see src/menu.tsx). */
@@ -11,12 +11,5 @@ export interface MenuEntry {
   icon: ReactNode;
   /** Shown, and routable, only when Me.permissions holds this. */
   permission: Permission;
-  page: LazyPage;
-}
-
-/** A page loaded on demand, whose chunk can also be fetched ahead (preload). */
-export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
-
-export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
-  return Object.assign(lazy(load), { preload: load });
+  page: ComponentType;
 }
