@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { signedInApp } from './preload-route';
 import { queryClient } from './shared/api/query-client';
 import { useLanguage } from './shared/i18n';
 import { LoadingState } from './shared/ui/states';
@@ -14,7 +15,7 @@ import { LoadingState } from './shared/ui/states';
 // pages come after (each page again on its own, see menu.tsx).
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ActivationPage = lazy(() => import('./features/auth/ActivationPage').then((m) => ({ default: m.ActivationPage })));
-const SignedInApp = lazy(() => import('./signed-in-app'));
+const SignedInApp = lazy(signedInApp.factory);
 
 // CJK fonts first in line, so Chinese renders with a proper face on every platform.
 const FONT_FAMILY =
@@ -29,7 +30,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={language === 'en-US' ? enUS : zhCN}
-      theme={{ token: { fontFamily: FONT_FAMILY } }}
+      theme={{ zeroRuntime: true, token: { fontFamily: FONT_FAMILY } }}
       // antd would render two-character buttons as "登 录"; keep the text as written, for readers and for tests.
       button={{ autoInsertSpace: false }}
     >

@@ -1,5 +1,7 @@
+import './preload-route';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'antd/dist/antd.css';
 import './shared/i18n';
 import './index.css';
 import { App } from './App';

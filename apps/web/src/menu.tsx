@@ -1,5 +1,6 @@
 import { AlertOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
+import { dashboardPage } from './preload-route';
 import type { MenuEntry } from './shared/layout/menu-types';
 
 /**
@@ -8,7 +9,7 @@ import type { MenuEntry } from './shared/layout/menu-types';
  * loaded page component. The same table drives the side menu and the routes.
  */
 export const MENU: MenuEntry[] = [
-  { path: '/dashboard', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'stats.read', page: lazy(() => import('./features/dashboard/DashboardPage')) },
+  { path: '/dashboard', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'stats.read', page: lazy(dashboardPage.factory) },
   { path: '/inbox', labelKey: 'inbox', icon: <InboxOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/inbox/InboxPage')) },
   { path: '/hazards', labelKey: 'hazards', icon: <WarningOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/HazardsPage')) },
   { path: '/hazard-lists', labelKey: 'hazardLists', icon: <ProfileOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/ListsPage')) },

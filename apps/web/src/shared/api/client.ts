@@ -1,6 +1,7 @@
 import type { ApiErrorDetail } from '@anjian/domain';
 import type { z } from 'zod';
 import i18n, { currentLanguage } from '../i18n';
+import { takeEarly } from './early';
 
 /** A failed API call: the server's error body, or a synthetic one when the network failed. */
 export class ApiError extends Error {
@@ -64,14 +65,16 @@ function buildUrl(path: string, query?: Query) {
 export async function request<T = void>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': currentLanguage(), Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const url = buildUrl(path, options.query);
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    const early = method === 'GET' ? takeEarly(url) : undefined;
+    response = await (early ?? fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    }));
   } catch {
     throw new ApiError(0, 'NETWORK', i18n.t('common.networkError'));
   }

@@ -1,0 +1,19 @@
+/*
+ * Evaluated first, before React and the application (see main.tsx): starts fetching what the
+ * addressed page will need — the session check, the signed-in shell, the landing page — so they
+ * arrive while React boots instead of one after the other.
+ */
+import { fetchEarly } from './shared/api/early';
+import { preloadable } from './shared/preload';
+
+export const signedInApp = preloadable(() => import('./signed-in-app'));
+export const dashboardPage = preloadable(() => import('./features/dashboard/DashboardPage'));
+
+const path = location.pathname;
+if (!/^\/(login|activate)\b/.test(path)) {
+  // The session check: the signed-in shell asks for exactly this URL first.
+  void fetchEarly('/api/auth/me').catch(() => undefined);
+  void signedInApp.start();
+  // The dashboard is where leaders and offices land, and its page is the heaviest.
+  if (/^\/(dashboard\b|$)/.test(path)) void dashboardPage.start();
+}
