@@ -35,8 +35,12 @@ export interface EChartProps {
   testId?: string;
 }
 
+function draw(instance: EChartsType, option: ChartOption) {
+  instance.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
+}
+
 /**
- * One ECharts instance: created on mount, fed with setOption when the option changes, resized
+ * One ECharts instance: created just after mount, fed with setOption when the option changes, resized
  * with its container (cards reflow on a phone, the side menu collapses on a desk), disposed on
  * unmount. The option replaces the previous one whole, so a drill-down with fewer rows leaves
  * no stale bars behind.
@@ -45,6 +49,7 @@ export default function EChartCanvas({ option, height, onClick, ariaLabel, style
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const clickHandler = useRef(onClick);
+  const latestOption = useRef(option);
 
   useEffect(() => {
     clickHandler.current = onClick;
@@ -53,20 +58,35 @@ export default function EChartCanvas({ option, height, onClick, ariaLabel, style
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const instance = init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (event) => clickHandler.current?.(event as ECElementEvent));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
+    let instance: EChartsType | undefined;
+    let observer: ResizeObserver | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Created after the browser has painted what came with it: an update from fetched data
+    // commits synchronously, effects included, and ECharts' first layout and draw would hold
+    // the figures beside it off the screen for a few hundred milliseconds on a slow machine.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        instance = init(element, undefined, { renderer: 'canvas' });
+        chart.current = instance;
+        instance.on('click', (event) => clickHandler.current?.(event as ECElementEvent));
+        draw(instance, latestOption.current);
+        const created = instance;
+        observer = new ResizeObserver(() => created.resize());
+        observer.observe(element);
+      });
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      observer?.disconnect();
+      instance?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
+    latestOption.current = option;
+    if (chart.current) draw(chart.current, option);
   }, [option]);
 
   return (
