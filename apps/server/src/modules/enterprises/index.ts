@@ -55,7 +55,7 @@ export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
 export async function operatingRegister(db: Executor, regionCode: string, industries: readonly string[] | null) {
   let q = db.selectFrom('enterprises as e').innerJoin('orgs as o', 'o.id', 'e.org_id')
     .select(['o.id', 'o.name', 'o.region_code', 'e.scale', 'e.industries'])
-    .where(unscoped('the register of a plan already held to the user\'s scope')).where('e.status', '=', 'operating').where(regionFilter('o.region_code', regionCode));
+    .where(unscoped('the register of a plan already held to the scope of its user')).where('e.status', '=', 'operating').where(regionFilter('o.region_code', regionCode));
   if (industries !== null) q = q.where(sql<boolean>`e.industries && ${sql.val([...industries])}::text[]`);
   return q.orderBy('o.id').execute();
 }

@@ -93,7 +93,7 @@ export { hazardsPii, sealIdentity } from './hazards.reporter.js';
 export async function enterprisesWithMajorHazards(db: Database, enterpriseIds: readonly string[], since: string): Promise<Set<string>> {
   if (enterpriseIds.length === 0) return new Set();
   const rows = await db.selectFrom('hazards as h').select('h.enterprise_id').distinct()
-    .where(unscoped('enterprises of a register already held to the user\'s scope')).where('h.level', '=', 'major').where('h.found_on', '>=', since)
+    .where(unscoped('enterprises of a register already held to the scope of its user')).where('h.level', '=', 'major').where('h.found_on', '>=', since)
     .where('h.enterprise_id', 'in', [...enterpriseIds]).execute();
   return new Set(rows.map((r) => r.enterprise_id).filter((id): id is string => id !== null));
 }

@@ -50,7 +50,7 @@ export function createUsersModule(deps: UsersModuleDeps) {
 export async function inspectorAccounts(db: Executor, where: { orgId?: string; regionCode?: string; ids?: readonly string[] }) {
   let q = db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
     .select(['u.id', 'u.display_name', 'o.name as org_name', 'o.id as org_id'])
-    .where(unscoped('the inspectors of a plan already held to the user\'s scope')).where('ur.role_key', '=', 'inspector').where('u.status', '=', 'active').where('o.type', '!=', 'enterprise');
+    .where(unscoped('the inspectors of a plan already held to the scope of its user')).where('ur.role_key', '=', 'inspector').where('u.status', '=', 'active').where('o.type', '!=', 'enterprise');
   if (where.orgId) q = q.where('u.org_id', '=', where.orgId);
   if (where.regionCode) q = q.where(regionFilter('o.region_code', where.regionCode));
   if (where.ids) q = where.ids.length ? q.where('u.id', 'in', [...where.ids]) : q.where(sql<boolean>`false`);
