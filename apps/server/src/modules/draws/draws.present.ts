@@ -1,7 +1,7 @@
 import type { DrawDetail, DrawSummary } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
 
-/** A fragment: every caller adds the reader's scope (scope.where(DRAW)) or unscoped('why') for the public page. */
+/** A fragment: every caller adds the reader's scope (scope.where(DRAW)), or for the public page says why it reads without one. */
 export const drawSummaryQuery = (db: Executor) => db.selectFrom('inspection_draws as d')
   .innerJoin('inspection_plans as p', 'p.id', 'd.plan_id').innerJoin('orgs as o', 'o.id', 'p.org_id').innerJoin('regions as r', 'r.code', 'd.region_code')
   .select(['d.id', 'd.plan_id', 'p.name as plan_name', 'o.name as org_name', 'd.region_code', 'r.name as region_name', 'd.status', 'd.period_from', 'd.period_to',
