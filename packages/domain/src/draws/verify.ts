@@ -41,7 +41,10 @@ export const resultHash = (result: DrawResult): string => sha256Hex(canonicalJso
 export function verifyDraw(published: PublishedDraw): Verification {
   const checks: VerificationCheck[] = [];
   const check = (name: VerificationCheck['name'], expected: string, actual: string) => checks.push({ name, ok: expected === actual, expected, actual });
-  const inputs: DrawInputs = { algorithm: published.algorithm, register: published.register, pool: published.pool, quota: { key: published.quota.key, other: published.quota.other } as Record<DrawStratum, number>, teamSize: published.teamSize };
+  // Only the hashed fields, in the published order (a page may add names for its readers).
+  const register = published.register.map((e) => ({ id: e.id, stratum: e.stratum, weight: e.weight }));
+  const pool = published.pool.map((p) => ({ id: p.id, name: p.name, avoid: p.avoid }));
+  const inputs: DrawInputs = { algorithm: published.algorithm, register, pool, quota: { key: published.quota.key, other: published.quota.other } as Record<DrawStratum, number>, teamSize: published.teamSize };
   check('register_hash', published.registerHash, registerHash(inputs.register));
   check('register_count', String(published.registerCount), String(inputs.register.length));
   check('pool_hash', published.poolHash, poolHash(inputs.pool));
