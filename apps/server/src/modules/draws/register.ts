@@ -1,5 +1,5 @@
 import type { DrawStratum } from '@anjian/domain';
-import type { Database } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import { enterprisesWithMajorHazards } from '../hazards/index.js';
 import { operatingRegister } from '../enterprises/index.js';
 
@@ -34,7 +34,7 @@ export function monthsBefore(on: string, months: number): string {
  * The register a draw snapshots: the plan's operating enterprises, each classed by the plan's
  * key rule (监管分类: scale, or a 重大事故隐患 found in the last N months) and weighted.
  */
-export function createRegisterSource(db: Database, weights: WeightSource | null): RegisterSource {
+export function createRegisterSource(db: Executor, weights: WeightSource | null): RegisterSource {
   return async (plan, on) => {
     const rows = await operatingRegister(db, plan.region_code, plan.industries);
     const ids = rows.map((r) => r.id);
