@@ -13,7 +13,7 @@ import { DEMO_COUNTY, DEMO_DEPARTMENTS } from './demo-structure.js';
  */
 const PLANS = [
   {
-    department: 'emergency', staff: 'zd.emergency', name: '应急管理局年度“双随机、一公开”监管执法检查计划',
+    department: 'emergency', staff: 'zd.emergency', name: '正定县应急管理局“双随机、一公开”监管执法检查计划',
     keyRule: { scales: ['large', 'medium'], majorHazardMonths: 12 }, keyTimesPerYear: 2, othersPercent: 20, roundsPerYear: 4,
     inspectors: [
       { username: 'zd.inspector', displayName: '郑毅（执法大队）' },
@@ -23,7 +23,7 @@ const PLANS = [
     ],
   },
   {
-    department: 'housing', staff: 'zd.housing', name: '住建局年度建筑施工与城镇燃气“双随机”抽查计划',
+    department: 'housing', staff: 'zd.housing', name: '正定县住房和城乡建设局建筑施工与城镇燃气“双随机”抽查计划',
     keyRule: { scales: ['large'], majorHazardMonths: 12 }, keyTimesPerYear: 1, othersPercent: 10, roundsPerYear: 4,
     inspectors: [
       { username: 'zd.housing.inspector1', displayName: '彭亮（住建执法队）' },
@@ -35,7 +35,7 @@ const PLANS = [
 
 export const demoDraws: DemoStep = {
   name: 'inspection plans and draws',
-  present: async (db) => (await db.selectFrom('inspection_plans').select('id').where('name', '=', PLANS[0].name).executeTakeFirst()) !== undefined,
+  present: async (db) => (await db.selectFrom('inspection_plans').select('id').where('name', 'like', `%${PLANS[0].name}`).executeTakeFirst()) !== undefined,
   async seed(tx: Tx, ctx) {
     const today = shanghaiDate(ctx.now);
     const year = Number(today.slice(0, 4));

@@ -54,7 +54,7 @@ export function createDraws(deps: DrawsDeps) {
       const path = await deps.regions.path(code);
       const rows = await drawSummaryQuery(db).where(unscoped('一公开: the draws of a region are public')).where(regionFilter('d.region_code', code))
         .orderBy('d.fixed_at', 'desc').limit(200).execute();
-      return { regionCode: code, regionName: path.map((r) => r.name).join(''), items: rows.map(presentDrawSummary) };
+      return { regionCode: code, regionName: path.filter((r) => r.level > 0).map((r) => r.name).join(''), items: rows.map(presentDrawSummary) };
     },
 
     async fix(ctx: RequestContext, user: SessionUser, planId: string, body: z.infer<typeof FixDrawBody>): Promise<DrawDetail> {

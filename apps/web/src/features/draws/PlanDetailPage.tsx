@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useLabels } from '../../shared/api/reference';
+import { useLanguage } from '../../shared/i18n';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { formatDateTime } from '../../shared/ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
@@ -19,12 +20,14 @@ export function PlanDetailPage() {
   const me = useCurrentUser();
   const mobile = useIsMobile();
   const labels = useLabels();
+  const { language } = useLanguage();
   const plan = usePlan(id);
   if (plan.isPending) return <LoadingState />;
   if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   const p = plan.data;
   const owner = p.orgId === me.org.id;
   const pending = p.draws.find((d) => d.status === 'committed');
+  const scales = p.keyRule.scales.map((s) => t(`draws.scale.${s}`)).join(language === 'en-US' ? ', ' : '、');
   return (
     <>
       <Link to="/inspection-plans"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{t('draws.title')}</Button></Link>
@@ -34,7 +37,7 @@ export function PlanDetailPage() {
           { key: 'org', label: t('draws.plan.org'), children: p.orgName },
           { key: 'region', label: t('draws.plan.region'), children: p.regionName },
           { key: 'industries', label: t('draws.plan.industries'), children: p.industries ? <Flex wrap gap={4}>{p.industries.map((i) => <Tag key={i}>{labels.industry(i)}</Tag>)}</Flex> : t('draws.plan.allIndustries') },
-          { key: 'keyRule', label: t('draws.plan.keyRule'), children: `${p.keyRule.scales.map((s) => t(`draws.scale.${s}`)).join('、') || '—'}${p.keyRule.majorHazardMonths ? `；${t('draws.plan.majorHazardMonths')} ${p.keyRule.majorHazardMonths}` : ''}` },
+          { key: 'keyRule', label: t('draws.plan.keyRule'), children: p.keyRule.majorHazardMonths ? t('draws.plan.keyRuleText', { scales: scales || '—', months: String(p.keyRule.majorHazardMonths) }) : t('draws.plan.keyRuleScalesOnly', { scales: scales || '—' }) },
           { key: 'target', label: t('draws.plan.target'), children: targetText(t, p) },
           { key: 'team', label: t('draws.plan.teamSize'), children: p.teamSize },
           { key: 'preview', label: '', children: <Typography.Text type="secondary" data-testid="plan-preview">{t('draws.plan.preview', { keys: String(p.preview.key), others: String(p.preview.other), qk: String(p.preview.quota.key), qo: String(p.preview.quota.other) })}</Typography.Text> },
