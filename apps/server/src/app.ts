@@ -41,6 +41,7 @@ import { createRegionsModule } from './modules/regions/index.js';
 import { createRoutingModule } from './modules/routing/index.js';
 import { createStatsModule } from './modules/stats/index.js';
 import { createUsersModule } from './modules/users/index.js';
+import { createDrawsModule } from './modules/draws/index.js';
 
 export interface AppDeps {
   db: Database;
@@ -141,6 +142,11 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   files.registerOwner(hazards.attachments);
   const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, enterprises: enterprises.service, now });
   const stats = createStatsModule({ db, audit, regions: regions.service, now });
+  const draws = createDrawsModule({
+    db, audit, regions: regions.service, now,
+    industryCodes: async () => (await industries.service.list()).map((i) => i.code),
+    enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
+  });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
@@ -155,6 +161,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   await app.register(hazards.routes);
   await app.register(accidents.routes);
   await app.register(stats.routes);
+  await app.register(draws.routes);
   await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 

@@ -16,6 +16,8 @@ import { LoadingState } from './shared/ui/states';
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ActivationPage = lazy(() => import('./features/auth/ActivationPage').then((m) => ({ default: m.ActivationPage })));
 const SignedInApp = lazy(signedInApp.factory);
+// 一公开: the published 双随机 draws, read by anyone without signing in.
+const PublicDrawsPage = lazy(() => import('./features/draws/PublicDrawsPage'));
 
 // CJK fonts first in line, so Chinese renders with a proper face on every platform.
 const FONT_FAMILY =
@@ -41,6 +43,7 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/activate" element={<ActivationPage />} />
+                <Route path="/public/draws/*" element={<PublicDrawsPage />} />
                 <Route path="/*" element={<SignedInApp />} />
               </Routes>
             </Suspense>

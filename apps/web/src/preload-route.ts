@@ -10,7 +10,8 @@ export const signedInApp = preloadable(() => import('./signed-in-app'));
 export const dashboardPage = preloadable(() => import('./features/dashboard/DashboardPage'));
 
 const path = location.pathname;
-if (!/^\/(login|activate)\b/.test(path)) {
+// Pages outside the signed-in shell: sign-in, activation, the public pages (一公开).
+if (!/^\/(login|activate|public)\b/.test(path)) {
   // The session check: the signed-in shell asks for exactly this URL first.
   void fetchEarly('/api/auth/me').catch(() => undefined);
   void signedInApp.start();

@@ -47,6 +47,11 @@ export const PERMISSIONS = [
   'accident.investigate',
   'indicator.manage',
   'stats.read',
+  // 双随机 inspection plans and draws (modules/draws)
+  'inspection_plan.read',
+  'inspection_plan.manage',
+  'draw.read',
+  'draw.conduct',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

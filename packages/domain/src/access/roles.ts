@@ -39,6 +39,8 @@ const HAZARD_AUTHORITY = [
   'hazard.read_reporter',
 ] as const satisfies readonly Permission[];
 const ACCIDENT_WORK = ['accident.read', 'accident.report'] as const satisfies readonly Permission[];
+/** 双随机: the office or department that keeps a plan fixes its draws' inputs and draws. */
+const DRAW_WORK = ['inspection_plan.read', 'inspection_plan.manage', 'draw.read', 'draw.conduct'] as const satisfies readonly Permission[];
 
 export const ROLES = {
   // 三权分立: the three administrators hold pairwise disjoint grants (a test proves it), no
@@ -64,12 +66,12 @@ export const ROLES = {
   },
   committee_office_staff: {
     name: { zh: '安委办工作人员', en: 'Safety committee office staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read', ...DRAW_WORK],
     audiences: ['government'],
   },
   department_staff: {
     name: { zh: '行业部门工作人员', en: 'Industry department staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read', ...DRAW_WORK],
     audiences: ['government'],
   },
   township_staff: {
@@ -84,12 +86,12 @@ export const ROLES = {
   },
   leader: {
     name: { zh: '领导', en: 'Leader' },
-    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read'],
+    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read', 'inspection_plan.read', 'draw.read'],
     audiences: ['government'],
   },
   inspector: {
     name: { zh: '执法检查人员', en: 'Inspector' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read', 'inspection_plan.read', 'draw.read'],
     audiences: ['government'],
   },
   enterprise_principal: {

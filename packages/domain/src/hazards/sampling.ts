@@ -90,12 +90,44 @@ export function drawSample(ids: readonly string[], options: SampleOptions): stri
   if (options.seed === '') throw new RangeError('a draw needs a non-empty seed');
   const population = [...new Set(ids)].sort();
   const k = sampleSize(population.length, options);
-  const next = seededUint32(options.seed);
-  for (let i = 0; i < k; i++) {
-    const j = i + uniformBelow(next, population.length - i);
+  return weightedPartialShuffle(population, null, k, seededUint32(options.seed));
+}
+
+/**
+ * Step 4 of the recipe, generalised to integer weights (双随机 draws weight blacklisted
+ * enterprises higher): for i = 0 … k−1, r = below(total weight of items i … n−1), and item i
+ * swaps with the item j ≥ i where r falls in the running sum of weights. With every weight 1
+ * this is exactly j = i + below(n − i): the unweighted draw, draw for draw, so 回头看's recorded
+ * samples stay what they were. `items` is taken in the order given (the caller's canonical
+ * order) and not modified.
+ */
+export function weightedPartialShuffle(items: readonly string[], weights: readonly number[] | null, k: number, next: Uint32Source): string[] {
+  const population = [...items];
+  const w = weights === null ? null : [...weights];
+  if (w !== null) {
+    if (w.length !== population.length) throw new RangeError('one weight per item');
+    for (const x of w) if (!Number.isInteger(x) || x < 1) throw new RangeError(`a weight must be a whole number ≥ 1: ${x}`);
+  }
+  let total = w === null ? population.length : w.reduce((a, b) => a + b, 0);
+  if (total > 2 ** 32) throw new RangeError('total weight above 2^32');
+  const n = Math.min(k, population.length);
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    if (w === null) j = i + uniformBelow(next, population.length - i);
+    else {
+      let r = uniformBelow(next, total);
+      while (r >= (w[j] as number)) {
+        r -= w[j] as number;
+        j++;
+      }
+      total -= w[j] as number;
+      const wi = w[i] as number;
+      w[i] = w[j] as number;
+      w[j] = wi;
+    }
     const picked = population[j] as string;
     population[j] = population[i] as string;
     population[i] = picked;
   }
-  return population.slice(0, k);
+  return population.slice(0, n);
 }

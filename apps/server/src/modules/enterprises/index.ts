@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
-import { scopeOf } from '../../platform/access/scope.js';
-import type { Database } from '../../platform/db/database.js';
+import { regionFilter, scopeOf, unscoped } from '../../platform/access/scope.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
@@ -44,4 +45,17 @@ export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
   const template = async (user: Parameters<EnterprisesService['get']>[0]) =>
     buildTemplate(await deps.industries.list(), await repo.regionGuide(scopeOf(user), TEMPLATE_REGION_ROWS));
   return { service, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template }) };
+}
+
+/**
+ * For 双随机 draws (modules/draws): the operating enterprises of a plan's region subtree in
+ * its industries (null: all), in id order — the register a draw snapshots. The caller has
+ * checked the plan is within its user's scope; the plan, not a user, bounds this read.
+ */
+export async function operatingRegister(db: Executor, regionCode: string, industries: readonly string[] | null) {
+  let q = db.selectFrom('enterprises as e').innerJoin('orgs as o', 'o.id', 'e.org_id')
+    .select(['o.id', 'o.name', 'o.region_code', 'e.scale', 'e.industries'])
+    .where(unscoped('the register of a plan already held to the scope of its user')).where('e.status', '=', 'operating').where(regionFilter('o.region_code', regionCode));
+  if (industries !== null) q = q.where(sql<boolean>`e.industries && ${sql.val([...industries])}::text[]`);
+  return q.orderBy('o.id').execute();
 }

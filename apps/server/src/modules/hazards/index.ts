@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { unscoped } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import type { AttachmentOwner } from '../../platform/files/files.service.js';
 import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { OrgsService } from '../orgs/index.js';
@@ -84,3 +85,15 @@ export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
 export { late, past, LATE_KIND_CODE } from './hazards.clock.js';
 export { EXPOSED } from './hazards.escalation.js';
 export { hazardsPii, sealIdentity } from './hazards.reporter.js';
+
+/**
+ * For 双随机 draws (modules/draws): which of these enterprises had a 重大事故隐患 found on or
+ * after `since` (a plan's key rule makes them 重点监管).
+ */
+export async function enterprisesWithMajorHazards(db: Executor, enterpriseIds: readonly string[], since: string): Promise<Set<string>> {
+  if (enterpriseIds.length === 0) return new Set();
+  const rows = await db.selectFrom('hazards as h').select('h.enterprise_id').distinct()
+    .where(unscoped('enterprises of a register already held to the scope of its user')).where('h.level', '=', 'major').where('h.found_on', '>=', since)
+    .where('h.enterprise_id', 'in', [...enterpriseIds]).execute();
+  return new Set(rows.map((r) => r.enterprise_id).filter((id): id is string => id !== null));
+}

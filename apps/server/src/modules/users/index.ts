@@ -1,3 +1,6 @@
+import { sql } from 'kysely';
+import { regionFilter, unscoped } from '../../platform/access/scope.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { PasswordPolicy } from '@anjian/domain';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { SessionStore } from '../../platform/auth/sessions.js';
@@ -37,4 +40,19 @@ export function createUsersModule(deps: UsersModuleDeps) {
     await app.register(activationRoutes({ activations }));
   };
   return { service, routes };
+}
+
+/**
+ * For 双随机 draws (modules/draws): the active accounts holding the inspector role, either
+ * of one organisation or of the government organisations of a region subtree, or (with
+ * `ids`) which of those accounts still qualify. The caller holds the plan to its user's scope.
+ */
+export async function inspectorAccounts(db: Executor, where: { orgId?: string; regionCode?: string; ids?: readonly string[] }) {
+  let q = db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
+    .select(['u.id', 'u.display_name', 'o.name as org_name', 'o.id as org_id'])
+    .where(unscoped('the inspectors of a plan already held to the scope of its user')).where('ur.role_key', '=', 'inspector').where('u.status', '=', 'active').where('o.type', '!=', 'enterprise');
+  if (where.orgId) q = q.where('u.org_id', '=', where.orgId);
+  if (where.regionCode) q = q.where(regionFilter('o.region_code', where.regionCode));
+  if (where.ids) q = where.ids.length ? q.where('u.id', 'in', [...where.ids]) : q.where(sql<boolean>`false`);
+  return q.orderBy('u.id').execute();
 }

@@ -11,6 +11,7 @@ import { orgsMessages } from '../../features/orgs/orgs.messages';
 import { regionsMessages } from '../../features/regions/regions.messages';
 import { routingMessages } from '../../features/routing/routing.messages';
 import { usersMessages } from '../../features/users/users.messages';
+import { drawsMessages } from '../../features/draws/draws.messages';
 import { layoutMessages } from '../layout/layout.messages';
 import { commonMessages } from './common.messages';
 import type { Language } from './define';
@@ -35,6 +36,7 @@ const modules = {
   dashboard: dashboardMessages,
   accidents: accidentsMessages,
   indicators: indicatorsMessages,
+  draws: drawsMessages,
 };
 
 type Modules = typeof modules;

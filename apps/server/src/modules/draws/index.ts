@@ -1,0 +1,29 @@
+import type { Database } from '../../platform/db/database.js';
+import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { SessionUser } from '../../platform/http/context.js';
+import type { RegionsService } from '../regions/index.js';
+import { drawsRoutes } from './draws.routes.js';
+import { createDraws } from './draws.service.js';
+import { createPlans } from './plans.service.js';
+import { createRegisterSource, type WeightSource } from './register.js';
+
+export type { WeightSource };
+
+export interface DrawsModuleDeps {
+  db: Database;
+  audit: AuditWriter;
+  regions: Pick<RegionsService, 'resolve' | 'path'>;
+  industryCodes: () => Promise<string[]>;
+  enterpriseVisible: (user: SessionUser, id: string) => Promise<{ name: string } | null>;
+  /** Weights for the draw (the cases module: blacklisted enterprises drawn more often); none: all 1. */
+  weights?: WeightSource;
+  now: () => Date;
+}
+
+/** 双随机一公开: inspection plans, their pools, verifiable draws and their publication. */
+export function createDrawsModule(deps: DrawsModuleDeps) {
+  const register = createRegisterSource(deps.db, deps.weights ?? null);
+  const plans = createPlans({ ...deps, register });
+  const draws = createDraws({ ...deps, plans, register });
+  return { plans, draws, routes: drawsRoutes({ plans, draws }) };
+}
