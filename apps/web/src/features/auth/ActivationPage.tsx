@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { api, isApiError } from '../../shared/api/client';
 import { LanguageSwitch } from '../../shared/i18n/LanguageSwitch';
 import { useLanguage } from '../../shared/i18n';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { formatDateTime } from '../../shared/ui/format';
 
 /**
@@ -50,7 +50,7 @@ export function ActivationPage() {
     try {
       await activate.mutateAsync(values.newPassword);
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

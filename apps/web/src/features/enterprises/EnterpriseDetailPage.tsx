@@ -8,7 +8,7 @@ import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { formatDateTime } from '../../shared/ui/format';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { placeServerErrors } from '../hazards/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useHazardLabels } from '../hazards/labels';
 import { EnterpriseFormDialog } from './EnterpriseFormDialog';
 import { STATUS_COLOURS } from './EnterpriseListPage';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useIndustries } from '../../shared/api/reference';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { placeServerErrors } from '../hazards/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useHazardLabels } from '../hazards/labels';
 import { useCreateEnterprise, useUpdateEnterprise, type EnterpriseData } from './enterprises.api';
 

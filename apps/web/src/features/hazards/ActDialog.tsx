@@ -8,7 +8,7 @@ import { isApiError } from '../../shared/api/client';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { AcceptFields } from './AcceptFields';
 import { ActFields } from './ActFields';
-import { placeServerErrors } from './form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { hazardKeys, useHazardAct, useRefreshAfterAct, type HazardData } from './hazards.api';
 import { useHazardLabels } from './labels';
 

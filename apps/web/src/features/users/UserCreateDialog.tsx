@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { OrgSelect, type OrgOption } from '../../shared/ui/OrgSelect';
 import { useGrantableRoles, withSeparation } from './role-options';
 import type { TemporaryPassword } from './TemporaryPasswordModal';
@@ -55,7 +55,7 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
         onTemporaryPassword({ username: result.user.username, displayName: result.user.displayName, password: result.temporaryPassword });
       }
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

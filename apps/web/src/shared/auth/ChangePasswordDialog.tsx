@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../ui/form-errors';
+import { placeServerErrors } from '../ui/form-errors';
 import { useChangePassword } from './session';
 
 interface Values {
@@ -36,7 +36,7 @@ export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: C
       void message.success(t('auth.passwordChanged'));
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 
