@@ -2,7 +2,8 @@ import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeServerErrors } from '../ui/form-errors';
-import { useChangePassword } from './session';
+import { usePasswordRules } from './password-rules';
+import { useChangePassword, useCurrentUser } from './session';
 
 interface Values {
   currentPassword: string;
@@ -25,6 +26,8 @@ export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: C
   const [formError, setFormError] = useState<string | null>(null);
   const change = useChangePassword();
   const { message } = App.useApp();
+  const me = useCurrentUser();
+  const password = usePasswordRules(me.passwordPolicy, () => me.username, t('auth.newPassword'));
 
   const submit = async () => {
     // Invalid fields show their own messages; nothing more to do here.
@@ -64,8 +67,8 @@ export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: C
         <Form.Item
           name="newPassword"
           label={t('auth.newPassword')}
-          extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('auth.passwordPolicyHint')}</Typography.Text>}
-          rules={[{ required: true, message: t('common.required', { field: t('auth.newPassword') }) }]}
+          extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{password.hint}</Typography.Text>}
+          rules={[{ required: true, message: t('common.required', { field: t('auth.newPassword') }) }, password.rule]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
