@@ -116,8 +116,9 @@ export function EnterpriseFormDialog({ enterprise, contactsOnly = false, onClose
         )}
         <Form.Item name="address" label={t('enterprises.address')} rules={[required(t('enterprises.address')), { max: 200 }]}><Input maxLength={200} /></Form.Item>
         <Flex gap={12}>
-          <Form.Item name="latitude" label={t('enterprises.latitude')} style={{ flex: 1 }}><InputNumber min={3} max={54} step={0.000001} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="longitude" label={t('enterprises.longitude')} style={{ flex: 1 }}><InputNumber min={73} max={136} step={0.000001} style={{ width: '100%' }} /></Form.Item>
+          {/* Bounds as rules, not as min/max on the input: an input would clamp 60 to 54 without a word. */}
+          <Form.Item name="latitude" label={t('enterprises.latitude')} style={{ flex: 1 }} rules={[{ type: 'number', min: 3, max: 54, message: t('enterprises.coordinateRange', { field: t('enterprises.latitude'), min: '3', max: '54' }) }]}><InputNumber step={0.000001} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="longitude" label={t('enterprises.longitude')} style={{ flex: 1 }} rules={[{ type: 'number', min: 73, max: 136, message: t('enterprises.coordinateRange', { field: t('enterprises.longitude'), min: '73', max: '136' }) }]}><InputNumber step={0.000001} style={{ width: '100%' }} /></Form.Item>
         </Flex>
         {!contactsOnly && (
           <>
