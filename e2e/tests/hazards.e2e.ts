@@ -118,7 +118,8 @@ describe('the hazard loop on a phone', () => {
       await page.getByLabel('整改期限').fill(shanghaiDay(2));
       await page.keyboard.press('Tab');
       await page.getByTestId('act-submit').click();
-      await expect.poll(async () => (await page.getByTestId('act-error').textContent()) ?? '', { timeout: 20_000 }).toContain('五落实');
+      // The form checks the 五落实 itself (the server's rule) and marks each missing field.
+      await expect.poll(async () => (await page.getByTestId('act-dialog-assign').locator('.ant-form-item-explain-error').allTextContents()).join(' '), { timeout: 20_000 }).toContain('五落实之“责任”不能为空');
       await screenshot(page, 'major-1-needs-plan');
       await page.getByTestId('plan-responsibility').fill('企业主要负责人王建国');
       await page.getByTestId('plan-measures').fill('更换腐蚀管段，加装泄漏报警');

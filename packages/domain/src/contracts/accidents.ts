@@ -23,9 +23,13 @@ export const AccidentCategorySchema = z.enum(ACCIDENT_CATEGORIES);
 export const AccidentGradeSchema = z.enum(ACCIDENT_GRADES);
 export const EscalationLevelSchema = z.enum(ESCALATION_LEVELS);
 
-const people = z.number().int().min(0).max(100_000);
+/** The bounds of a casualty count and of a loss; the forms check the same figures before sending. */
+export const ACCIDENT_MAX_PEOPLE = 100_000;
 /** Whole yuan. A trillion yuan bounds any single accident and keeps sums exact in JSON numbers. */
-const yuan = z.number().int().min(0).max(1_000_000_000_000);
+export const ACCIDENT_MAX_LOSS_YUAN = 1_000_000_000_000;
+
+const people = z.number().int().min(0).max(ACCIDENT_MAX_PEOPLE);
+const yuan = z.number().int().min(0).max(ACCIDENT_MAX_LOSS_YUAN);
 
 const figureFields = {
   deaths: people,

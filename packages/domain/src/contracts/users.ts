@@ -29,12 +29,15 @@ export const UserListQuery = z.strictObject({
 
 export const UserParams = z.strictObject({ id: z.uuid() });
 
+/** What a username may hold; the account form checks the same pattern before sending. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export const Username = z
   .string()
   .trim()
   .min(3)
   .max(32)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, bilingual('只能包含字母、数字、点、下划线和连字符，且以字母或数字开头', 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit'));
+  .regex(USERNAME_PATTERN, bilingual('只能包含字母、数字、点、下划线和连字符，且以字母或数字开头', 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit'));
 
 export const Phone = z.string().trim().regex(/^1\d{10}$/, bilingual('应为 11 位手机号', 'must be an 11-digit mobile number'));
 

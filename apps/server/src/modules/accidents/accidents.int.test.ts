@@ -82,6 +82,11 @@ describe('bad input is refused with a clear 4xx naming the field, and writes not
     ['a negative count', { deaths: -1 }, 400, 'body.deaths'],
     ['a fractional count', { seriousInjuries: 1.5 }, 400, 'body.seriousInjuries'],
     ['a negative loss', { directLossYuan: -5 }, 400, 'body.directLossYuan'],
+    ['2.5 serious injuries', { seriousInjuries: 2.5 }, 400, 'body.seriousInjuries'],
+    ['a loss as text', { directLossYuan: 'abc' }, 400, 'body.directLossYuan'],
+    ['a count as a numeric string', { deaths: '1' }, 400, 'body.deaths'],
+    ['a loss in fen', { directLossYuan: 100.5 }, 400, 'body.directLossYuan'],
+    ['more people than the bound', { missing: 100_001 }, 400, 'body.missing'],
     ['a future occurrence', { occurredAt: '2026-06-15T03:00:00Z' }, 422, 'body.occurredAt'],
     ['a time without offset', { occurredAt: '2026-06-01 10:00' }, 400, 'body.occurredAt'],
     ['a report before the accident', { reportedAt: '2026-06-01T01:00:00Z' }, 422, 'body.reportedAt'],
@@ -134,6 +139,10 @@ describe('bad input is refused with a clear 4xx naming the field, and writes not
     expect([early.statusCode, early.json().details[0].field]).toEqual([422, 'body.changedAt']);
     const negative = await supplement({ changedAt: '2026-06-02T00:00:00Z', deaths: -2 });
     expect([negative.statusCode, negative.json().details[0].field]).toEqual([400, 'body.deaths']);
+    for (const [figure, value] of [['seriousInjuries', 2.5], ['directLossYuan', 'abc'], ['minorInjuries', -1]] as const) {
+      const bad = await supplement({ changedAt: '2026-06-02T00:00:00Z', [figure]: value });
+      expect([bad.statusCode, bad.json().details[0].field], bad.body).toEqual([400, `body.${figure}`]);
+    }
     const future = await supplement({ changedAt: '2026-06-16T00:00:00Z', deaths: 2 });
     expect([future.statusCode, future.json().details[0].field]).toEqual([422, 'body.changedAt']);
     // A supplement that names no figure says nothing: refused, naming the body, not read as zeros.

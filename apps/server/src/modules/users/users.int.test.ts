@@ -51,6 +51,21 @@ describe('accounts', () => {
     expect((await create({ username: 'ent.officer', displayName: '某人', orgId: enterpriseOrg, roles: ['enterprise_safety_officer'] })).statusCode).toBe(201);
   });
 
+  it('keeps business roles to their kind of government office, and offers only those (roleFitsOrg)', async () => {
+    const bureau = await t.factories.org({ type: 'department', regionCode: '130123', industries: ['road_transport'] });
+    for (const role of ['committee_office_staff', 'grid_member', 'township_staff']) {
+      const res = await create({ username: `bureau.${role.replaceAll('_', '')}`, displayName: '某人', orgId: bureau, roles: [role] });
+      expect([res.statusCode, res.json().details[0].field], role).toEqual([422, 'body.roles']);
+    }
+    const clerk = await create({ username: 'bureau.clerk', displayName: '交通局科员', orgId: bureau, roles: ['department_staff'] });
+    expect(clerk.statusCode).toBe(201);
+    const moved = await t.request({ method: 'PUT', url: `/api/users/${clerk.json().user.id}/roles`, cookie: admin, payload: { roles: ['department_staff', 'grid_member'] } });
+    expect([moved.statusCode, moved.json().details[0].field]).toEqual([422, 'body.roles']);
+    const offered = (await t.request({ method: 'GET', url: `/api/roles?orgId=${bureau}`, cookie: admin })).json().items
+      .filter((r: { grantable: boolean }) => r.grantable).map((r: { key: string }) => r.key).sort();
+    expect(offered).toEqual(['department_staff', 'inspector', 'leader', 'security_admin']);
+  });
+
   it('enforces 三权分立 when creating and when assigning roles', async () => {
     const both = await create({ username: 'superuser', displayName: '全能', orgId: countyOrg, roles: ['system_admin', 'audit_admin'] });
     expect(both.statusCode).toBe(422);

@@ -1,4 +1,4 @@
-import { accountRefusal, orgAudience, roleGrantRefusal, ROLES, separationOfDutiesViolation, type AccountRefusal, type OrgType, type RoleKey } from '@anjian/domain';
+import { accountRefusal, roleFitsOrg, roleGrantRefusal, ROLES, separationOfDutiesViolation, type AccountRefusal, type OrgType, type RoleKey } from '@anjian/domain';
 import { AppError, ruleViolation, type ErrorDetail } from '../../platform/errors.js';
 import type { SessionUser } from '../../platform/http/context.js';
 
@@ -76,8 +76,7 @@ export function assertRolesFit(roleKeys: string[], knownRoles: Map<string, { aud
       field: 'body.roles', reason: 'unknown_role', message: { zh: `未知角色：${k}`, en: `unknown role: ${k}` },
     })));
   }
-  const audience = orgAudience(orgType as OrgType);
-  const misfit = roleKeys.filter((k) => !knownRoles.get(k)!.audiences.includes(audience));
+  const misfit = roleKeys.filter((k) => !roleFitsOrg({ key: k, audiences: knownRoles.get(k)!.audiences }, orgType as OrgType));
   if (misfit.length) {
     const names = misfit.map((k) => (k in ROLES ? ROLES[k as RoleKey].name : { zh: k, en: k }));
     throw ruleViolation({

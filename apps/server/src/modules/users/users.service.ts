@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { orgAudience, roleGrantRefusal, type CreateUserBody, type OrgType, type PasswordPolicy, type UpdateUserBody, type User, type UserListQuery } from '@anjian/domain';
+import { roleFitsOrg, roleGrantRefusal, type CreateUserBody, type OrgType, type PasswordPolicy, type UpdateUserBody, type User, type UserListQuery } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import { assertPolicy } from '../../platform/auth/auth.service.js';
@@ -154,11 +154,10 @@ export function createUsersService(deps: UsersDeps) {
     async roles(actor: SessionUser, orgId?: string) {
       const org = orgId === undefined ? null : await repo.orgForUser(orgId, scopeOf(actor));
       if (orgId !== undefined && !org) throw notFound(ENTITY.org, 'query.orgId');
-      const audience = org ? orgAudience(org.type as OrgType) : null;
       return (await repo.roles()).map((r) => ({
         key: r.key, nameZh: r.name_zh, nameEn: r.name_en, permissions: r.permissions, audiences: r.audiences, builtin: r.builtin,
         grantable: org
-          ? r.audiences.includes(audience!) && grantRefusal(actor, [r.key], org.region_code, 'query.orgId') === null
+          ? roleFitsOrg(r, org.type as OrgType) && grantRefusal(actor, [r.key], org.region_code, 'query.orgId') === null
           // With no organisation named: grantable somewhere (a security administrator's below one's own region).
           : [undefined, 'not_below'].includes(roleGrantRefusal(actor, [r.key], actor.regionCode)?.reason),
       }));

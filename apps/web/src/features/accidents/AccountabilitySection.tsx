@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/ui/format';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { EmptyState } from '../../shared/ui/states';
 import { useAddAccountability, type AccidentData, type AccountabilityInput } from './accidents.api';
 
@@ -24,7 +24,7 @@ function AccountabilityDialog({ accident, onClose }: { accident: AccidentData; o
       void message.success(t('accidents.accountability.saved'));
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

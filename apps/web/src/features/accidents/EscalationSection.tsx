@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/ui/format';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { EmptyState } from '../../shared/ui/states';
 import { useEscalate, type AccidentData } from './accidents.api';
 import { notFuture, shanghaiNow, toInstant } from './labels';
@@ -31,7 +31,7 @@ function EscalationDialog({ accident, onClose }: { accident: AccidentData; onClo
       void message.success(t('accidents.escalations.saved'));
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

@@ -1,8 +1,9 @@
-import { ACCIDENT_GRADE_LABELS } from '@anjian/domain';
-import { Descriptions, Form, InputNumber, Tag, Typography } from 'antd';
+import { ACCIDENT_GRADE_LABELS, type SupplementFigure } from '@anjian/domain';
+import { Descriptions, Form, Input, Tag, Typography, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n';
 import type { FiguresData, GradeData } from './accidents.api';
+import { readFigure } from './figure-input';
 import { criterionLabel, formatYuan, GRADE_COLORS } from './labels';
 
 export function GradeTag({ grade, large }: { grade: GradeData; large?: boolean }) {
@@ -57,28 +58,40 @@ export function FiguresView({ figures }: { figures: FiguresData }) {
   );
 }
 
-/** The casualty and loss fields, shared by the first report and the supplements. */
+/**
+ * The casualty and loss fields, shared by the first report and the supplements. Plain text
+ * inputs read strictly (figure-input.ts): a number input would round 2.5 to 3 and clamp −1 to
+ * 0 without a word, and these figures decide the grade.
+ */
 export function FigureFields({ deathsRequired = true }: { deathsRequired?: boolean }) {
   const { t } = useTranslation();
-  const count = { min: 0, max: 100_000, precision: 0, style: { width: '100%' } };
-  const required = (field: string) => (deathsRequired ? [{ required: true, message: t('common.required', { field }) }] : []);
+  const { language } = useLanguage();
+  const item = (key: SupplementFigure, extra?: { tooltip?: string }) => {
+    const label = t(`accidents.fields.${key}`);
+    const rules: FormRule[] = [
+      ...(deathsRequired && key === 'deaths' ? [{ required: true, message: t('common.required', { field: label }) }] : []),
+      {
+        validator: (_rule, value: unknown) => {
+          const reading = readFigure(value, key);
+          if (reading.ok) return Promise.resolve();
+          const problem = reading.problem === 'fraction' && key === 'directLossYuan' ? 'fractionLoss' : reading.problem;
+          return Promise.reject(new Error(t(`accidents.figureErrors.${problem}`, { field: label, max: reading.max.toLocaleString(language) })));
+        },
+      },
+    ];
+    return (
+      <Form.Item key={key} name={key} label={label} tooltip={extra?.tooltip} rules={rules}>
+        <Input inputMode="numeric" autoComplete="off" data-testid={`figure-${key}`} />
+      </Form.Item>
+    );
+  };
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', columnGap: 12 }}>
-      <Form.Item name="deaths" label={t('accidents.fields.deaths')} rules={required(t('accidents.fields.deaths'))}>
-        <InputNumber {...count} />
-      </Form.Item>
-      <Form.Item name="missing" label={t('accidents.fields.missing')}>
-        <InputNumber {...count} />
-      </Form.Item>
-      <Form.Item name="seriousInjuries" label={t('accidents.fields.seriousInjuries')} tooltip={t('accidents.fields.seriousHint')}>
-        <InputNumber {...count} />
-      </Form.Item>
-      <Form.Item name="minorInjuries" label={t('accidents.fields.minorInjuries')}>
-        <InputNumber {...count} />
-      </Form.Item>
-      <Form.Item name="directLossYuan" label={t('accidents.fields.directLossYuan')}>
-        <InputNumber min={0} max={1_000_000_000_000} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
+      {item('deaths')}
+      {item('missing')}
+      {item('seriousInjuries', { tooltip: t('accidents.fields.seriousHint') })}
+      {item('minorInjuries')}
+      {item('directLossYuan')}
     </div>
   );
 }

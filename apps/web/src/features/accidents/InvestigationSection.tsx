@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../shared/api/client';
 import { useLanguage } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/ui/format';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useCloseInvestigation, useUpdateInvestigation, type AccidentData } from './accidents.api';
 
 interface Values {
@@ -48,7 +48,7 @@ function InvestigationDialog({ accident, onClose }: { accident: AccidentData; on
       void message.success(t('accidents.investigation.saved'));
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

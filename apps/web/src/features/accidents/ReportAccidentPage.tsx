@@ -6,10 +6,11 @@ import { Link, useNavigate } from 'react-router';
 import { useIndustries } from '../../shared/api/reference';
 import { useCurrentUser } from '../../shared/auth/session';
 import { useLanguage } from '../../shared/i18n';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { useReportAccident, type ReportInput } from './accidents.api';
+import { figureValue } from './figure-input';
 import { FigureFields } from './GradeSummary';
 import { categoryOptions, notFuture, shanghaiNow, toInstant } from './labels';
 
@@ -20,11 +21,12 @@ interface Values {
   enterpriseId?: string;
   industryCode?: string;
   category: ReportInput['category'];
-  deaths: number;
-  missing?: number;
-  seriousInjuries?: number;
-  minorInjuries?: number;
-  directLossYuan?: number;
+  /** The figures as typed: FigureFields reads them strictly before anything is sent. */
+  deaths: string;
+  missing?: string;
+  seriousInjuries?: string;
+  minorInjuries?: string;
+  directLossYuan?: string;
   summary: string;
   cause?: string;
   reportedAt?: Dayjs;
@@ -52,11 +54,11 @@ export default function ReportAccidentPage() {
         enterpriseId: v.enterpriseId || undefined,
         industryCode: v.industryCode || undefined,
         category: v.category,
-        deaths: v.deaths,
-        missing: v.missing ?? 0,
-        seriousInjuries: v.seriousInjuries ?? 0,
-        minorInjuries: v.minorInjuries ?? 0,
-        directLossYuan: v.directLossYuan ?? 0,
+        deaths: figureValue(v.deaths, 'deaths') ?? 0,
+        missing: figureValue(v.missing, 'missing') ?? 0,
+        seriousInjuries: figureValue(v.seriousInjuries, 'seriousInjuries') ?? 0,
+        minorInjuries: figureValue(v.minorInjuries, 'minorInjuries') ?? 0,
+        directLossYuan: figureValue(v.directLossYuan, 'directLossYuan') ?? 0,
         summary: v.summary.trim(),
         cause: v.cause?.trim() || undefined,
         reportedAt: v.reportedAt ? toInstant(v.reportedAt) : undefined,
@@ -64,7 +66,7 @@ export default function ReportAccidentPage() {
       // The detail page says which grade the server computed for the report just made.
       void navigate(`/accidents/${accident.id}`, { state: { createdGrade: accident.grade } });
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 
@@ -82,7 +84,7 @@ export default function ReportAccidentPage() {
           name="accidentReport"
           layout="vertical"
           onFinish={(v) => void submit(v)}
-          initialValues={{ occurredAt: shanghaiNow().second(0), regionCode: me.org.regionCode, deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, directLossYuan: 0 }}
+          initialValues={{ occurredAt: shanghaiNow().second(0), regionCode: me.org.regionCode, deaths: '0', missing: '0', seriousInjuries: '0', minorInjuries: '0', directLossYuan: '0' }}
           scrollToFirstError
         >
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', columnGap: 16 }}>

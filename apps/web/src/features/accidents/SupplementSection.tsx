@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/ui/format';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { EmptyState } from '../../shared/ui/states';
 import { SUPPLEMENT_FIGURES } from '@anjian/domain';
 import { useSupplement, type AccidentData } from './accidents.api';
@@ -51,7 +51,7 @@ function SupplementDialog({ accident, onClose }: { accident: AccidentData; onClo
       void message.success(t('accidents.supplements.saved', { grade: pick(next.grade.label) }));
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 
@@ -63,7 +63,7 @@ function SupplementDialog({ accident, onClose }: { accident: AccidentData; onClo
         form={form}
         name="accidentSupplement"
         layout="vertical"
-        initialValues={{ changedAt: shanghaiNow(), deaths: f.deaths, missing: f.missing, seriousInjuries: f.seriousInjuries, minorInjuries: f.minorInjuries, directLossYuan: f.directLossYuan }}
+        initialValues={{ changedAt: shanghaiNow(), deaths: String(f.deaths), missing: String(f.missing), seriousInjuries: String(f.seriousInjuries), minorInjuries: String(f.minorInjuries), directLossYuan: String(f.directLossYuan) }}
       >
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', columnGap: 12 }}>
           <Form.Item name="changedAt" label={t('accidents.supplements.changedAt')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('accidents.supplements.changedAt') }) }]}>

@@ -15,6 +15,13 @@ export const accidentsMessages = defineMessages(
       note: '时间均为北京时间；按日计算的期限截至最后一日 24:00。',
     },
     flags: { lateReport: '迟报', lateEscalation: '逐级上报超时', lateSupplement: '补报超期' },
+    figureErrors: {
+      not_number: '{{field}}须填写数字：0 或正整数',
+      negative: '{{field}}不能为负数，须为 0 或正整数',
+      fraction: '{{field}}须为整数，不能有小数',
+      fractionLoss: '{{field}}按元填写整数，不能有小数',
+      too_large: '{{field}}不能大于 {{max}}',
+    },
     grade: {
       computed: '由系统依照国务院令第493号自动判定',
       ordinary: '各项指标均未达到{{next}}标准，判定为一般事故',
@@ -142,6 +149,13 @@ export const accidentsMessages = defineMessages(
       note: 'Times are Beijing time; a limit in days ends at 24:00 of its last day.',
     },
     flags: { lateReport: 'Reported late', lateEscalation: 'Escalated late', lateSupplement: 'Supplement late' },
+    figureErrors: {
+      not_number: '{{field}} must be a number: 0 or a positive whole number',
+      negative: '{{field}} cannot be negative: enter 0 or a positive whole number',
+      fraction: '{{field}} must be a whole number, without decimals',
+      fractionLoss: '{{field}} is entered in whole yuan, without decimals',
+      too_large: '{{field}} cannot exceed {{max}}',
+    },
     grade: {
       computed: 'Computed by the system under State Council Decree 493',
       ordinary: 'No criterion reaches the {{next}} threshold: ordinary accident',

@@ -19,6 +19,11 @@ describe('changedFigures: the supplement form sends only what changed', () => {
     expect(changedFigures(current, { ...unchanged, [key]: value })).toEqual({ [key]: value });
   });
 
+  it('reads the text the form holds', () => {
+    expect(changedFigures(current, { deaths: '1', missing: '0', seriousInjuries: '13', minorInjuries: '3', directLossYuan: '20,000,000' })).toEqual({ seriousInjuries: 13 });
+    expect(changedFigures(current, { deaths: ' ', missing: '' })).toEqual({});
+  });
+
   it('names a figure lowered to 0, and nothing for an untouched or emptied field', () => {
     expect(changedFigures(current, { ...unchanged, seriousInjuries: 0 })).toEqual({ seriousInjuries: 0 });
     expect(changedFigures(current, unchanged)).toEqual({});

@@ -1,8 +1,9 @@
 import { SUPPLEMENT_FIGURES, type SupplementFigure } from '@anjian/domain';
 import type { FiguresData } from './accidents.api';
+import { figureValue } from './figure-input';
 
-/** What the supplement form holds for each figure: a number, or empty. */
-export type FigureValues = Partial<Record<SupplementFigure, number | null | undefined>>;
+/** What the supplement form holds for each figure: the text typed (checked by FigureFields), or empty. */
+export type FigureValues = Partial<Record<SupplementFigure, string | number | null | undefined>>;
 
 /**
  * The figures a supplement names: only those the user changed from the current ones. The
@@ -13,7 +14,7 @@ export type FigureValues = Partial<Record<SupplementFigure, number | null | unde
 export function changedFigures(current: FiguresData, values: FigureValues): Partial<Record<SupplementFigure, number>> {
   const changed: Partial<Record<SupplementFigure, number>> = {};
   for (const key of SUPPLEMENT_FIGURES) {
-    const value = values[key];
+    const value = figureValue(values[key], key);
     if (typeof value === 'number' && value !== current[key]) changed[key] = value;
   }
   return changed;

@@ -1,5 +1,5 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
-import { ActivationInfo } from '@anjian/domain';
+import { ActivationInfo, DENGBAO_POLICY } from '@anjian/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Result, Spin, Typography, theme } from 'antd';
 import { useState } from 'react';
@@ -8,7 +8,8 @@ import { Link } from 'react-router';
 import { api, isApiError } from '../../shared/api/client';
 import { LanguageSwitch } from '../../shared/i18n/LanguageSwitch';
 import { useLanguage } from '../../shared/i18n';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
+import { usePasswordRules } from '../../shared/auth/password-rules';
 import { formatDateTime } from '../../shared/ui/format';
 
 /**
@@ -41,6 +42,7 @@ export function ActivationPage() {
     retry: false,
     staleTime: Infinity,
   });
+  const password = usePasswordRules(info.data?.passwordPolicy ?? DENGBAO_POLICY, () => info.data?.username ?? '', t('auth.newPassword'));
   const activate = useMutation({ mutationFn: (newPassword: string) => api.post('/activation/password', { token, newPassword }, { ignoreSessionLoss: true }) });
 
   const submit = async () => {
@@ -50,7 +52,7 @@ export function ActivationPage() {
     try {
       await activate.mutateAsync(values.newPassword);
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 
@@ -78,8 +80,8 @@ export function ActivationPage() {
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} name="activation" layout="vertical" requiredMark onFinish={() => void submit()}>
           <input type="text" name="username" autoComplete="username" value={a.username} readOnly hidden />
-          <Form.Item name="newPassword" label={t('auth.newPassword')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('auth.passwordPolicyHint')}</Typography.Text>}
-            rules={[{ required: true, message: t('common.required', { field: t('auth.newPassword') }) }]}>
+          <Form.Item name="newPassword" label={t('auth.newPassword')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{password.hint}</Typography.Text>}
+            rules={[{ required: true, message: t('common.required', { field: t('auth.newPassword') }) }, password.rule]}>
             <Input.Password autoComplete="new-password" autoFocus />
           </Form.Item>
           <Form.Item name="confirmPassword" label={t('auth.confirmPassword')} dependencies={['newPassword']} rules={[

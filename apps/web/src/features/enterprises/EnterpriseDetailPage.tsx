@@ -8,7 +8,8 @@ import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { formatDateTime } from '../../shared/ui/format';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { placeServerErrors } from '../hazards/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
+import { PlaceView } from '../../shared/ui/PlaceView';
 import { useHazardLabels } from '../hazards/labels';
 import { EnterpriseFormDialog } from './EnterpriseFormDialog';
 import { STATUS_COLOURS } from './EnterpriseListPage';
@@ -93,9 +94,10 @@ export default function EnterpriseDetailPage() {
           column={mobile ? 1 : 2}
           items={[
             { key: 'uscc', label: t('enterprises.uscc'), children: <Typography.Text code copyable>{e.uscc}</Typography.Text> },
-            { key: 'region', label: t('enterprises.region'), children: e.regionName },
-            { key: 'address', label: t('enterprises.address'), children: e.address },
-            { key: 'location', label: t('enterprises.location'), children: e.location ? `${e.location.latitude}, ${e.location.longitude}` : '—' },
+            {
+              key: 'address', label: t('enterprises.address'), span: 'filled',
+              children: <PlaceView regionCode={e.regionCode} regionName={e.regionName} address={e.address} latitude={e.location?.latitude} longitude={e.location?.longitude} label={e.name} testId="enterprise-place" />,
+            },
             { key: 'industries', label: t('enterprises.industries'), children: e.industries.map((c) => <Tag key={c}>{labels.industry(c)}</Tag>) },
             { key: 'scale', label: t('enterprises.scale'), children: labels.scale(e.scale) },
             { key: 'legal', label: t('enterprises.legalRepresentative'), children: e.legalRepresentative },

@@ -1,12 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { CONTACT_PHONE_PATTERN, ENTERPRISE_SCALES, MAX_ENTERPRISE_INDUSTRIES, MAX_SAFETY_CONTACTS } from '@anjian/domain';
+import { CONTACT_PHONE_PATTERN, ENTERPRISE_SCALES, MAX_ENTERPRISE_INDUSTRIES, MAX_SAFETY_CONTACTS, validateUscc } from '@anjian/domain';
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndustries } from '../../shared/api/reference';
+import { useLanguage } from '../../shared/i18n';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { placeServerErrors } from '../hazards/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useHazardLabels } from '../hazards/labels';
 import { useCreateEnterprise, useUpdateEnterprise, type EnterpriseData } from './enterprises.api';
 
@@ -32,6 +33,7 @@ interface Values {
  */
 export function EnterpriseFormDialog({ enterprise, contactsOnly = false, onClose }: { enterprise?: EnterpriseData; contactsOnly?: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const { pick } = useLanguage();
   const labels = useHazardLabels();
   const { message } = App.useApp();
   const mobile = useIsMobile();
@@ -94,7 +96,19 @@ export function EnterpriseFormDialog({ enterprise, contactsOnly = false, onClose
         {!contactsOnly && (
           <>
             <Form.Item name="name" label={t('enterprises.name')} rules={[required(t('enterprises.name')), { max: 100 }]}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="uscc" label={t('enterprises.uscc')} rules={[required(t('enterprises.uscc'))]}>
+            <Form.Item
+              name="uscc"
+              label={t('enterprises.uscc')}
+              validateDebounce={300}
+              rules={[required(t('enterprises.uscc')), {
+                // The check the server makes (length, charset, region, check character), made as the code is typed.
+                validator: async (_rule, value: unknown) => {
+                  if (typeof value !== 'string' || value.trim() === '') return;
+                  const result = validateUscc(value);
+                  if (!result.ok) throw new Error(pick(result.message));
+                },
+              }]}
+            >
               <Input maxLength={40} style={{ fontFamily: 'monospace' }} autoComplete="off" />
             </Form.Item>
             <Form.Item name="regionCode" label={t('enterprises.region')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('enterprises.region') }) }]}><RegionPicker /></Form.Item>
@@ -102,8 +116,9 @@ export function EnterpriseFormDialog({ enterprise, contactsOnly = false, onClose
         )}
         <Form.Item name="address" label={t('enterprises.address')} rules={[required(t('enterprises.address')), { max: 200 }]}><Input maxLength={200} /></Form.Item>
         <Flex gap={12}>
-          <Form.Item name="latitude" label={t('enterprises.latitude')} style={{ flex: 1 }}><InputNumber min={3} max={54} step={0.000001} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="longitude" label={t('enterprises.longitude')} style={{ flex: 1 }}><InputNumber min={73} max={136} step={0.000001} style={{ width: '100%' }} /></Form.Item>
+          {/* Bounds as rules, not as min/max on the input: an input would clamp 60 to 54 without a word. */}
+          <Form.Item name="latitude" label={t('enterprises.latitude')} style={{ flex: 1 }} rules={[{ type: 'number', min: 3, max: 54, message: t('enterprises.coordinateRange', { field: t('enterprises.latitude'), min: '3', max: '54' }) }]}><InputNumber step={0.000001} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="longitude" label={t('enterprises.longitude')} style={{ flex: 1 }} rules={[{ type: 'number', min: 73, max: 136, message: t('enterprises.coordinateRange', { field: t('enterprises.longitude'), min: '73', max: '136' }) }]}><InputNumber step={0.000001} style={{ width: '100%' }} /></Form.Item>
         </Flex>
         {!contactsOnly && (
           <>

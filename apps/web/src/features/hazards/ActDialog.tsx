@@ -5,10 +5,11 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
+import { keepEnterInPickers } from '../../shared/ui/enter-keys';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { AcceptFields } from './AcceptFields';
 import { ActFields } from './ActFields';
-import { placeServerErrors } from './form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { hazardKeys, useHazardAct, useRefreshAfterAct, type HazardData } from './hazards.api';
 import { useHazardLabels } from './labels';
 
@@ -62,7 +63,12 @@ export function ActDialog({ action, hazard, drawId, onClose }: { action: HazardA
   }, [formError]);
 
   const submit = async () => {
-    const values = (await form.validateFields().catch(() => null)) as Record<string, unknown> | null;
+    const values = (await form.validateFields().catch((invalid: { errorFields?: { name: (string | number)[] }[] }) => {
+      // The first field marked in red, in view (the 五落实 plan is below the fold on a phone).
+      const first = invalid.errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center', behavior: 'smooth' });
+      return null;
+    })) as Record<string, unknown> | null;
     if (!values) return;
     setFormError(null);
     const body: Record<string, unknown> = { ...((toBody(values) as Record<string, unknown> | undefined) ?? {}), ...(drawId && action.startsWith('review_') ? { drawId } : {}) };
@@ -103,7 +109,7 @@ export function ActDialog({ action, hazard, drawId, onClose }: { action: HazardA
       mask={{ closable: false }}
       destroyOnHidden
     >
-      <div data-testid={`act-dialog-${action}`}>
+      <div data-testid={`act-dialog-${action}`} onKeyDown={keepEnterInPickers}>
       <div ref={alertRef}>{formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="act-error" />}</div>
       <Form form={form} layout="vertical" name={`act_${action}`} initialValues={initialValues(action, hazard)} onFinish={() => void submit()}>
         {signing ? <AcceptFields hazard={hazard} /> : <ActFields action={action} hazard={hazard} form={form} onBusyChange={setUploading} />}

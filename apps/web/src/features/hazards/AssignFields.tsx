@@ -1,10 +1,12 @@
 import { FIVE_IMPLEMENTATIONS, shanghaiDate } from '@anjian/domain';
-import { DatePicker, Divider, Form, Input, Typography, type FormInstance } from 'antd';
+import { DatePicker, Divider, Form, Input, Typography, type FormInstance, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../shared/i18n';
 import { OrgSelect } from '../../shared/ui/OrgSelect';
 import { useEnterprise } from '../enterprises/enterprises.api';
+import { day, planProblems, type PlanKey } from './assign-plan';
 import { DepartmentSelect } from './DepartmentSelect';
 import { useRouting, type HazardData } from './hazards.api';
 import { useHazardLabels } from './labels';
@@ -18,8 +20,8 @@ export function earliestDeadline(hazard: HazardData): Dayjs {
 /**
  * 交办: the responsible unit (the hazard's enterprise unless another is chosen), the person,
  * the supervising department (the 三管三必须 route unless another is chosen), the deadline,
- * and for a major hazard the 五落实 plan. The plan fields are not checked here: the server's
- * rule names what is missing, on the fields.
+ * and for a major hazard the 五落实 plan, checked before sending by the same rule the server
+ * applies. The plan's 时限 starts as the 整改期限 and follows it until the user changes it.
  */
 export function AssignFields({ hazard, form }: { hazard: HazardData; form: FormInstance }) {
   const { t } = useTranslation();
@@ -29,7 +31,32 @@ export function AssignFields({ hazard, form }: { hazard: HazardData; form: FormI
   const routed = routing.data?.items.find((e) => e.industryCode === hazard.industryCode)?.department;
   const major = hazard.level === 'major';
   const earliest = earliestDeadline(hazard);
+  const { pick } = useLanguage();
 
+  // 时限 follows 整改期限 while it is empty or still the date it was given from it.
+  const deadline = Form.useWatch('deadline', form) as Dayjs | undefined;
+  const followed = useRef<string>('');
+  useEffect(() => {
+    if (!major) return;
+    const current = day(form.getFieldValue(['plan', 'deadline']));
+    const next = day(deadline);
+    if (next && (current === '' || current === followed.current)) {
+      form.setFieldValue(['plan', 'deadline'], dayjs(next));
+      followed.current = next;
+    }
+  }, [deadline, form, major]);
+
+  const planRules = (key: PlanKey): FormRule[] => [
+    ...(key === 'deadline' ? [{ required: true, message: t('common.requiredSelect', { field: labels.planPart(key) }) }] : []),
+    {
+      validator: async (_rule, value: unknown) => {
+        // An empty date is the required rule's to report; the rule's own wording is for a wrong one.
+        if (key === 'deadline' && !value) return;
+        const problems = planProblems(hazard, form.getFieldsValue() as Parameters<typeof planProblems>[1], key);
+        if (problems.length > 0) throw new Error(problems.map((p) => pick(p.message)).join('；'));
+      },
+    },
+  ];
   // The enterprise's principal answers for it unless someone else is named.
   useEffect(() => {
     if (enterprise && !form.getFieldValue('responsiblePerson')) form.setFieldValue('responsiblePerson', enterprise.principal);
@@ -64,9 +91,17 @@ export function AssignFields({ hazard, form }: { hazard: HazardData; form: FormI
           <Divider titlePlacement="start" style={{ marginTop: 4 }}>{t('hazards.detail.plan')}</Divider>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('hazards.acts.planHint')}</Typography.Paragraph>
           {FIVE_IMPLEMENTATIONS.map((key) => (
-            <Form.Item key={key} name={['plan', key]} label={labels.planPart(key)} required>
+            <Form.Item
+              key={key}
+              name={['plan', key]}
+              label={labels.planPart(key)}
+              required
+              rules={planRules(key)}
+              dependencies={key === 'deadline' ? ['deadline'] : undefined}
+              extra={key === 'deadline' ? t('hazards.acts.planDeadlineHint') : undefined}
+            >
               {key === 'deadline' ? (
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(hazard.foundOn), 'day')} data-testid="plan-deadline" />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(hazard.foundOn), 'day') || (!!deadline && d.isAfter(deadline, 'day'))} data-testid="plan-deadline" />
               ) : key === 'funds' ? (
                 <Input maxLength={200} placeholder={t('hazards.acts.fundsPlaceholder')} data-testid="plan-funds" />
               ) : (

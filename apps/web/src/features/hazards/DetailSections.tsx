@@ -4,6 +4,7 @@ import { Card, Descriptions, Divider, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/ui/format';
+import { PlaceView } from '../../shared/ui/PlaceView';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { DeadlineText } from './HazardBadges';
 import type { HazardData } from './hazards.api';
@@ -18,9 +19,6 @@ export function FactsCard({ hazard: h }: { hazard: HazardData }) {
   const { t } = useTranslation();
   const labels = useHazardLabels();
   const mobile = useIsMobile();
-  const mapLink = h.latitude !== null && h.longitude !== null
-    ? <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{h.latitude.toFixed(5)}, {h.longitude.toFixed(5)}</Typography.Text>
-    : null;
   return (
     <Card size="small" title={t('hazards.detail.facts')} style={{ marginBottom: 12 }}>
       <Descriptions
@@ -29,10 +27,12 @@ export function FactsCard({ hazard: h }: { hazard: HazardData }) {
         data-testid="hazard-facts"
         items={[
           { key: 'enterprise', label: t('hazards.enterprise'), children: dash(h.enterprise?.name) },
-          { key: 'region', label: t('hazards.region'), children: h.regionName },
           { key: 'industry', label: t('hazards.industry'), children: h.industryCode ? labels.industry(h.industryCode) : '—' },
           { key: 'source', label: t('hazards.source'), children: labels.source(h.source) },
-          { key: 'location', label: t('hazards.location'), children: <>{dash(h.location)}{mapLink}</> },
+          {
+            key: 'location', label: t('hazards.location'),
+            children: <PlaceView regionCode={h.regionCode} regionName={h.regionName} address={h.location} latitude={h.latitude} longitude={h.longitude} label={h.enterprise?.name ?? h.location ?? undefined} testId="hazard-place" />,
+          },
           {
             key: 'found', label: t('hazards.foundBy'),
             // 举报人身份保密: the page names no citizen; those who handle the report may ask, audited.

@@ -10,7 +10,7 @@ import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { useEnterprise, type EnterpriseData } from '../enterprises/enterprises.api';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { BackLink } from './BackLink';
-import { placeServerErrors } from './form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useReportHazard } from './hazards.api';
 import { hazardPath } from './HazardList';
 import { useHazardLabels } from './labels';

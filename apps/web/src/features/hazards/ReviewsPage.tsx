@@ -9,7 +9,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
-import { placeServerErrors } from './form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { HazardBadges } from './HazardBadges';
 import { useDraw, useDraws, useDrawSample, type DrawData } from './lists.api';
 

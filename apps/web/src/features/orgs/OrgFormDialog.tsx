@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndustries, useLabels } from '../../shared/api/reference';
 import { useLanguage } from '../../shared/i18n';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { useSaveOrg, type OrgData } from './orgs.api';
 
@@ -60,7 +60,7 @@ export function OrgFormDialog(props: { org: OrgData | null; defaultRegion?: stri
       }
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

@@ -1,7 +1,10 @@
+import { USERNAME_PATTERN } from '@anjian/domain';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { usePasswordRules } from '../../shared/auth/password-rules';
+import { useCurrentUser } from '../../shared/auth/session';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { OrgSelect, type OrgOption } from '../../shared/ui/OrgSelect';
 import { useGrantableRoles, withSeparation } from './role-options';
 import type { TemporaryPassword } from './TemporaryPasswordModal';
@@ -27,6 +30,9 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
   const create = useCreateUser();
   const { options: roleOptions, loading: rolesLoading } = useGrantableRoles(org?.id);
   const chosen = Form.useWatch('roles', form) ?? [];
+  const me = useCurrentUser();
+  // A password given here is held to the policy the server applies (with the username typed above).
+  const password = usePasswordRules(me.passwordPolicy, () => (form.getFieldValue('username') as string | undefined) ?? '', t('users.password'));
 
   // Roles that do not fit the newly chosen organisation are dropped, not sent to be refused.
   useEffect(() => {
@@ -55,7 +61,7 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
         onTemporaryPassword({ username: result.user.username, displayName: result.user.displayName, password: result.temporaryPassword });
       }
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 
@@ -73,7 +79,7 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form form={form} name="userCreate" layout="vertical" onFinish={() => void submit()} initialValues={{ roles: [] }}>
-        <Form.Item name="username" label={t('users.username')} extra={t('users.usernameHint')} rules={[required(t('users.username')), { min: 3, max: 32 }]}>
+        <Form.Item name="username" label={t('users.username')} extra={t('users.usernameHint')} rules={[required(t('users.username')), { min: 3, max: 32, message: t('users.usernameLength') }, { pattern: USERNAME_PATTERN, message: t('users.usernameInvalid') }]}>
           <Input autoComplete="off" maxLength={32} />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')} rules={[required(t('users.displayName')), { max: 50 }]}>
@@ -93,7 +99,7 @@ export function UserCreateDialog(props: { onClose: () => void; onTemporaryPasswo
         >
           <Select mode="multiple" disabled={!org || rolesLoading} loading={rolesLoading} placeholder={org ? undefined : t('users.pickOrgFirst')} options={withSeparation(roleOptions, chosen)} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')}>
+        <Form.Item name="password" label={t('users.password')} extra={<>{t('users.passwordHint')}<br />{password.hint}</>} dependencies={['username']} rules={[password.rule]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <button type="submit" hidden />

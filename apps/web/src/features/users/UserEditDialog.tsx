@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../shared/api/reference';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useGrantableRoles, withSeparation } from './role-options';
 import { useSetRoles, useUpdateUser, type UserData } from './users.api';
 
@@ -36,7 +36,7 @@ export function UserEditDialog({ user, mode, onClose }: { user: UserData; mode: 
       }
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 

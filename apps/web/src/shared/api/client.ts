@@ -2,6 +2,7 @@ import type { ApiErrorDetail } from '@anjian/domain';
 import type { z } from 'zod';
 import i18n, { currentLanguage } from '../i18n';
 import { takeEarly } from './early';
+import { stripFieldPath } from './server-errors';
 
 /** A failed API call: the server's error body, or a synthetic one when the network failed. */
 export class ApiError extends Error {
@@ -21,9 +22,9 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-/** The message to show for any error: the server's localised text when there is one. */
+/** The message to show for any error: the server's localised text when there is one, without internal paths. */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return stripFieldPath(error.message);
   return i18n.t('common.unexpectedError');
 }
 

@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../ui/form-errors';
-import { useChangePassword } from './session';
+import { placeServerErrors } from '../ui/form-errors';
+import { usePasswordRules } from './password-rules';
+import { useChangePassword, useCurrentUser } from './session';
 
 interface Values {
   currentPassword: string;
@@ -25,6 +26,8 @@ export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: C
   const [formError, setFormError] = useState<string | null>(null);
   const change = useChangePassword();
   const { message } = App.useApp();
+  const me = useCurrentUser();
+  const password = usePasswordRules(me.passwordPolicy, () => me.username, t('auth.newPassword'));
 
   const submit = async () => {
     // Invalid fields show their own messages; nothing more to do here.
@@ -36,7 +39,7 @@ export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: C
       void message.success(t('auth.passwordChanged'));
       onClose();
     } catch (error) {
-      setFormError(applyServerErrors(form, error));
+      setFormError(placeServerErrors(form, error));
     }
   };
 
@@ -64,8 +67,8 @@ export function ChangePasswordDialog({ onClose, forced = false, extraFooter }: C
         <Form.Item
           name="newPassword"
           label={t('auth.newPassword')}
-          extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('auth.passwordPolicyHint')}</Typography.Text>}
-          rules={[{ required: true, message: t('common.required', { field: t('auth.newPassword') }) }]}
+          extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{password.hint}</Typography.Text>}
+          rules={[{ required: true, message: t('common.required', { field: t('auth.newPassword') }) }, password.rule]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

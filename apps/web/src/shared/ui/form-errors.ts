@@ -1,21 +1,20 @@
 import type { FormInstance } from 'antd';
 import { errorText, isApiError } from '../api/client';
+import { mapServerErrors, stripFieldPath } from '../api/server-errors';
 
 /**
- * Puts the server's per-field reasons (details with field "body.<name>") on the matching
- * form fields. Returns the message still to show above the form, or null when every
- * reason landed on a field.
+ * Puts the server's per-field reasons on the form's fields. Returns the text still to show
+ * above the form, or null when every reason landed on a field.
  */
-export function applyServerErrors(form: FormInstance, error: unknown): string | null {
+export function placeServerErrors(form: Pick<FormInstance, 'getFieldsValue' | 'setFields'>, error: unknown, aliases: Record<string, string> = {}): string | null {
   if (!isApiError(error)) return errorText(error);
-  const known = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
-  const byField = new Map<string, string[]>();
-  let unplaced = error.details.length === 0;
-  for (const detail of error.details) {
-    const name = detail.field.startsWith('body.') ? detail.field.slice(5).split('.')[0] ?? '' : '';
-    if (name && known.has(name)) byField.set(name, [...(byField.get(name) ?? []), detail.message]);
-    else unplaced = true;
-  }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-  return unplaced ? error.message : null;
+  if (error.details.length === 0) return stripFieldPath(error.message);
+  const { fields, unplaced } = mapServerErrors(form.getFieldsValue(), error.details, aliases);
+  form.setFields(fields);
+  if (unplaced.length === 0) return null;
+  // Nothing placed: the server's summary first, then the reasons (without paths).
+  if (fields.length > 0 || error.code === 'VALIDATION_FAILED') return unplaced.join('；');
+  const summary = stripFieldPath(error.message);
+  return [summary, ...unplaced.filter((m) => m !== summary)].join('；');
 }
+
