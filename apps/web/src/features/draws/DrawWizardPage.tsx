@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorText } from '../../shared/api/client';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useDraw, useFixDraw, usePlan, useRevealDraw, type PlanDetailData } from './draws.api';
 import { DrawInputs, DrawResult } from './DrawView';
@@ -32,7 +32,7 @@ function FixStep({ plan }: { plan: PlanDetailData }) {
       const draw = await fix.mutateAsync({ periodFrom: v.periodFrom.format('YYYY-MM-DD'), periodTo: v.periodTo.format('YYYY-MM-DD'), quota: { key: v.key, other: v.other } });
       void navigate(`/inspection-plans/${plan.id}/draws/${draw.id}`, { replace: true });
     } catch (e) {
-      setError(applyServerErrors(form, e));
+      setError(placeServerErrors(form, e));
     }
   };
   return (

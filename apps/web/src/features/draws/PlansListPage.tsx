@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLabels } from '../../shared/api/reference';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { useCreatePlan, usePlans, type PlanData } from './draws.api';
@@ -31,7 +31,7 @@ function NewPlan({ open, onClose }: { open: boolean; onClose: () => void }) {
       onClose();
       void navigate(`/inspection-plans/${plan.id}`);
     } catch (e) {
-      setError(applyServerErrors(form, e));
+      setError(placeServerErrors(form, e));
     }
   };
   const year = new Date().getFullYear();

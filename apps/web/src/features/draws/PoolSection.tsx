@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { errorText } from '../../shared/api/client';
-import { applyServerErrors } from '../../shared/ui/form-errors';
+import { placeServerErrors } from '../../shared/ui/form-errors';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { useCandidates, usePlanEdit, type PlanDetailData } from './draws.api';
 
@@ -22,7 +22,7 @@ function AddMember({ plan }: { plan: PlanDetailData }) {
       await putMember.mutateAsync({ userId: v.userId, certNo: v.certNo, certValidUntil: v.certValidUntil.format('YYYY-MM-DD') });
       form.resetFields();
     } catch (e) {
-      setError(applyServerErrors(form, e));
+      setError(placeServerErrors(form, e));
     }
   };
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
@@ -51,7 +51,7 @@ function AddAvoidance({ plan, open, onClose }: { plan: PlanDetailData; open: boo
       await addAvoidance.mutateAsync(v);
       onClose();
     } catch (e) {
-      setError(applyServerErrors(form, e));
+      setError(placeServerErrors(form, e));
     }
   };
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
