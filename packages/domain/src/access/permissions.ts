@@ -47,6 +47,11 @@ export const PERMISSIONS = [
   'accident.investigate',
   'indicator.manage',
   'stats.read',
+  // Inspections (监督检查): records, checklists with the 判定标准
+  'inspection.read',
+  'inspection.record',
+  'inspection.archive',
+  'inspection.checklist_manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
