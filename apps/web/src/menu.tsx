@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { MenuEntry } from './shared/layout/menu-types';
 
@@ -13,6 +13,7 @@ export const MENU: MenuEntry[] = [
   { path: '/hazards', labelKey: 'hazards', icon: <WarningOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/HazardsPage')) },
   { path: '/hazard-lists', labelKey: 'hazardLists', icon: <ProfileOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/ListsPage')) },
   { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazy(() => import('./features/hazards/ReviewsPage')) },
+  { path: '/inspections', labelKey: 'inspections', icon: <CarryOutOutlined />, permission: 'inspection.read', page: lazy(() => import('./features/inspections/InspectionsPage')) },
   { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazy(() => import('./features/enterprises/EnterprisesPage')) },
   { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazy(() => import('./features/accidents/AccidentsPage')) },
   { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazy(() => import('./features/indicators/IndicatorsPage')) },
