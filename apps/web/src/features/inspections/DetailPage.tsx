@@ -1,10 +1,11 @@
+import { INSPECTION_STATUS_LABELS, INSPECTION_TRANSITIONS, type InspectionAction, type InspectionStatus } from '@anjian/domain';
 import { Button, Card, Descriptions, Flex, Image, List, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { formatDateTime } from '../../shared/ui/format';
 import { useInspection, useInspectionMutations, type InspectionData } from './inspections.api';
-import { StatusTag, TypeTag } from './labels';
+import { StatusTag, TypeTag, usePick } from './labels';
 import { RecordPage } from './RecordPage';
 
 const RESULT: Record<string, { label: string; color: string }> = { pass: { label: '合格', color: 'green' }, fail: { label: '不合格', color: 'red' }, na: { label: '不适用', color: 'default' } };
@@ -12,6 +13,8 @@ const RESULT: Record<string, { label: string; color: string }> = { pass: { label
 function Recorded({ inspection }: { inspection: InspectionData }) {
   const { t } = useTranslation();
   const { archive } = useInspectionMutations(inspection.id);
+  const pick = usePick();
+  const act = (a: string) => (a === 'create' ? pick({ zh: '新建', en: 'Create' }) : pick(INSPECTION_TRANSITIONS[a as InspectionAction]?.label ?? { zh: a, en: a }));
   const sig = inspection.enterpriseSignature;
   return (
     <div style={{ maxWidth: 960 }}>
@@ -55,7 +58,7 @@ function Recorded({ inspection }: { inspection: InspectionData }) {
         ]} />
       </Card>
       <Card size="small" title={t('inspections.detail.events')}>
-        <Timeline items={inspection.events.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actorName} ${e.action}（${e.toStatus}）` }))} />
+        <Timeline items={inspection.events.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actorName} ${act(e.action)} → ${pick(INSPECTION_STATUS_LABELS[e.toStatus as InspectionStatus])}` }))} />
       </Card>
     </div>
   );

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { INSPECTION_TYPE_LABELS, INSPECTION_TYPES } from '@anjian/domain';
+import { INSPECTION_STATUS_LABELS, INSPECTION_STATUSES, INSPECTION_TYPE_LABELS, INSPECTION_TYPES } from '@anjian/domain';
 import { Button, Card, Flex, List, Segmented, Select, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -42,7 +42,7 @@ export default function InspectionListPage() {
         {canRecord && <Button type="primary" size={mobile ? 'large' : 'middle'} icon={<PlusOutlined />} onClick={() => void navigate('/inspections/new')} data-testid="new-inspection">{t('inspections.newButton')}</Button>}
       </Flex>
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-        <Segmented value={filters.status ?? ''} onChange={(v) => set('status', v || undefined)} options={[{ value: '', label: t('inspections.all') }, { value: 'draft', label: '草稿' }, { value: 'recorded', label: '已记录' }, { value: 'archived', label: '已归档' }]} />
+        <Segmented value={filters.status ?? ''} onChange={(v) => set('status', v || undefined)} options={[{ value: '', label: t('inspections.all') }, ...INSPECTION_STATUSES.map((s) => ({ value: s, label: pick(INSPECTION_STATUS_LABELS[s]).replace(/（.*）|\s*\(.*\)/, '') }))]} />
         <Select allowClear placeholder={t('inspections.type')} value={filters.type} onChange={(v) => set('type', v)} style={{ minWidth: 140 }} options={INSPECTION_TYPES.map((v) => ({ value: v, label: pick(INSPECTION_TYPE_LABELS[v]) }))} />
         {canRecord && <Flex gap={6} align="center"><Switch size="small" checked={filters.mine === 'true'} onChange={(on) => set('mine', on ? 'true' : undefined)} /><span>{t('inspections.mine')}</span></Flex>}
       </Flex>

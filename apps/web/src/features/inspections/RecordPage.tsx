@@ -65,7 +65,7 @@ export function RecordPage({ inspection }: { inspection: InspectionData }) {
               style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', marginTop: 6 }}
               options={[
                 { value: 'pass', label: '合格', style: { textAlign: 'center', height: 48, lineHeight: '46px' } },
-                { value: 'fail', label: '不合格', style: { textAlign: 'center', height: 48, lineHeight: '46px' } },
+                { value: 'fail', label: '不合格', style: { textAlign: 'center', height: 48, lineHeight: '46px', ...(a.result === 'fail' ? { background: '#ff4d4f', borderColor: '#ff4d4f', color: '#fff' } : {}) } },
                 { value: 'na', label: '不适用', style: { textAlign: 'center', height: 48, lineHeight: '46px' } },
               ]}
             />
