@@ -1,4 +1,4 @@
-import { allowedInspectionActions, INSPECTION_ACTION_PERMISSION, itemCitation, TEAM_ONLY_ACTIONS, type InspectionAction, type InspectionDetail, type InspectionSummary } from '@anjian/domain';
+import { allowedInspectionActions, INSPECTION_ACTION_PERMISSION, itemCitation, TEAM_ONLY_ACTIONS, type ChecklistDetail, type ChecklistSummary, type InspectionAction, type InspectionDetail, type InspectionSummary } from '@anjian/domain';
 import type { z } from 'zod';
 import type { SessionUser } from '../../platform/http/context.js';
 import type { ChecklistRow, DetailRow, SummaryRow } from './inspections.repository.js';
@@ -44,8 +44,8 @@ export function presentDetail(r: DetailRow, user: SessionUser): z.infer<typeof I
   };
 }
 
-export function presentChecklist(c: ChecklistRow, withItems: true): z.infer<typeof import('@anjian/domain').ChecklistDetail>;
-export function presentChecklist(c: ChecklistRow, withItems: false): z.infer<typeof import('@anjian/domain').ChecklistSummary>;
+export function presentChecklist(c: ChecklistRow, withItems: true): z.infer<typeof ChecklistDetail>;
+export function presentChecklist(c: ChecklistRow, withItems: false): z.infer<typeof ChecklistSummary>;
 export function presentChecklist(c: ChecklistRow, withItems: boolean) {
   const summary = {
     id: c.id, industryCode: c.industry_code, industryName: c.industry_name, version: c.version, title: c.title, current: c.current, supersedesId: c.supersedes_id,

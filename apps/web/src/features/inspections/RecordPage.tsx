@@ -22,7 +22,8 @@ export function RecordPage({ inspection }: { inspection: InspectionData }) {
   const [signing, setSigning] = useState(false);
   useEffect(() => {
     setAnswers(Object.fromEntries(inspection.items.map((i) => [i.key, { result: i.result ?? undefined, note: i.note ?? undefined, photos: i.photos }])));
-  }, [inspection.id]); // eslint-disable-line react-hooks/exhaustive-deps -- the server's answers seed the form once per record
+  // The server's answers seed the form once per record; later refetches must not wipe what is being typed.
+  }, [inspection.id]);
   const set = (key: string, patch: Partial<Answer>) => setAnswers((all) => ({ ...all, [key]: { ...all[key]!, ...patch } }));
   const done = Object.values(answers).filter((a) => a.result).length;
   const failed = inspection.items.filter((i) => answers[i.key]?.result === 'fail');
