@@ -57,7 +57,8 @@ export const demoInspections: DemoStep = {
     for (const plan of PLANS) {
       const checklist = checklists.find((c) => c.industry_code === plan.industry);
       const candidates = enterprises.rows.filter((e) => e.industries.includes(plan.industry));
-      const ent = typeof plan.enterprise === 'string' ? candidates.find((e) => e.name === plan.enterprise) : candidates[plan.enterprise];
+      // Numbered picks skip the named demo enterprise, so what its accounts see is exactly what its plans say.
+      const ent = typeof plan.enterprise === 'string' ? candidates.find((e) => e.name === plan.enterprise) : candidates.filter((e) => e.name !== DEMO_ENTERPRISE_NAME)[plan.enterprise];
       if (!checklist || !ent) continue;
       const team = plan.team.map(who).filter((u) => u !== undefined);
       const recorder = team[0]!;
