@@ -24,7 +24,8 @@ describe('an inspection on a phone', () => {
 
       await page.goto('/inspections');
       await page.getByTestId('new-inspection').click();
-      await page.getByText('四不两直', { exact: true }).click();
+      await page.getByTestId('start-inspection').waitFor();
+      await page.locator('label.ant-radio-button-wrapper', { hasText: '四不两直' }).click();
       await page.getByLabel('被检查企业').fill(enterprise);
       await page.getByTestId('enterprise-option').filter({ hasText: enterprise }).first().click();
       await selectOption(page, page.getByLabel('检查表'), /粉尘涉爆/);
