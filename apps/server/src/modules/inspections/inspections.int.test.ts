@@ -154,3 +154,25 @@ describe('an unannounced inspection', () => {
     expect(mine).not.toContain(d.id);
   });
 });
+
+describe('attacks around the rules', () => {
+  it('a draft’s photo stays hidden from the enterprise; two signatures at once file the hazards once', async () => {
+    const d = await draft('unannounced', [w.people.inspector.id]);
+    const fail = d.items.find((i) => i.clauseId === 'mem10-2023/3.2')!;
+    const photo = await w.upload(w.people.inspector.cookie);
+    const results = d.items.map((i) => ({ itemKey: i.key, result: i === fail ? 'fail' : 'pass', note: i === fail ? '电焊工无证上岗' : undefined, photos: i === fail ? [photo] : [] }));
+    expect((await w.request('PUT', w.people.inspector.cookie, `/api/inspections/${d.id}/results`, { results })).statusCode).toBe(200);
+    // The photo hangs on a draft 四不两直 record: the enterprise may not open it (nor learn the visit exists).
+    expect((await w.request('GET', w.people.officer.cookie, `/api/files/${photo}`)).statusCode).toBe(404);
+    expect((await w.request('GET', w.people.staff.cookie, `/api/files/${photo}`)).statusCode).toBe(200);
+
+    const sign = { inspectorSignatures: w.signatures(w.people.inspector), enterpriseSignature: { name: '李娜' } };
+    const [a, b] = await Promise.all([1, 2].map(() => w.request('POST', w.people.inspector.cookie, `/api/inspections/${d.id}/record`, sign)));
+    expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
+    const linked = await t.db.selectFrom('inspection_results').select('hazard_id').where('inspection_id', '=', d.id).where('hazard_id', 'is not', null).execute();
+    expect(linked).toHaveLength(1);
+    const filed = await t.db.selectFrom('hazards').select('id').where('title', 'like', '重大事故隐患：特种作业人员%').where('enterprise_id', '=', w.enterprise.id).execute();
+    expect(filed).toHaveLength(1);
+    expect((await w.request('GET', w.people.officer.cookie, `/api/files/${photo}`)).statusCode).toBe(200);
+  });
+});
