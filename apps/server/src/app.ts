@@ -36,6 +36,7 @@ import { createAccidentsModule } from './modules/accidents/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
 import { createHazardsModule } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
+import { createInspectionsModule } from './modules/inspections/index.js';
 import { createOrgsModule } from './modules/orgs/index.js';
 import { createRegionsModule } from './modules/regions/index.js';
 import { createRoutingModule } from './modules/routing/index.js';
@@ -147,6 +148,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     industryCodes: async () => (await industries.service.list()).map((i) => i.code),
     enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
   });
+  const inspections = createInspectionsModule({ db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now });
+  files.registerOwner(inspections.attachments);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
@@ -162,6 +165,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   await app.register(accidents.routes);
   await app.register(stats.routes);
   await app.register(draws.routes);
+  await app.register(inspections.routes);
   await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 

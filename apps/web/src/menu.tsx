@@ -1,4 +1,4 @@
-import { AlertOutlined, ScheduleOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, ScheduleOutlined, ApartmentOutlined, CarryOutOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { dashboardPage } from './preload-route';
 import type { MenuEntry } from './shared/layout/menu-types';
@@ -14,9 +14,10 @@ export const MENU: MenuEntry[] = [
   { path: '/hazards', labelKey: 'hazards', icon: <WarningOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/HazardsPage')) },
   { path: '/hazard-lists', labelKey: 'hazardLists', icon: <ProfileOutlined />, permission: 'hazard.read', page: lazy(() => import('./features/hazards/ListsPage')) },
   { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazy(() => import('./features/hazards/ReviewsPage')) },
+  { path: '/inspections', labelKey: 'inspections', icon: <CarryOutOutlined />, permission: 'inspection.read', page: lazy(() => import('./features/inspections/InspectionsPage')) },
+  { path: '/inspection-plans', labelKey: 'draws', icon: <ScheduleOutlined />, permission: 'inspection_plan.read', page: lazy(() => import('./features/draws/DrawsPage')) },
   { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazy(() => import('./features/enterprises/EnterprisesPage')) },
   { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazy(() => import('./features/accidents/AccidentsPage')) },
-  { path: '/inspection-plans', labelKey: 'draws', icon: <ScheduleOutlined />, permission: 'inspection_plan.read', page: lazy(() => import('./features/draws/DrawsPage')) },
   { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazy(() => import('./features/indicators/IndicatorsPage')) },
   { path: '/regions', labelKey: 'regions', icon: <EnvironmentOutlined />, permission: 'region.read', page: lazy(() => import('./features/regions/RegionsPage')) },
   { path: '/orgs', labelKey: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read', page: lazy(() => import('./features/orgs/OrgsPage')) },

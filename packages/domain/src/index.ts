@@ -9,3 +9,4 @@ export * from './hazards/index.js';
 export * from './accidents/index.js';
 export * from './stats/index.js';
 export * from './draws/index.js';
+export * from './inspections/index.js';

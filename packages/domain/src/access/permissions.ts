@@ -52,6 +52,11 @@ export const PERMISSIONS = [
   'inspection_plan.manage',
   'draw.read',
   'draw.conduct',
+  // Inspections (监督检查): records, checklists with the 判定标准
+  'inspection.read',
+  'inspection.record',
+  'inspection.archive',
+  'inspection.checklist_manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -66,12 +66,12 @@ export const ROLES = {
   },
   committee_office_staff: {
     name: { zh: '安委办工作人员', en: 'Safety committee office staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read', ...DRAW_WORK],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read', ...DRAW_WORK, 'inspection.read', 'inspection.record', 'inspection.archive'],
     audiences: ['government'],
   },
   department_staff: {
     name: { zh: '行业部门工作人员', en: 'Industry department staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read', ...DRAW_WORK],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read', ...DRAW_WORK, 'inspection.read', 'inspection.record', 'inspection.archive', 'inspection.checklist_manage'],
     audiences: ['government'],
   },
   township_staff: {
@@ -86,22 +86,22 @@ export const ROLES = {
   },
   leader: {
     name: { zh: '领导', en: 'Leader' },
-    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read', 'inspection_plan.read', 'draw.read'],
+    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read', 'inspection_plan.read', 'draw.read', 'inspection.read'],
     audiences: ['government'],
   },
   inspector: {
     name: { zh: '执法检查人员', en: 'Inspector' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read', 'inspection_plan.read', 'draw.read'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read', 'inspection_plan.read', 'draw.read', 'inspection.read', 'inspection.record'],
     audiences: ['government'],
   },
   enterprise_principal: {
     name: { zh: '企业主要负责人', en: 'Enterprise principal' },
-    permissions: ['file.upload', 'enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify'],
+    permissions: ['file.upload', 'enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify', 'inspection.read'],
     audiences: ['enterprise'],
   },
   enterprise_safety_officer: {
     name: { zh: '企业安全管理人员', en: 'Enterprise safety officer' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify', 'inspection.read'],
     audiences: ['enterprise'],
   },
 } as const satisfies Record<RoleKey, RoleDefinition>;

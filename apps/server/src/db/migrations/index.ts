@@ -18,6 +18,7 @@ import * as dutiesAndPersonalData from './2026_12_07_0012b_duties_and_personal_d
 import * as hazardClock from './2026_12_07_0012c_hazard_clock.js';
 import * as supplementVersions from './2026_12_07_0012d_supplement_versions.js';
 import * as draws from './2026_12_07_0014a_draws.js';
+import * as inspections from './2026_12_07_0014b_inspections.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0012c_hazard_clock': hazardClock,
   '2026_12_07_0012d_supplement_versions': supplementVersions,
   '2026_12_07_0014a_draws': draws,
+  '2026_12_07_0014b_inspections': inspections,
 };

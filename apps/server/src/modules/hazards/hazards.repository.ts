@@ -88,7 +88,7 @@ export function createHazardsRepository(db: Executor) {
       notice: { title: string; exceptOrgId: string }; audit: AuditRow;
       /** A public report's citizen, SM4-encrypted (hazards.reporter.ts), or null. */
       reporter: string | null;
-    }): Promise<DetailRow> {
+    }, ex: Executor = db): Promise<DetailRow> {
       const h = r.hazard;
       const columns = Object.keys(h);
       const e = r.event;
@@ -126,7 +126,7 @@ export function createHazardsRepository(db: Executor) {
           (select json_agg(${eventJson('ev')}) from ev) as events,
           coalesce((select json_agg(${fileJson} order by f.uploaded_at, f.id) from hf join files f on f.id = hf.file_id), '[]') as files,
           '[]'::json as accountability
-        from h join regions g on g.code = h.region_code left join orgs o on o.id = h.enterprise_id`.execute(db);
+        from h join regions g on g.code = h.region_code left join orgs o on o.id = h.enterprise_id`.execute(ex);
       return rows[0]!;
     },
 

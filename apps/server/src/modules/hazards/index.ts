@@ -10,6 +10,7 @@ import type { RegionsService } from '../regions/index.js';
 import type { RoutingService } from '../routing/index.js';
 import { createActionHandlers, type ActionDeps } from './hazards.actions.js';
 import { createEscalation } from './hazards.escalation.js';
+import { createFindingReporter } from './hazards.findings.js';
 import { hazardsExtraRoutes } from './hazards.extra.routes.js';
 import { createInbox } from './hazards.inbox.js';
 import { createHazardImporter } from './hazards.import.js';
@@ -24,6 +25,7 @@ import { createHazardsService, type HazardsService } from './hazards.service.js'
 import { createWorkflow } from './hazards.workflow.js';
 
 export type { HazardsService };
+export type { Finding, ReportFinding } from './hazards.findings.js';
 
 export interface HazardsModuleDeps {
   db: Database;
@@ -79,7 +81,9 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
     if (n > 0) await sql`vacuum hazard_changes`.execute(deps.db);
     return n;
   };
-  return { service, routes, escalateOverdue, foldChanges, attachments };
+  /** For inspections: a failed item filed as a hazard inside the inspection's transaction. */
+  const reportFinding = createFindingReporter({ repo, audit: deps.audit, now: deps.now });
+  return { service, routes, escalateOverdue, foldChanges, attachments, reportFinding };
 }
 export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
 export { late, past, LATE_KIND_CODE } from './hazards.clock.js';

@@ -19,6 +19,7 @@ export { ensureAdmin, separationViolations, syncBuiltinRoles, PLATFORM_ORG_NAME 
 export { createActivations } from './users.activation.js';
 export { createOperator, OperatorError } from './users.operator.js';
 export { usersPii } from './users.pii.js';
+export { createOrgMembers, type OrgMember, type OrgMembers } from './users.team.js';
 
 export interface UsersModuleDeps {
   db: Database;

@@ -10,9 +10,10 @@ import type { EnterprisesTables } from '../../modules/enterprises/enterprises.ta
 import type { HazardsTables } from '../../modules/hazards/hazards.tables.js';
 import type { AccidentsTables } from '../../modules/accidents/accidents.tables.js';
 import type { DrawsTables } from '../../modules/draws/draws.tables.js';
+import type { InspectionsTables } from '../../modules/inspections/inspections.tables.js';
 
 /** The database as Kysely sees it: each module declares its own tables. */
-export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables, DrawsTables {
+export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables, DrawsTables, InspectionsTables {
   regions: RegionsTable;
   industries: IndustriesTable;
   orgs: OrgsTable;

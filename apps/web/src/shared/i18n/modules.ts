@@ -6,6 +6,7 @@ import { hazardListsMessages } from '../../features/hazards/hazard-lists.message
 import { hazardsMessages } from '../../features/hazards/hazards.messages';
 import { inboxMessages } from '../../features/inbox/inbox.messages';
 import { indicatorsMessages } from '../../features/indicators/indicators.messages';
+import { inspectionsMessages } from '../../features/inspections/inspections.messages';
 import { authMessages } from '../../features/auth/auth.messages';
 import { orgsMessages } from '../../features/orgs/orgs.messages';
 import { regionsMessages } from '../../features/regions/regions.messages';
@@ -37,6 +38,7 @@ const modules = {
   accidents: accidentsMessages,
   indicators: indicatorsMessages,
   draws: drawsMessages,
+  inspections: inspectionsMessages,
 };
 
 type Modules = typeof modules;

@@ -1,0 +1,5 @@
+export * from './vocabulary.js';
+export * from './transitions.js';
+export * from './criteria.js';
+export * from './checklists.js';
+export * from './findings.js';
