@@ -1,3 +1,4 @@
 export * from './permissions.js';
 export * from './roles.js';
 export * from './org-types.js';
+export * from './desk.js';

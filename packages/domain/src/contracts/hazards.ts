@@ -196,6 +196,8 @@ export const LedgerQuery = z.strictObject({
   overdue: flag.optional(),
   acceptanceOverdue: flag.optional(),
   listed: flag.optional(),
+  /** Only the hazards this account reported itself (the reporter's home), within its scope as always. */
+  reportedByMe: flag.optional(),
   from: BusinessDateSchema.optional(),
   to: BusinessDateSchema.optional(),
   q: z.string().trim().max(50).optional(),
