@@ -265,7 +265,11 @@ export const HazardListPage = z.object({
 export const Notification = z.object({ id: z.string(), hazardId: z.string().nullable(), kind: z.string(), title: z.string(), createdAt: z.string(), read: z.boolean() });
 const TaskGroup = z.object({ count: z.number(), items: z.array(HazardSummary) });
 export const Inbox = z.object({
-  tasks: z.object({ assigned: TaskGroup, toVerify: TaskGroup, toAssign: TaskGroup, toAccept: TaskGroup, dueSoon: TaskGroup, overdue: TaskGroup }),
+  tasks: z.object({
+    assigned: TaskGroup, toVerify: TaskGroup, toAssign: TaskGroup, toAccept: TaskGroup, dueSoon: TaskGroup, overdue: TaskGroup,
+    /** The rectifying unit's own, submitted and waiting for the government's acceptance (验收材料已提交). */
+    submitted: TaskGroup,
+  }),
   notifications: z.array(Notification),
   unread: z.number(),
 });

@@ -77,6 +77,13 @@ describe('问责 only where accountability can apply', () => {
     const id = await w.assigned();
     const photo = await w.upload(w.people.officer.cookie);
     await w.post(w.people.officer.cookie, `/api/hazards/${id}/submit-for-acceptance`, { photos: [photo] });
+    // The enterprise's inbox holds what it submitted (验收材料已提交); the town's, what it must accept.
+    const submitted = (await get(w.people.officer.cookie, '/api/inbox')).tasks;
+    expect(submitted.submitted.items.map((h: { id: string }) => h.id)).toContain(id);
+    expect(submitted.toAccept.count).toBe(0);
+    const town = (await get(w.people.town.cookie, '/api/inbox')).tasks;
+    expect(town.submitted.items.map((h: { id: string }) => h.id)).not.toContain(id);
+    expect(town.toAccept.items.map((h: { id: string }) => h.id)).toContain(id);
     expect((await get(w.people.county.cookie, `/api/hazards/${id}`)).actions).not.toContain('record_accountability');
     expect((await w.post(w.people.town.cookie, `/api/hazards/${id}/reject-acceptance`, { reason: '连墙件仍缺失' })).statusCode).toBe(200);
     expect((await get(w.people.county.cookie, `/api/hazards/${id}`)).actions).toContain('record_accountability');

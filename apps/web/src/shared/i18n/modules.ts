@@ -4,6 +4,7 @@ import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
 import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
 import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
 import { hazardsMessages } from '../../features/hazards/hazards.messages';
+import { homeMessages } from '../../features/home/home.messages';
 import { inboxMessages } from '../../features/inbox/inbox.messages';
 import { indicatorsMessages } from '../../features/indicators/indicators.messages';
 import { authMessages } from '../../features/auth/auth.messages';
@@ -35,6 +36,7 @@ const modules = {
   dashboard: dashboardMessages,
   accidents: accidentsMessages,
   indicators: indicatorsMessages,
+  home: homeMessages,
 };
 
 type Modules = typeof modules;
