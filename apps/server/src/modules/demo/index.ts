@@ -7,6 +7,7 @@ import type { PiiCipher } from '../../platform/secrets/pii.js';
 import { demoEnterprises } from './demo-enterprises.js';
 import { demoAccidents } from './demo-accidents.js';
 import { demoHazards } from './demo-hazards.js';
+import { demoReports } from './demo-reports.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS } from './demo-structure.js';
 
@@ -54,7 +55,7 @@ const structure: DemoStep = {
 };
 
 /** In order: later steps build on earlier ones. Modules add theirs here. */
-const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents];
+const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoReports];
 
 /**
  * Fills the demo province: organisations at every level, routing, one account per role

@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { defaultReportSource, HAZARD_LEVELS, HAZARD_SOURCES, canReportFrom, orgAudience, shanghaiDate, type HazardSource, type OrgType } from '@anjian/domain';
-import { Alert, App, Button, Card, Collapse, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -106,14 +106,22 @@ export function QuickReport() {
           <PhotoUpload testId="quick-photos" onBusyChange={setUploading} hero={<span>{t('home.report')}</span>} />
         </Form.Item>
         {!shown && (
-          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
-            <CameraOutlined /> {t('home.reportHint')} · <Typography.Link onClick={() => setOpen(true)} data-testid="quick-report-no-photo">{t('home.noPhoto')}</Typography.Link>
-          </Typography.Paragraph>
+          <Flex vertical align="center" gap={2}>
+            <Typography.Text type="secondary"><CameraOutlined /> {t('home.reportHint')}</Typography.Text>
+            <Typography.Link onClick={() => setOpen(true)} data-testid="quick-report-no-photo">{t('home.noPhoto')}</Typography.Link>
+          </Flex>
         )}
         {shown && (
           <>
             <Form.Item label={t('home.location')} style={{ marginBottom: 8 }}>
-              <UseMyLocation value={position} onChange={setPosition} />
+              <UseMyLocation
+                value={position}
+                // Located: the short description is next, so the keyboard comes up without another tap.
+                onChange={(p) => {
+                  setPosition(p);
+                  if (p) (form.getFieldInstance('title') as { focus?: () => void } | undefined)?.focus?.();
+                }}
+              />
             </Form.Item>
             <Form.Item name="location" rules={[{ max: 200 }]}>
               <Input maxLength={200} placeholder={t('home.locationPlaceholder')} aria-label={t('hazards.location')} />
