@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, onPage, PHONE, pngFile, screenshot, signIn } from '../support/browser.js';
+import { DESKTOP, launch, onPage, PHONE, pngFile, screenshot, signIn } from '../support/browser.js';
 
 const DEMO_PASSWORD = 'Anjian@2026';
 let browser: Browser;
@@ -96,6 +96,44 @@ describe('a home that fits each role, on a phone', () => {
       await page.getByTestId('inbox-count-assigned').waitFor();
       for (const hidden of ['toVerify', 'toAssign', 'toAccept']) expect(await page.getByTestId(`inbox-count-${hidden}`).count()).toBe(0);
       expect(await page.getByTestId('inbox-count-submitted').count()).toBe(1);
+    });
+  });
+
+  it('问责 is offered only where accountability can apply, and asks for confirmation before it is written', async () => {
+    await onPage(browser, DESKTOP, 'homes-accountability', async (page) => {
+      await signIn(page, 'zd.office', DEMO_PASSWORD);
+      await page.getByTestId('user-menu').waitFor();
+      // The committee office lands on its queue.
+      await page.waitForURL(/\/inbox$/);
+      const pick = async (query: string) => (await (await page.request.get(`/api/hazards?${query}&limit=1`)).json()).items[0].id as string;
+      const fresh = await pick('status=reported&overdue=false');
+      await page.goto(`/hazards/${fresh}`);
+      await page.getByTestId('hazard-detail').waitFor();
+      await page.getByTestId('hazard-actions').waitFor();
+      expect(await page.getByTestId('act-record_accountability').count()).toBe(0);
+
+      const overdue = await pick('overdue=true');
+      const before = (await (await page.request.get(`/api/hazards/${overdue}`)).json()).accountability.length;
+      await page.goto(`/hazards/${overdue}`);
+      await page.getByTestId('act-record_accountability').click();
+      const dialog = page.getByTestId('act-dialog-record_accountability');
+      await dialog.getByLabel('被问责人').fill('张三');
+      await dialog.getByLabel('失职情形').fill('逾期未整改');
+      await dialog.getByLabel('决定', { exact: true }).fill('通报批评');
+      await page.getByTestId('act-submit').click();
+      const confirm = page.getByTestId('accountability-confirm');
+      await confirm.waitFor();
+      await screenshot(page, 'homes-3-accountability-confirm');
+      // Cancelled: nothing is written and the dialog is still there.
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      expect(await dialog.isVisible()).toBe(true);
+      expect((await (await page.request.get(`/api/hazards/${overdue}`)).json()).accountability).toHaveLength(before);
+      // Confirmed: written.
+      await page.getByTestId('act-submit').click();
+      await confirm.click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await (await page.request.get(`/api/hazards/${overdue}`)).json()).accountability).toHaveLength(before + 1);
     });
   });
 });
