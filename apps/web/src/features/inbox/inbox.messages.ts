@@ -6,7 +6,7 @@ export const inboxMessages = defineMessages(
     bell: '未读通知 {{count}} 条',
     groups: {
       assigned: '交办本单位整改',
-      mine: '我的隐患',
+      mine: '待整改',
       toVerify: '待核实',
       toAssign: '待交办',
       toAccept: '待验收',
@@ -28,7 +28,7 @@ export const inboxMessages = defineMessages(
     bell: '{{count}} unread notifications',
     groups: {
       assigned: 'Assigned to us',
-      mine: 'Our hazards',
+      mine: 'To rectify',
       toVerify: 'To verify',
       toAssign: 'To assign',
       toAccept: 'To accept',
