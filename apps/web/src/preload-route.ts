@@ -15,6 +15,7 @@ if (!/^\/(login|activate|public)\b/.test(path)) {
   // The session check: the signed-in shell asks for exactly this URL first.
   void fetchEarly('/api/auth/me').catch(() => undefined);
   void signedInApp.start();
-  // The dashboard is where leaders and offices land, and its page is the heaviest.
-  if (/^\/(dashboard\b|$)/.test(path)) void dashboardPage.start();
+  // The dashboard, the leaders' desk, is the heaviest page. (The root address lands each desk on
+  // its own page, known only from the session: nothing is guessed for it.)
+  if (/^\/dashboard\b/.test(path)) void dashboardPage.start();
 }

@@ -81,7 +81,7 @@ export const ROLES = {
   },
   grid_member: {
     name: { zh: '网格员', en: 'Grid member' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.supervise'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report'],
     audiences: ['government'],
   },
   leader: {

@@ -22,7 +22,7 @@ export interface HazardImportColumn {
 export const HAZARD_IMPORT_COLUMNS: readonly HazardImportColumn[] = [
   { key: 'title', header: '隐患名称', en: 'Title', required: true, note: { zh: '最多100字', en: 'at most 100 characters' } },
   { key: 'level', header: '隐患等级', en: 'Level', required: true, note: { zh: '一般 / 重大（或 general / major）', en: 'general or major (一般 / 重大)' } },
-  { key: 'source', header: '隐患来源', en: 'Source', required: true, note: { zh: '企业自查、监督检查/执法、第三方专家、四不两直、大排查、群众举报', en: 'self_inspection, government_inspection, expert, unannounced, campaign, public_report' } },
+  { key: 'source', header: '隐患来源', en: 'Source', required: true, note: { zh: '企业自查、监督检查/执法、第三方专家、四不两直、大排查、群众举报、网格员巡查', en: 'self_inspection, government_inspection, expert, unannounced, campaign, public_report, grid_patrol' } },
   { key: 'status', header: '状态', en: 'Status', required: true, note: { zh: '已上报、已核实、整改中、待验收、已销号、不予认定', en: 'reported, verified, rectifying, pending_acceptance, closed, rejected' } },
   { key: 'regionCode', header: '行政区划代码', en: 'Region code', required: false, note: { zh: '2–12位代码，须在您的管辖范围内；为空时取企业所在区划', en: 'a code within your jurisdiction; empty: the enterprise’s region' } },
   { key: 'uscc', header: '企业统一社会信用代码', en: 'Enterprise USCC', required: false, note: { zh: '选填，须为已登记且在您管辖范围内的企业', en: 'optional; a registered enterprise you supervise' } },

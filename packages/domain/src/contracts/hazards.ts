@@ -196,6 +196,8 @@ export const LedgerQuery = z.strictObject({
   overdue: flag.optional(),
   acceptanceOverdue: flag.optional(),
   listed: flag.optional(),
+  /** Only the hazards this account reported itself (the reporter's home), within its scope as always. */
+  reportedByMe: flag.optional(),
   from: BusinessDateSchema.optional(),
   to: BusinessDateSchema.optional(),
   q: z.string().trim().max(50).optional(),
@@ -263,7 +265,11 @@ export const HazardListPage = z.object({
 export const Notification = z.object({ id: z.string(), hazardId: z.string().nullable(), kind: z.string(), title: z.string(), createdAt: z.string(), read: z.boolean() });
 const TaskGroup = z.object({ count: z.number(), items: z.array(HazardSummary) });
 export const Inbox = z.object({
-  tasks: z.object({ assigned: TaskGroup, toVerify: TaskGroup, toAssign: TaskGroup, toAccept: TaskGroup, dueSoon: TaskGroup, overdue: TaskGroup }),
+  tasks: z.object({
+    assigned: TaskGroup, toVerify: TaskGroup, toAssign: TaskGroup, toAccept: TaskGroup, dueSoon: TaskGroup, overdue: TaskGroup,
+    /** The rectifying unit's own, submitted and waiting for the government's acceptance (验收材料已提交). */
+    submitted: TaskGroup,
+  }),
   notifications: z.array(Notification),
   unread: z.number(),
 });

@@ -1,3 +1,4 @@
+import { deskOf } from '../access/desk.js';
 import type { OrgAudience } from '../access/org-types.js';
 import type { Permission } from '../access/permissions.js';
 import type { HazardAction } from './transitions.js';
@@ -18,7 +19,8 @@ export const HAZARD_ACTION_PERMISSION = {
   progress: 'hazard.rectify',
   request_extension: 'hazard.rectify',
   decide_extension: 'hazard.assign',
-  // Grid members are the government's eyes on the ground ("最后一公里"): their visits count.
+  // 督查 is the government's check on a rectification; grid members find hazards (网格员巡查)
+  // and do not hold it.
   supervise: 'hazard.supervise',
   list: 'hazard.list',
   delist: 'hazard.list',
@@ -49,8 +51,40 @@ export const HAZARD_SOURCE_AUDIENCES = {
   unannounced: ['government'],
   campaign: ['government', 'enterprise'],
   public_report: ['public', 'government'],
+  grid_patrol: ['government'],
 } as const satisfies Record<HazardSource, readonly OrgAudience[]>;
 
 export function canReportFrom(audience: OrgAudience, source: HazardSource): boolean {
   return (HAZARD_SOURCE_AUDIENCES[source] as readonly OrgAudience[]).includes(audience);
+}
+
+/**
+ * The source a new report starts with, so that the statistics by source say who found what:
+ * an enterprise's own report is 企业自查, a field reporter's (the grid member's desk, see
+ * deskOf) 网格员巡查, a desk officer's or inspector's 监督检查. Always one the audience may
+ * claim (canReportFrom); the reporter can still pick another it may claim.
+ */
+export function defaultReportSource(audience: OrgAudience, granted: ReadonlySet<string> | readonly string[]): HazardSource {
+  if (audience === 'enterprise') return 'self_inspection';
+  if (audience === 'public') return 'public_report';
+  return deskOf(granted) === 'reporter' ? 'grid_patrol' : 'government_inspection';
+}
+
+/**
+ * Where 问责 can apply: a failure someone answers for — the rectifying unit is overdue, an
+ * acceptance was refused, a 回头看 failed, or the escalation job already marked the hazard
+ * (accountabilityRequired). Elsewhere there is nothing to hold anyone accountable for.
+ */
+export interface AccountabilityGrounds {
+  accountabilityRequired: boolean;
+  /** 逾期 now (lateness kind 'overdue'). */
+  overdue: boolean;
+  /** The acts recorded on the hazard so far (its events' actions). */
+  pastActions: readonly string[];
+}
+
+export const ACCOUNTABILITY_FAILURE_ACTIONS = ['reject_acceptance', 'review_fail'] as const satisfies readonly HazardAction[];
+
+export function accountabilityApplies(g: AccountabilityGrounds): boolean {
+  return g.accountabilityRequired || g.overdue || g.pastActions.some((a) => (ACCOUNTABILITY_FAILURE_ACTIONS as readonly string[]).includes(a));
 }

@@ -73,7 +73,8 @@ describe('HAZARD_TRANSITIONS', () => {
 });
 
 describe('allowedActions with facts', () => {
-  const general: HazardFacts = { level: 'general', listedAtLevel: null, extensionPending: false };
+  // Grounds for 问责 (overdue, a refused acceptance, a failed 回头看) unless a test says otherwise.
+  const general: HazardFacts = { level: 'general', listedAtLevel: null, extensionPending: false, accountabilityGrounds: true };
   const major: HazardFacts = { ...general, level: 'major' };
 
   it('offers listing only for a major hazard not already listed by the province', () => {
@@ -99,6 +100,13 @@ describe('allowedActions with facts', () => {
     expect(allowedActions('verified', { ...major, listedAtLevel: 2, actorRegionLevel: 3 })).not.toContain('list');
   });
 
+  it('offers 问责 only where accountability can apply, in any status', () => {
+    for (const status of ['reported', 'rectifying', 'pending_acceptance', 'closed', 'rejected'] as const) {
+      expect(allowedActions(status, general)).toContain('record_accountability');
+      expect(allowedActions(status, { ...general, accountabilityGrounds: false })).not.toContain('record_accountability');
+    }
+  });
+
   it('alternates extension request and decision', () => {
     expect(allowedActions('rectifying', general)).toEqual(expect.arrayContaining(['request_extension']));
     expect(allowedActions('rectifying', general)).not.toContain('decide_extension');
@@ -112,7 +120,8 @@ describe('allowedActions with facts', () => {
     expect(allowedActions('rectifying', { ...general, permissions: of('enterprise_safety_officer') })).toEqual(['progress', 'request_extension', 'submit_for_acceptance']);
     expect(allowedActions('closed', { ...major, permissions: of('committee_office_staff') })).toEqual(['supervise', 'review_pass', 'review_fail', 'record_accountability']);
     expect(allowedActions('closed', { ...major, permissions: of('department_staff') })).toEqual(['supervise', 'record_accountability']);
-    expect(allowedActions('reported', { ...general, permissions: of('grid_member') })).toEqual(['supervise']);
+    // A grid member reports (网格员巡查); 督查 is the desks' check on a rectification.
+    expect(allowedActions('reported', { ...general, permissions: of('grid_member') })).toEqual([]);
     expect(allowedActions('reported', { ...general, permissions: of('audit_admin') })).toEqual([]);
     expect(allowedActions('pending_acceptance', { ...general, permissions: of('township_staff') })).toEqual(['supervise', 'accept', 'reject_acceptance', 'record_accountability']);
   });
@@ -127,7 +136,7 @@ describe('who may act', () => {
     progress: 'township_staff enterprise_principal enterprise_safety_officer',
     request_extension: 'township_staff enterprise_principal enterprise_safety_officer',
     decide_extension: 'committee_office_staff department_staff township_staff',
-    supervise: 'committee_office_staff department_staff township_staff grid_member leader inspector',
+    supervise: 'committee_office_staff department_staff township_staff leader inspector',
     list: 'committee_office_staff leader',
     delist: 'committee_office_staff leader',
     submit_for_acceptance: 'township_staff enterprise_principal enterprise_safety_officer',
@@ -161,6 +170,6 @@ describe('who may act', () => {
     expect(canReportFrom('enterprise', 'unannounced')).toBe(false);
     expect(canReportFrom('public', 'public_report')).toBe(true);
     expect(canReportFrom('public', 'government_inspection')).toBe(false);
-    expect(Object.keys(HAZARD_SOURCE_AUDIENCES)).toHaveLength(6);
+    expect(Object.keys(HAZARD_SOURCE_AUDIENCES)).toHaveLength(7);
   });
 });

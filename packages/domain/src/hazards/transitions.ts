@@ -93,6 +93,8 @@ export interface HazardFacts {
   listedAtLevel: ListingLevel | null;
   /** An extension request is waiting for a decision. */
   extensionPending: boolean;
+  /** 问责 can apply (accountabilityApplies: overdue, a refused acceptance, a failed 回头看). */
+  accountabilityGrounds: boolean;
   /** The acting account's permissions; each action needs HAZARD_ACTION_PERMISSION[action]. */
   permissions?: ReadonlySet<string> | readonly string[];
   /** Region level of the actor's organisation (1 province … 5 village). */
@@ -114,6 +116,8 @@ function factsAllow(action: HazardAction, facts: HazardFacts): boolean {
       return !extensionPending;
     case 'decide_extension':
       return extensionPending;
+    case 'record_accountability':
+      return facts.accountabilityGrounds;
     default:
       return true;
   }

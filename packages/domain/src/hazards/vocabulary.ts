@@ -17,6 +17,8 @@ export const HAZARD_SOURCES = [
   'unannounced',
   'campaign',
   'public_report',
+  // 网格员巡查: the grid member's patrol ("最后一公里"), counted apart from inspections.
+  'grid_patrol',
 ] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
 
@@ -27,6 +29,7 @@ export const HAZARD_SOURCE_LABELS = {
   unannounced: { zh: '四不两直', en: 'Unannounced visit' },
   campaign: { zh: '大排查', en: 'Campaign' },
   public_report: { zh: '群众举报', en: 'Public report' },
+  grid_patrol: { zh: '网格员巡查', en: 'Grid patrol' },
 } as const satisfies Record<HazardSource, Bilingual>;
 
 export const HAZARD_STATUSES = ['reported', 'rejected', 'verified', 'rectifying', 'pending_acceptance', 'closed'] as const;

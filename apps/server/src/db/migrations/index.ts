@@ -17,6 +17,7 @@ import * as roles from './2026_12_07_0012a_roles.js';
 import * as dutiesAndPersonalData from './2026_12_07_0012b_duties_and_personal_data.js';
 import * as hazardClock from './2026_12_07_0012c_hazard_clock.js';
 import * as supplementVersions from './2026_12_07_0012d_supplement_versions.js';
+import * as hazardsReportedBy from './2026_12_07_0013a_hazards_reported_by.js';
 import * as draws from './2026_12_07_0014a_draws.js';
 import * as inspections from './2026_12_07_0014b_inspections.js';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0012b_duties_and_personal_data': dutiesAndPersonalData,
   '2026_12_07_0012c_hazard_clock': hazardClock,
   '2026_12_07_0012d_supplement_versions': supplementVersions,
+  '2026_12_07_0013a_hazards_reported_by': hazardsReportedBy,
   '2026_12_07_0014a_draws': draws,
   '2026_12_07_0014b_inspections': inspections,
 };

@@ -9,6 +9,7 @@ import { demoAccidents } from './demo-accidents.js';
 import { demoHazards } from './demo-hazards.js';
 import { demoDraws } from './demo-draws.js';
 import { demoInspections } from './demo-inspections.js';
+import { demoReports } from './demo-reports.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS } from './demo-structure.js';
 
@@ -56,7 +57,7 @@ const structure: DemoStep = {
 };
 
 /** In order: later steps build on earlier ones. Modules add theirs here. */
-const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoDraws, demoInspections];
+const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoReports, demoDraws, demoInspections];
 
 /**
  * Fills the demo province: organisations at every level, routing, one account per role

@@ -3,7 +3,7 @@ import { REPORTER_CONFIDENTIAL_NAME, type HazardDetail } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { SessionUser } from '../../platform/http/context.js';
-import { hazardActions, presentSummary } from './hazards.present.js';
+import { accountabilityGrounds, hazardActions, presentSummary } from './hazards.present.js';
 import { mayReadReporter } from './hazards.reporter.js';
 import type { HazardRow } from './hazards.repository.js';
 import { hazardVisible } from './hazards.scope.js';
@@ -86,7 +86,7 @@ export function presentDetail(h: DetailRow, user: SessionUser, now: Date): Hazar
     files: h.files.map(fileOut),
     timeline: h.events.map(({ id, at, ...e }) => ({ ...e, at: new Date(at).toISOString(), files: h.files.filter((f) => f.eventId === id).map(fileOut) })),
     version: h.version,
-    actions: hazardActions(user, h),
+    actions: hazardActions(user, h, accountabilityGrounds(h, h.events.map((e) => e.action), now)),
   };
 }
 

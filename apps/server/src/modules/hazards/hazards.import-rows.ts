@@ -74,7 +74,7 @@ function vocabulary<T extends string>(codes: readonly T[], labels: Record<T, Bil
 }
 
 const LEVELS = vocabulary(HAZARD_LEVELS, HAZARD_LEVEL_LABELS, [['一般', 'general'], ['重大', 'major'], ['一般隐患', 'general'], ['重大隐患', 'major']]);
-const SOURCES = vocabulary(HAZARD_SOURCES, HAZARD_SOURCE_LABELS, [['自查', 'self_inspection'], ['监督检查', 'government_inspection'], ['执法检查', 'government_inspection'], ['专家', 'expert'], ['举报', 'public_report']]);
+const SOURCES = vocabulary(HAZARD_SOURCES, HAZARD_SOURCE_LABELS, [['自查', 'self_inspection'], ['监督检查', 'government_inspection'], ['执法检查', 'government_inspection'], ['专家', 'expert'], ['举报', 'public_report'], ['网格巡查', 'grid_patrol']]);
 const STATUSES = vocabulary(HAZARD_STATUSES, HAZARD_STATUS_LABELS, [['上报', 'reported'], ['核实', 'verified'], ['销号', 'closed']]);
 const LISTED = new Map<string, 1 | 2 | 3>([['1', 1], ['2', 2], ['3', 3], ['省', 1], ['市', 2], ['县', 3], ['省级', 1], ['市级', 2], ['县级', 3],
   ...([1, 2, 3] as const).map((l): [string, 1 | 2 | 3] => [normalise(LISTING_LEVEL_LABELS[l].zh), l])]);

@@ -12,7 +12,8 @@ const GROUP_SIZE = 20;
 /**
  * "My tasks": what waits on this user or their organisation — assigned to us, to verify,
  * to assign, to accept (each only with the permission for it), due within three days,
- * overdue (逾期: the rectifying unit's; a late acceptance waits in "to accept") — plus the organisation's notifications and its unread count for the header.
+ * overdue (逾期: the rectifying unit's; a late acceptance waits in "to accept"), and for the
+ * rectifying unit what it submitted and awaits acceptance — plus the organisation's notifications and its unread count for the header.
  */
 export function createInbox(deps: { db: Database; now: () => Date }) {
   const { db } = deps;
@@ -46,18 +47,20 @@ export function createInbox(deps: { db: Database; now: () => Date }) {
       const at = deps.now();
       const today = shanghaiDate(at);
       const p = user.permissions;
-      const [assigned, toVerify, toAssign, toAccept, dueSoon, overdue, notifications, unread] = await Promise.all([
-        group(summaries(user).where('h.status', '=', 'rectifying').where((eb) => eb.or([eb('h.responsible_org_id', '=', user.orgId), eb('h.enterprise_id', '=', user.orgId)])), 'deadline', at),
+      const ours = (status: 'rectifying' | 'pending_acceptance') => summaries(user).where('h.status', '=', status).where((eb) => eb.or([eb('h.responsible_org_id', '=', user.orgId), eb('h.enterprise_id', '=', user.orgId)]));
+      const [assigned, toVerify, toAssign, toAccept, dueSoon, overdue, submitted, notifications, unread] = await Promise.all([
+        group(ours('rectifying'), 'deadline', at),
         p.has('hazard.verify') ? group(summaries(user).where('h.status', '=', 'reported'), 'id', at) : none,
         p.has('hazard.assign') ? group(summaries(user).where('h.status', '=', 'verified'), 'id', at) : none,
         p.has('hazard.accept') ? group(summaries(user).where('h.status', '=', 'pending_acceptance'), 'deadline', at) : none,
         group(summaries(user).where(dueWithin(today, DEFAULT_DUE_SOON_DAYS)).where(concerns(user)), 'deadline', at),
         group(summaries(user).where(late('overdue', today)).where(concerns(user)), 'deadline', at),
+        p.has('hazard.rectify') ? group(ours('pending_acceptance'), 'deadline', at) : none,
         db.selectFrom('notifications').selectAll().where('org_id', '=', user.orgId).orderBy('id', 'desc').limit(30).execute(),
         this.unread(user),
       ]);
       return {
-        tasks: { assigned, toVerify, toAssign, toAccept, dueSoon, overdue },
+        tasks: { assigned, toVerify, toAssign, toAccept, dueSoon, overdue, submitted },
         notifications: notifications.map((n) => ({ id: n.id, hazardId: n.hazard_id, kind: n.kind, title: n.title, createdAt: n.created_at.toISOString(), read: n.read_at !== null })),
         unread,
       };

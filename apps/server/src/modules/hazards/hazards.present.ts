@@ -1,4 +1,4 @@
-import { allowedActions, hazardClock, isDueSoon, lateness, regionLevel, type HazardDetail, type HazardStatus, type HazardSummary, type ListingLevel } from '@anjian/domain';
+import { accountabilityApplies, allowedActions, hazardClock, isDueSoon, lateness, regionLevel, type HazardDetail, type HazardStatus, type HazardSummary, type ListingLevel } from '@anjian/domain';
 import type { SessionUser } from '../../platform/http/context.js';
 import { clockFacts } from './hazards.clock.js';
 import { recordAllows } from './hazards.policy.js';
@@ -51,13 +51,22 @@ export function presentSummary(row: SummaryRow, now: Date): HazardSummary {
   };
 }
 
+/**
+ * Whether 问责 can apply to the hazard now (the domain's accountabilityApplies): the escalation
+ * marked it, it is overdue, or its record holds a refused acceptance or a failed 回头看.
+ */
+export function accountabilityGrounds(h: { status: string; deadline: string | null; submitted_at: Date | null; accountability_required: boolean }, pastActions: readonly string[], now: Date): boolean {
+  return accountabilityApplies({ accountabilityRequired: h.accountability_required, overdue: lateness(clockFacts(h), now)?.kind === 'overdue', pastActions });
+}
+
 /** The acts this user may perform now; the UI shows exactly these buttons. */
-export function hazardActions(user: SessionUser, h: { status: string; level: 'general' | 'major'; listed_level: number | null; extension_request: unknown; responsible_org_id: string | null; enterprise_id: string | null }): HazardDetail['actions'] {
+export function hazardActions(user: SessionUser, h: { status: string; level: 'general' | 'major'; listed_level: number | null; extension_request: unknown; responsible_org_id: string | null; enterprise_id: string | null }, grounds: boolean): HazardDetail['actions'] {
   const level = regionLevel(user.regionCode);
   return allowedActions(h.status as HazardStatus, {
     level: h.level,
     listedAtLevel: h.listed_level as ListingLevel | null,
     extensionPending: h.extension_request !== null,
+    accountabilityGrounds: grounds,
     permissions: user.permissions,
     actorRegionLevel: level === 0 ? undefined : level,
   }).filter((action) => recordAllows(user, h, action));

@@ -7,8 +7,10 @@ import { dueBy, LATE_KIND_CODE, late, notLate, past, type LateKindCode } from '.
 import { hazardVisible } from './hazards.scope.js';
 import type { SummaryRow } from './hazards.present.js';
 
-export interface LedgerFilter extends Omit<LedgerQuery, 'regionCode' | 'limit' | 'cursor'> {
+export interface LedgerFilter extends Omit<LedgerQuery, 'regionCode' | 'limit' | 'cursor' | 'reportedByMe'> {
   regionCode?: string;
+  /** The account whose own reports are asked for (LedgerQuery.reportedByMe). */
+  reportedBy?: string;
 }
 
 /** The ledger's lateness filters: 逾期 (overdue) and 验收超期 (acceptanceOverdue), each true, false or absent. */
@@ -24,6 +26,7 @@ function filtered(db: Executor, scope: Scope, f: LedgerFilter, now: Date, withSt
   if (f.level) q = q.where('h.level', '=', f.level);
   if (withStatus && f.status) q = q.where('h.status', '=', f.status);
   if (f.source) q = q.where('h.source', '=', f.source);
+  if (f.reportedBy) q = q.where('h.reported_by', '=', f.reportedBy);
   if (f.listed !== undefined) q = q.where('h.listed_level', f.listed ? 'is not' : 'is', null);
   if (f.from) q = q.where('h.found_on', '>=', f.from);
   if (f.to) q = q.where('h.found_on', '<=', f.to);
@@ -72,7 +75,7 @@ async function countLive(db: Executor, scope: Scope, f: LedgerFilter, now: Date)
  */
 function rollupTarget(scope: Scope, f: LedgerFilter): string | null | undefined {
   if (!scope.isWholeRegion) return undefined;
-  if (f.enterpriseId || f.industry || f.source || f.from || f.to || f.q) return undefined;
+  if (f.enterpriseId || f.industry || f.source || f.reportedBy || f.from || f.to || f.q) return undefined;
   let target: string | null;
   if (f.regionCode === undefined) target = scope.regionCode;
   else if (scope.coversRegion(f.regionCode)) target = f.regionCode;

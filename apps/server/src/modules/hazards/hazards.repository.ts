@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { ACCOUNTABILITY_FAILURE_ACTIONS } from '@anjian/domain';
 import type { AuditRow } from '../../platform/audit/audit.writer.js';
 import { PREPARE, type Executor } from '../../platform/db/database.js';
 import type { Scope } from '../../platform/access/scope.js';
@@ -64,6 +65,12 @@ export function createHazardsRepository(db: Executor) {
     async lockVisible(tx: Executor, id: string, scope: Scope): Promise<HazardRow | null> {
       const row = await tx.selectFrom('hazards as h').selectAll('h').where('h.id', '=', id).where(hazardVisible(scope)).forUpdate().executeTakeFirst();
       return (row as HazardRow | undefined) ?? null;
+    },
+
+    /** The failures on a locked hazard's record that ground 问责 (a refused acceptance, a failed 回头看). */
+    async failureActions(tx: Executor, hazardId: string): Promise<string[]> {
+      const rows = await tx.selectFrom('hazard_events').select('action').distinct().where('hazard_id', '=', hazardId).where('action', 'in', [...ACCOUNTABILITY_FAILURE_ACTIONS]).execute();
+      return rows.map((r) => r.action);
     },
 
     async visibleIds(ids: string[], scope: Scope, ex: Executor = db): Promise<string[]> {

@@ -69,7 +69,8 @@ export function createHazardsService(deps: HazardsServiceDeps) {
     async ledger(user: SessionUser, query: LedgerQuery) {
       const scope = scopeOf(user);
       const regionCode = query.regionCode === undefined ? undefined : await deps.regions.resolve(query.regionCode, 'query.regionCode', scope);
-      const filter = { ...query, regionCode };
+      const { reportedByMe, ...rest } = query;
+      const filter = { ...rest, regionCode, reportedBy: reportedByMe ? user.id : undefined };
       const after = decodeCursor(query.cursor, 1);
       const at = now();
       const [rows, counts] = await Promise.all([queries.page(scope, filter, query.limit, after ? String(after[0]) : null, at), queries.counts(scope, filter, at)]);

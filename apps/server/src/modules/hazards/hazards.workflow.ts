@@ -2,10 +2,11 @@ import { allowedActions, canPerform, HAZARD_ACTION_PERMISSION, nextStatus, regio
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Tx } from '../../platform/db/database.js';
-import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import { illegalTransition } from './hazards.errors.js';
 import { recordAllows } from './hazards.policy.js';
+import { accountabilityGrounds } from './hazards.present.js';
 import type { HazardPatch, HazardRow, HazardsRepository } from './hazards.repository.js';
 
 export interface ActContext {
@@ -64,6 +65,10 @@ function semaphore(size: number) {
 }
 
 const ENTITY = { zh: '隐患', en: 'Hazard' };
+const NO_ACCOUNTABILITY_GROUNDS = {
+  zh: '该隐患没有可问责的情形：问责适用于逾期未整改、验收不通过或回头看不通过的隐患',
+  en: 'nothing to hold anyone accountable for: accountability applies to an overdue hazard, a refused acceptance or a failed re-review',
+};
 
 /**
  * One act on one hazard (Documenso's shape): lock the row inside the caller's scope, check
@@ -84,11 +89,14 @@ export function createWorkflow(deps: { db: Database; repo: HazardsRepository; au
       // The actor's level decides listing: only a higher level takes over (升级挂牌), only the
       // listing level or above de-lists — a state conflict (409), like any illegal act.
       const actorLevel = regionLevel(user.regionCode);
-      const facts = { level: hazard.level, listedAtLevel: hazard.listed_level as ListingLevel | null, extensionPending: hazard.extension_request !== null, actorRegionLevel: actorLevel === 0 ? undefined : actorLevel };
+      const now = deps.now();
+      // 问责 needs grounds (overdue, a refused acceptance, a failed 回头看); the record's past acts are read only for it.
+      const grounds = action !== 'record_accountability' || accountabilityGrounds(hazard, await deps.repo.failureActions(tx, id), now);
+      if (!grounds) throw conflict(NO_ACCOUNTABILITY_GROUNDS);
+      const facts = { level: hazard.level, listedAtLevel: hazard.listed_level as ListingLevel | null, extensionPending: hazard.extension_request !== null, accountabilityGrounds: grounds, actorRegionLevel: actorLevel === 0 ? undefined : actorLevel };
       if (!allowedActions(status, facts).includes(action)) throw illegalTransition(status, action, allowedActions(status, facts));
       if (!recordAllows(user, hazard, action)) throw forbidden(HAZARD_ACTION_PERMISSION[action]);
 
-      const now = deps.now();
       const outcome = await handler({ tx, ctx, user, hazard, now, today: shanghaiDate(now) }, body as never);
       const patch: HazardPatch = { ...outcome.patch };
       if (next.to !== status) patch.status = next.to;

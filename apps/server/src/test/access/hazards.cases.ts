@@ -44,7 +44,8 @@ export const ACTIONS: Record<HazardAction, ActionSpec | ((w: World) => ActionSpe
   reject_acceptance: (w) => ({ role: 'township_staff', state: { ...assigned(w), status: 'pending_acceptance' }, body: () => ({ reason: '不合格' }) }),
   review_pass: (w) => ({ role: 'committee_office_staff', state: { ...assigned(w), status: 'closed', closed_on: '2026-02-01', closed_at: new Date() }, body: () => ({ comment: '合格' }) }),
   review_fail: (w) => ({ role: 'committee_office_staff', state: { ...assigned(w), status: 'closed', closed_on: '2026-02-01', closed_at: new Date() }, body: () => ({ comment: '未整改' }) }),
-  record_accountability: { role: 'township_staff', state: {}, body: () => ({ person: '王五', failure: '失职', decision: '通报批评', decidedOn: '2026-02-01' }) },
+  // 问责 needs grounds: here the escalation job's mark (an overdue hazard past its grace period).
+  record_accountability: { role: 'township_staff', state: { accountability_required: true }, body: () => ({ person: '王五', failure: '失职', decision: '通报批评', decidedOn: '2026-02-01' }) },
 };
 
 /** An enterprise account holding the act's permission is refused by scope (404), otherwise by permission (403). */

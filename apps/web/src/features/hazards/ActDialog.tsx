@@ -1,6 +1,6 @@
 import { shanghaiDate, type HazardAction } from '@anjian/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, App, Form, Modal, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +70,17 @@ export function ActDialog({ action, hazard, drawId, onClose }: { action: HazardA
       return null;
     })) as Record<string, unknown> | null;
     if (!values) return;
+    // 问责 is written for good (nothing leaves the ledger): one more, explicit yes.
+    if (action === 'record_accountability') {
+      const confirmed = await modal.confirm({
+        title: t('hazards.acts.accountabilityConfirmTitle'),
+        content: t('hazards.acts.accountabilityConfirm', { person: String(values.person ?? ''), decision: String(values.decision ?? '') }),
+        okText: t('hazards.acts.accountabilityConfirmOk'),
+        okButtonProps: { danger: true, 'data-testid': 'accountability-confirm' } as ButtonProps,
+        cancelText: t('common.cancel'),
+      });
+      if (!confirmed) return;
+    }
     setFormError(null);
     const body: Record<string, unknown> = { ...((toBody(values) as Record<string, unknown> | undefined) ?? {}), ...(drawId && action.startsWith('review_') ? { drawId } : {}) };
     if (action === 'submit_for_acceptance' || action === 'progress' || action === 'supervise') body.photos = values.photos ?? [];

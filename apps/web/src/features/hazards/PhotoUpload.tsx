@@ -1,6 +1,6 @@
 import { CameraOutlined, CloseOutlined, ExclamationCircleOutlined, PictureOutlined } from '@ant-design/icons';
 import { Button, Flex, Image, Spin, Tooltip, Typography, theme } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../shared/api/client';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
@@ -24,6 +24,11 @@ export interface PhotoUploadProps {
   testId?: string;
   /** True while a photo is still uploading: the form should wait before sending. */
   onBusyChange?: (busy: boolean) => void;
+  /**
+   * Camera first (the reporter's home): with no photo yet, one large button that opens the
+   * rear camera (a file picker on a desktop), labelled with this; `${testId}-hero` for tests.
+   */
+  hero?: ReactNode;
 }
 
 const THUMB = 88;
@@ -34,7 +39,7 @@ let counter = 0;
  * as it is chosen; the form only ever holds ids the server has accepted. On a phone a second
  * button opens the rear camera directly.
  */
-export function PhotoUpload({ value, onChange, id, max = 9, testId = 'photos', onBusyChange }: PhotoUploadProps) {
+export function PhotoUpload({ value, onChange, id, max = 9, testId = 'photos', onBusyChange, hero }: PhotoUploadProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const mobile = useIsMobile();
@@ -94,6 +99,18 @@ export function PhotoUpload({ value, onChange, id, max = 9, testId = 'photos', o
       }}
     />
   );
+
+  if (hero && items.length === 0) {
+    return (
+      <div>
+        <Button id={id} type="primary" block icon={<CameraOutlined style={{ fontSize: 32 }} />} onClick={() => camera.current?.click()} data-testid={`${testId}-hero`} style={{ height: 112, fontSize: 22, fontWeight: 600 }}>
+          {hero}
+        </Button>
+        {input(pick, 'input')}
+        {input(camera, 'camera', 'environment')}
+      </div>
+    );
+  }
 
   return (
     <div>

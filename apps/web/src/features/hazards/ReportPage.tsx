@@ -1,4 +1,4 @@
-import { HAZARD_LEVELS, HAZARD_SOURCES, canReportFrom, orgAudience, shanghaiDate, type HazardSource, type OrgType } from '@anjian/domain';
+import { HAZARD_LEVELS, HAZARD_SOURCES, canReportFrom, defaultReportSource, orgAudience, shanghaiDate, type HazardSource, type OrgType } from '@anjian/domain';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Result, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -52,7 +52,8 @@ export default function ReportPage() {
   const own = useEnterprise(isEnterprise ? me.org.id : undefined).data;
   const audience = orgAudience(me.org.type as OrgType);
   const sources = HAZARD_SOURCES.filter((s) => canReportFrom(audience, s));
-  const defaultSource: HazardSource = isEnterprise ? 'self_inspection' : sources.includes('government_inspection') ? 'government_inspection' : sources[0]!;
+  // The source the reporter's desk implies (网格员巡查, 企业自查, 监督检查), so the statistics by source hold.
+  const defaultSource = defaultReportSource(audience, me.permissions);
   // A citizen's report names its reporter in fields of their own, kept confidential by the server.
   const publicReport = Form.useWatch('source', form) === 'public_report';
 

@@ -1,8 +1,9 @@
+import type { Permission } from '@anjian/domain';
 import { App, Badge, Button, Card, Col, Divider, Flex, Row, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../shared/api/client';
-import { useCurrentUser } from '../../shared/auth/session';
+import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { formatDateTime } from '../../shared/ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { HazardCard } from '../hazards/HazardList';
@@ -10,7 +11,10 @@ import { useInbox, useMarkRead, type InboxData, type TaskGroupName } from './inb
 
 const GOVERNMENT_ORDER: TaskGroupName[] = ['toVerify', 'toAssign', 'toAccept', 'overdue', 'dueSoon', 'assigned'];
 // An enterprise account works its own hazards first: what was assigned to it, then the clock.
-const ENTERPRISE_ORDER: TaskGroupName[] = ['assigned', 'overdue', 'dueSoon', 'toVerify', 'toAssign', 'toAccept'];
+const ENTERPRISE_ORDER: TaskGroupName[] = ['assigned', 'overdue', 'dueSoon', 'submitted', 'toVerify', 'toAssign', 'toAccept'];
+
+/** The groups that are a desk's queue, shown only to those who hold the act (the server sends the permissions). */
+const NEEDS: Partial<Record<TaskGroupName, Permission>> = { toVerify: 'hazard.verify', toAssign: 'hazard.assign', toAccept: 'hazard.accept', submitted: 'hazard.rectify' };
 
 /** Where "see all" leads: the ledger with the matching filter. */
 const LEDGER_FILTER: Record<TaskGroupName, string> = {
@@ -20,6 +24,7 @@ const LEDGER_FILTER: Record<TaskGroupName, string> = {
   toAccept: 'status=pending_acceptance',
   dueSoon: '',
   overdue: 'overdue=true',
+  submitted: 'status=pending_acceptance',
 };
 
 function Notifications({ data }: { data: InboxData }) {
@@ -73,7 +78,8 @@ export default function InboxPage() {
   if (inbox.isPending) return <LoadingState />;
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
   const { tasks } = inbox.data;
-  const order = enterprise ? ENTERPRISE_ORDER : GOVERNMENT_ORDER;
+  // An enterprise sees its own work (整改, deadlines), not the government's 待核实 / 待交办 / 待验收.
+  const order = (enterprise ? ENTERPRISE_ORDER : GOVERNMENT_ORDER).filter((g) => !NEEDS[g] || hasPermission(me, NEEDS[g]));
   const label = (g: TaskGroupName) => (g === 'assigned' && enterprise ? t('inbox.groups.mine') : t(`inbox.groups.${g}`));
   const busy = order.filter((g) => tasks[g].count > 0);
 
@@ -82,7 +88,7 @@ export default function InboxPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('inbox.title')}</Typography.Title>
       <Row gutter={[8, 8]} style={{ marginBottom: 16 }}>
         {order.map((g) => (
-          <Col key={g} xs={8} sm={8} md={4}>
+          <Col key={g} xs={Math.floor(24 / Math.min(order.length, 3))} sm={Math.floor(24 / Math.min(order.length, 3))} md={Math.max(4, Math.floor(24 / order.length))}>
             <a href={`#inbox-${g}`} data-testid={`inbox-count-${g}`} data-count={tasks[g].count} style={{ display: 'block', color: 'inherit' }}>
               <Card size="small" styles={{ body: { padding: '8px 10px' } }} style={{ borderColor: g === 'overdue' && tasks[g].count > 0 ? token.colorError : undefined }}>
                 <div style={{ fontSize: 22, fontWeight: 600, color: g === 'overdue' && tasks[g].count > 0 ? token.colorError : undefined }}>{tasks[g].count}</div>

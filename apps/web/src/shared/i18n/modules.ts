@@ -4,6 +4,7 @@ import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
 import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
 import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
 import { hazardsMessages } from '../../features/hazards/hazards.messages';
+import { homeMessages } from '../../features/home/home.messages';
 import { inboxMessages } from '../../features/inbox/inbox.messages';
 import { indicatorsMessages } from '../../features/indicators/indicators.messages';
 import { inspectionsMessages } from '../../features/inspections/inspections.messages';
@@ -39,6 +40,7 @@ const modules = {
   indicators: indicatorsMessages,
   draws: drawsMessages,
   inspections: inspectionsMessages,
+  home: homeMessages,
 };
 
 type Modules = typeof modules;

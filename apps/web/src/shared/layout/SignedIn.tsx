@@ -1,3 +1,4 @@
+import { DESK_LANDING, deskOf } from '@anjian/domain';
 import { Button, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -37,13 +38,16 @@ export function SignedIn({ menu }: { menu: MenuEntry[] }) {
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.mustChangePassword) return <ForcedPasswordChange />;
 
-  const granted = new Set(me.data.permissions);
+  const granted: ReadonlySet<string> = new Set(me.data.permissions);
   const allowed = menu.filter((m) => granted.has(m.permission));
-  const first = allowed[0];
+  const listed = allowed.filter((m) => m.menuWhen?.(granted) ?? true);
+  // Each desk opens on its own page (我的待办, the dashboard, the report home), else the menu's first.
+  const landing = DESK_LANDING[deskOf(granted)];
+  const first = listed.find((m) => m.path === landing) ?? listed[0] ?? allowed[0];
 
   return (
     <Routes>
-      <Route element={<AppLayout menu={allowed} />}>
+      <Route element={<AppLayout menu={listed} />}>
         <Route index element={first ? <Navigate to={first.path} replace /> : <Message status="info" title={t('common.appTitle')} hint={t('common.noMenuHint')} />} />
         {menu.map((m) => {
           const Page = m.page;

@@ -11,5 +11,10 @@ export interface MenuEntry {
   icon: ReactNode;
   /** Shown, and routable, only when Me.permissions holds this. */
   permission: Permission;
+  /**
+   * Listed in the menu only when this also holds (a rule of @anjian/domain's desk.ts over
+   * the server-sent permissions); the page stays routable with `permission` alone.
+   */
+  menuWhen?: (granted: ReadonlySet<string>) => boolean;
   page: ComponentType;
 }
