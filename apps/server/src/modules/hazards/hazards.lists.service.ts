@@ -43,7 +43,7 @@ export function createListsService(deps: { db: Database; regions: Pick<RegionsSe
       const period = f.from || f.to ? { from: f.from, to: f.to } : null;
       const heading = await exportHeading((code) => deps.regions.path(code), user, {
         title: def.title.zh, regionCode: f.regionCode, period, now,
-        filters: period ? [list === 'accountability' ? '按问责决定日期' : '按隐患发现日期'] : [],
+        periodBasis: list === 'accountability' ? '按问责决定日期' : '按隐患发现日期',
       });
       return { heading, filename: exportFileName(def.title.zh, heading.regionName, period, now) };
     },
