@@ -63,7 +63,11 @@ export function createXlsxExport(out: Writable, heading: ExportHeading) {
   function sheet(name: string, columns: ExportColumn[], options: { title?: string; notes?: string[] } = {}): SheetWriter {
     const lines = [options.title ?? heading.title, ...headingLines(heading, options.notes)];
     const headerRow = lines.length + 1;
-    const ws = wb.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }] });
+    const ws = wb.addWorksheet(sheetName(name), {
+      views: [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
+      // Printed to file: A4 landscape, one page wide, the heading and header repeated on every page.
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${headerRow}` },
+    });
     const held: ExportCell[][] = [];
     let started = false;
     let lastRow = headerRow;
