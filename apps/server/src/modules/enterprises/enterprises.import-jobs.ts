@@ -1,6 +1,6 @@
 import type { EnterpriseImportJob } from '@anjian/domain';
 import type { Database } from '../../platform/db/database.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound, type AppError } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import { createJobRegistry, type Job, type JobProgress } from '../../platform/jobs/progress-jobs.js';
 import type { Upload } from './enterprises.upload.js';

@@ -103,8 +103,9 @@ export function shownText(cell: ExportCell): string {
   return cell.value;
 }
 
-/** Characters a file name cannot hold on Windows, macOS or in a header. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
+/** Characters a file name cannot hold on Windows or macOS (control characters go too, below). */
+const UNSAFE = /[\\/:*?"<>|]/g;
+const unsafe = (text: string) => [...text].map((ch) => (ch.charCodeAt(0) < 0x20 ? '-' : ch)).join('').replace(UNSAFE, '-');
 
 /**
  * The download's name: what, where, when — "问题清单_正定县_2026-01-01至2026-06-30.xlsx";
@@ -113,7 +114,7 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 export function exportFileName(what: string, regionName: string, period: { from?: string | null; to?: string | null } | null, exportedAt: Date): string {
   const today = beijingText(exportedAt, false);
   const when = period?.from || period?.to ? `${period.from ?? '起始'}至${period.to ?? today}` : `截至${today}`;
-  return `${[what, regionName, when].map((p) => p.replace(UNSAFE, '-').trim()).filter(Boolean).join('_')}.xlsx`;
+  return `${[what, regionName, when].map((p) => unsafe(p).trim()).filter(Boolean).join('_')}.xlsx`;
 }
 
 /** RFC 6266 / RFC 5987: an ASCII fallback, and the UTF-8 name every current browser uses. */

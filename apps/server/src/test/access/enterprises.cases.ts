@@ -80,9 +80,9 @@ export const enterprisesCases: AccessCase[] = [
   },
   {
     route: 'GET /api/enterprises/import-jobs/{id}', role: 'committee_office_staff',
-    // A job is its starter's alone: any other id is not found.
+    // A job is its starter's alone: any other id is not found; an enterprise may not import at all.
     request: () => ({ method: 'GET', url: `/api/enterprises/import-jobs/${crypto.randomUUID()}` }),
-    expect: everyone(404),
+    expect: { ...everyone(404), enterprise: 403 },
   },
   {
     route: 'GET /api/enterprises/export', role: 'committee_office_staff',
