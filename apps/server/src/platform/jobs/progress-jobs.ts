@@ -64,7 +64,9 @@ export function createJobRegistry<R>(options: JobRegistryOptions<R>) {
           job.result = await run(job);
           job.phase = 'done';
         } catch (error) {
-          job.error = error instanceof AppError ? error : new AppError('INTERNAL', {});
+          if (!(error instanceof AppError)) process.emitWarning(error instanceof Error ? error : String(error), { code: 'ANJIAN_JOB_FAILED', detail: `job ${job.id}` });
+          // The job's id stands for the request id the user would quote.
+          job.error = error instanceof AppError ? error : new AppError('INTERNAL', { requestId: job.id });
           job.phase = 'failed';
         }
         job.finishedAt = options.now();
