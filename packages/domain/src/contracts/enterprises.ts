@@ -143,3 +143,16 @@ export const EnterpriseStatusBody = z.strictObject({
 });
 
 export const EnterpriseImportResult = z.object({ imported: z.number().int() });
+
+/** An import running as a job (POST /api/enterprises/import-jobs): polled for progress until done. */
+export const EnterpriseImportJob = z.object({
+  id: z.uuid(),
+  phase: z.enum(['reading', 'checking', 'writing', 'done', 'failed']),
+  rowsRead: z.number().int(),
+  rowsChecked: z.number().int(),
+  rowsTotal: z.number().int().nullable(),
+  /** Set once done. A failed job answers its poll with the import's own error instead. */
+  imported: z.number().int().nullable(),
+});
+export type EnterpriseImportJob = z.infer<typeof EnterpriseImportJob>;
+export const EnterpriseImportJobParams = z.strictObject({ id: z.uuid() });

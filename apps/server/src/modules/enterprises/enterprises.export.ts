@@ -1,10 +1,12 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { ENTERPRISE_SCALE_LABELS, ENTERPRISE_STATUS_LABELS, type EnterpriseExportQuery, type EnterpriseScale, type EnterpriseStatus, type Industry } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
+import { exportFileName } from '../../platform/exports/export-cells.js';
+import { exportHeading } from '../../platform/exports/heading.js';
+import { createXlsxExport, type ExportColumn } from '../../platform/exports/xlsx-export.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { IndustriesService } from '../industries/index.js';
 import type { RegionsService } from '../regions/index.js';
@@ -17,16 +19,16 @@ import { COLUMNS, DATA_SHEET, type ColumnKey } from './enterprises.xlsx.js';
 const BATCH = 2000;
 
 /** The import columns first (so an export can be edited and imported elsewhere), then the ledger's own. */
-const EXTRA = [
-  { header: '所在区划', width: 28 },
-  { header: '状态', width: 12 },
-  { header: '状态说明', width: 30 },
-  { header: '状态变更时间', width: 20 },
-  { header: '行业主管部门', width: 28 },
-  { header: '登记时间', width: 20 },
+const EXTRA: ExportColumn[] = [
+  { key: 'regionName', header: '所在区划' },
+  { key: 'status', header: '状态' },
+  { key: 'statusReason', header: '状态说明', width: 30 },
+  { key: 'statusChangedAt', header: '状态变更时间', type: 'datetime' },
+  { key: 'department', header: '行业主管部门' },
+  { key: 'createdAt', header: '登记时间', type: 'datetime' },
 ];
 
-const shanghai = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+const COLUMN_TYPES: Partial<Record<ColumnKey, ExportColumn['type']>> = { latitude: 'decimal', longitude: 'decimal' };
 
 function cells(row: EnterpriseRow, industryNames: Map<string, string>): Record<ColumnKey, string | number | null> {
   return {
@@ -47,7 +49,7 @@ function cells(row: EnterpriseRow, industryNames: Map<string, string>): Record<C
 
 export function createExporter(deps: {
   repo: EnterprisesRepository;
-  regions: Pick<RegionsService, 'resolve'>;
+  regions: Pick<RegionsService, 'resolve' | 'path'>;
   industries: Pick<IndustriesService, 'list'>;
   routing: Pick<RoutingService, 'supervisingDepartment'>;
   audit: AuditWriter;
@@ -68,15 +70,18 @@ export function createExporter(deps: {
     const filter: Omit<EnterpriseFilter, 'after' | 'limit'> = { regionCode, industry: query.industry, status: query.status, q: query.q };
     await deps.audit.record(deps.db, ctx, { action: 'enterprise.export', objectType: 'enterprise', result: 'success', statusCode: 200, details: { ...filter } });
 
-    const out = new PassThrough();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = [
-      ...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })),
-      ...EXTRA.map((e, i) => ({ header: e.header, key: `extra${i}`, width: e.width })),
+    const now = deps.now();
+    const filters = [
+      ...(query.industry ? [`行业：${industryNames.get(query.industry) ?? query.industry}`] : []),
+      ...(query.status ? [`状态：${ENTERPRISE_STATUS_LABELS[query.status as EnterpriseStatus]?.zh ?? query.status}`] : []),
+      ...(query.q ? [`关键词：${query.q}`] : []),
     ];
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
+    const heading = await exportHeading((code) => deps.regions.path(code), user, { title: DATA_SHEET, regionCode, period: null, filters, now });
+
+    const out = new PassThrough();
+    const x = createXlsxExport(out, heading);
+    // The template's widths: the rows held back for sizing are only the first page's.
+    const ws = x.sheet(DATA_SHEET, [...COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width, type: COLUMN_TYPES[c.key] ?? 'text' })), ...EXTRA]);
     const departments = createDepartmentResolver({ routing: deps.routing, repo });
 
     const write = async () => {
@@ -86,28 +91,26 @@ export function createExporter(deps: {
         const page = rows.slice(0, BATCH);
         const depts = await departments(page);
         page.forEach((row, i) => {
-          const dept = depts[i]?.name ?? '';
           const values = cells(row, industryNames);
-          ws.addRow([
+          ws.add([
             ...COLUMNS.map((c) => values[c.key]),
             row.region_name,
             ENTERPRISE_STATUS_LABELS[row.status as EnterpriseStatus]?.zh ?? row.status,
             row.status_reason ?? '',
-            shanghai(row.status_changed_at),
-            dept,
-            shanghai(row.created_at),
-          ]).commit();
+            row.status_changed_at,
+            depts[i]?.name ?? '',
+            row.created_at,
+          ]);
         });
         const last = page[page.length - 1];
         if (rows.length <= BATCH || !last) break;
         after = [last.region_code, last.name, last.id];
       }
-      ws.commit();
-      await wb.commit();
+      ws.end();
+      await x.commit();
     };
     write().catch((error: unknown) => out.destroy(error as Error));
 
-    const day = shanghai(deps.now()).slice(0, 10).replace(/-/g, '');
-    return { filename: `企业名录-${day}.xlsx`, stream: out };
+    return { filename: exportFileName('企业名录', heading.regionName, null, now), stream: out };
   };
 }

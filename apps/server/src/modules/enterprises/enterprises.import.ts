@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.js';
 import { readWorkbookRows, WORKBOOK_LIMITS, workbookTooLarge } from '../../platform/files/workbook.js';
 import { AppError, conflict, forbidden, ruleViolation, type ErrorDetail } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import type { JobProgress } from '../../platform/jobs/progress-jobs.js';
 import type { PiiCipher } from '../../platform/secrets/pii.js';
 import type { IndustriesService } from '../industries/index.js';
 import { sealContacts } from './enterprises.pii.js';
@@ -17,6 +18,9 @@ import { cellText, COLUMNS, IMPORT_MAX_ROWS, normaliseHeader, type ColumnKey } f
 /** More than this many error details would make a report nobody reads; the count is still exact. */
 export const MAX_ERROR_DETAILS = 5_000;
 
+/** Rows parsed between two looks at the event loop (and two progress updates). */
+const CHECK_SLICE = 1_000;
+
 const fileError = (zh: string, en: string, field = 'body.file') => ruleViolation({ zh, en }, field);
 
 const noHeader = () => fileError('找不到表头（应含“企业名称”“统一社会信用代码”等列），请使用下载的导入模板', 'no header row found (with 企业名称, 统一社会信用代码 …); use the downloadable template');
@@ -27,7 +31,7 @@ const noHeader = () => fileError('找不到表头（应含“企业名称”“�
  * tolerated); empty rows are skipped, row numbers are the sheet's own. At most
  * IMPORT_MAX_ROWS rows are kept; the rest are only counted, to say how many there were.
  */
-export async function readRows(bytes: Buffer): Promise<RawRow[]> {
+export async function readRows(bytes: Buffer, progress?: JobProgress): Promise<RawRow[]> {
   const byHeader = new Map(COLUMNS.map((c) => [c.header, c.key]));
   let found: { sheet: number; columns: Map<ColumnKey, number> } | null = null;
   const rows: RawRow[] = [];
@@ -52,6 +56,7 @@ export async function readRows(bytes: Buffer): Promise<RawRow[]> {
     if (sheet !== found.sheet) return 'stop';
     if (!values.some((v) => cellText(v).text !== '')) return;
     if (++dataRows > IMPORT_MAX_ROWS) return;
+    if (progress) progress.rowsRead = dataRows;
     const cells: RawRow['cells'] = {};
     let any = false;
     for (const [key, col] of found.columns) {
@@ -61,6 +66,7 @@ export async function readRows(bytes: Buffer): Promise<RawRow[]> {
     }
     if (any) rows.push({ row: rowNumber, cells });
   });
+  if (progress) progress.rowsTotal = Math.min(dataRows, IMPORT_MAX_ROWS);
   if (!found) throw noHeader();
   if (dataRows > IMPORT_MAX_ROWS) {
     throw fileError(`每次最多导入 ${IMPORT_MAX_ROWS} 行，本文件有 ${dataRows} 行，请拆分后分批导入`, `at most ${IMPORT_MAX_ROWS} rows per file; this one has ${dataRows}; split it`);
@@ -92,15 +98,21 @@ export function createImporter(deps: {
 }) {
   const { db, repo, audit } = deps;
 
-  async function validate(user: SessionUser, raw: RawRow[]): Promise<ReadyRow[]> {
+  async function validate(user: SessionUser, raw: RawRow[], progress?: JobProgress): Promise<ReadyRow[]> {
     const scope = scopeOf(user);
     const lookup = industryLookup(await deps.industries.list());
     const errors: RowError[] = [];
-    const parsed = raw.map((r) => {
+    const parsed: ReturnType<typeof parseRow>['parsed'][] = [];
+    for (const r of raw) {
       const result = parseRow(r, lookup);
       errors.push(...result.errors);
-      return result.parsed;
-    });
+      parsed.push(result.parsed);
+      // Let the progress be read (and other requests served) while a large file is checked.
+      if (progress && parsed.length % CHECK_SLICE === 0) {
+        progress.rowsChecked = parsed.length;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     const regions = await repo.resolveRegions([...new Set(parsed.flatMap((p) => p.regionCandidates))], scope);
     const pairs = parsed.flatMap((p) => {
       const regionCode = p.regionCandidates.find((c) => regions.has(c));
@@ -112,19 +124,29 @@ export function createImporter(deps: {
     ]);
     const checked = checkRows(parsed, { regions, existingUscc, existingNames, departmentIndustries: scope.industries });
     errors.push(...checked.errors);
+    if (progress) progress.rowsChecked = raw.length;
     if (errors.length > 0) throw reportErrors(errors, raw.length);
     return checked.ready;
   }
 
   /** Every row is checked first; any error and nothing is written. Otherwise all rows go in, in one transaction. */
-  return async function importFile(ctx: RequestContext, user: SessionUser, upload: Upload): Promise<{ imported: number }> {
+  /** Who may import and whether the bytes are a workbook at all: checked before a job starts. */
+  function precheck(user: SessionUser, upload: Upload): void {
     if (user.orgType === 'enterprise') throw forbidden('enterprise.import');
     const verdict = inspectXlsx(upload.bytes);
     if (!verdict.ok) {
       if (verdict.reason === 'too_large') throw workbookTooLarge(WORKBOOK_LIMITS, 'bytes');
       throw unsupportedFile(verdict.reason);
     }
-    const ready = await validate(user, await readRows(upload.bytes));
+  }
+
+  async function importFile(ctx: RequestContext, user: SessionUser, upload: Upload, progress?: JobProgress): Promise<{ imported: number }> {
+    precheck(user, upload);
+    if (progress) progress.phase = 'reading';
+    const raw = await readRows(upload.bytes, progress);
+    if (progress) progress.phase = 'checking';
+    const ready = await validate(user, raw, progress);
+    if (progress) progress.phase = 'writing';
     const rows = ready.map((r) => ({
       id: crypto.randomUUID(),
       name: r.name,
@@ -149,5 +171,7 @@ export function createImporter(deps: {
       throw error;
     }
     return { imported: rows.length };
-  };
+  }
+
+  return Object.assign(importFile, { precheck });
 }

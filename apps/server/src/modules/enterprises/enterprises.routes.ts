@@ -2,13 +2,14 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CreateEnterpriseBody, Enterprise, EnterpriseExportQuery, EnterpriseImportResult, EnterpriseListQuery, EnterprisePage,
+  CreateEnterpriseBody, Enterprise, EnterpriseExportQuery, EnterpriseImportJob, EnterpriseImportJobParams, EnterpriseImportResult, EnterpriseListQuery, EnterprisePage,
   EnterpriseParams, EnterpriseStatusBody, UpdateEnterpriseBody,
 } from '@anjian/domain';
 import { requireUser } from '../../platform/access/guard.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { EnterprisesService } from './enterprises.service.js';
 import { readUpload, type Upload } from './enterprises.upload.js';
+import type { ImportJobs } from './enterprises.import-jobs.js';
 import { attachment, IMPORT_MAX_BYTES, XLSX_MIME } from './enterprises.xlsx.js';
 
 const ImportUploadDoc = z.object({ file: z.string().meta({ format: 'binary', description: '.xlsx 工作簿（≤5 MB，≤20000 行），见导入模板' }) });
@@ -18,6 +19,7 @@ export interface EnterpriseRoutesDeps {
   importFile(ctx: RequestContext, user: SessionUser, upload: Upload): Promise<{ imported: number }>;
   exportXlsx(ctx: RequestContext, user: SessionUser, query: z.infer<typeof EnterpriseExportQuery>): Promise<{ filename: string; stream: Readable }>;
   template(user: SessionUser): Promise<Buffer>;
+  importJobs: ImportJobs;
 }
 
 export function enterprisesRoutes(deps: EnterpriseRoutesDeps): FastifyPluginAsyncZod {
@@ -50,6 +52,23 @@ export function enterprisesRoutes(deps: EnterpriseRoutesDeps): FastifyPluginAsyn
         consumes: ['multipart/form-data'], body: ImportUploadDoc, response: { 200: EnterpriseImportResult },
       },
     }, async (req) => deps.importFile(req.ctx, requireUser(req), await readUpload(req, IMPORT_MAX_BYTES)));
+
+    // The same import as a job: answers at once, then GET …/:id reports rows read and checked;
+    // a result nobody is watching any more lands in the inbox (enterprises.import-jobs.ts).
+    app.post('/api/enterprises/import-jobs', {
+      config: { access: 'enterprise.import' },
+      bodyLimit: IMPORT_MAX_BYTES,
+      validatorCompiler: () => (data) => ({ value: data }),
+      schema: {
+        tags, summary: '后台导入企业（返回任务，轮询进度）Start an import job',
+        consumes: ['multipart/form-data'], body: ImportUploadDoc, response: { 202: EnterpriseImportJob },
+      },
+    }, async (req, reply) => reply.status(202).send(deps.importJobs.start(req.ctx, requireUser(req), await readUpload(req, IMPORT_MAX_BYTES))));
+
+    app.get('/api/enterprises/import-jobs/:id', {
+      config: { access: 'enterprise.import' },
+      schema: { tags, summary: '导入任务进度（失败时返回导入错误）Import job progress', params: EnterpriseImportJobParams, response: { 200: EnterpriseImportJob } },
+    }, async (req) => deps.importJobs.poll(requireUser(req), req.params.id));
 
     app.get('/api/enterprises/export', {
       config: { access: 'enterprise.read' },

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ENTERPRISE_SCALE_LABELS, ENTERPRISE_SCALES, MAX_SAFETY_CONTACTS, REGION_LEVEL_NAMES, type Bilingual, type Industry, type RegionLevel } from '@anjian/domain';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../platform/exports/xlsx-export.js';
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
 export const DATA_SHEET = '企业名录';
@@ -65,11 +65,8 @@ export function cellText(value: ExcelJS.CellValue): { text: string; number: bool
   return { text: '', number: false };
 }
 
-/** `attachment; filename*=` with the RFC 5987 UTF-8 form, so Chinese names survive every browser. */
-export function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+/** The one Content-Disposition writer (platform/exports). */
+export { attachment } from '../../platform/exports/export-cells.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 

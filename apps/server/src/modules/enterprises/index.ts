@@ -8,6 +8,7 @@ import type { RegionsService } from '../regions/index.js';
 import type { RoutingService } from '../routing/index.js';
 import { createExporter } from './enterprises.export.js';
 import { createImporter } from './enterprises.import.js';
+import { createImportJobs } from './enterprises.import-jobs.js';
 import { createEnterprisesRepository } from './enterprises.repository.js';
 import { enterprisesRoutes } from './enterprises.routes.js';
 import { createEnterprisesService, type EnterpriseSummary, type EnterprisesService } from './enterprises.service.js';
@@ -44,7 +45,8 @@ export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
   const exportXlsx = createExporter({ ...deps, repo });
   const template = async (user: Parameters<EnterprisesService['get']>[0]) =>
     buildTemplate(await deps.industries.list(), await repo.regionGuide(scopeOf(user), TEMPLATE_REGION_ROWS));
-  return { service, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template }) };
+  const importJobs = createImportJobs({ db: deps.db, importFile, now: deps.now });
+  return { service, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template, importJobs }) };
 }
 
 /**

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DrawReviewBody, HazardListPage, HazardListParams, HazardListQuery, Inbox, MarkReadBody, ReviewDraw, ReviewDrawList, ReviewDrawParams, UnreadCount } from '@anjian/domain';
 import { z } from 'zod';
 import { requireUser } from '../../platform/access/guard.js';
+import { attachment } from '../../platform/exports/export-cells.js';
+import { XLSX_MIME } from '../../platform/exports/xlsx-export.js';
 import type { InboxService } from './hazards.inbox.js';
-import { LISTS } from './hazards.lists.js';
 import type { ListsService } from './hazards.lists.service.js';
 import type { Reviews } from './hazards.reviews.js';
 
@@ -38,11 +39,11 @@ export function hazardsExtraRoutes(deps: { reviews: Reviews; lists: ListsService
       const user = requireUser(req);
       // Filters are resolved before the first byte, so a bad region code is still a clean 4xx.
       const filter = await deps.lists.filterOf(user, req.query);
+      const { heading, filename } = await deps.lists.exportHeading(user, req.params.list, filter);
       const stream = new PassThrough();
-      const title = LISTS[req.params.list].title.zh;
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`);
-      deps.lists.exportTo(user, req.params.list, filter, stream).catch((error: unknown) => stream.destroy(error as Error));
+      reply.header('content-type', XLSX_MIME);
+      reply.header('content-disposition', attachment(filename));
+      deps.lists.exportTo(user, req.params.list, filter, heading, stream).catch((error: unknown) => stream.destroy(error as Error));
       return reply.send(stream);
     });
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, LATE_KIND_LABELS, lateness, type HazardLevel, type HazardListPage, type HazardSource, type HazardStatus } from '@anjian/domain';
 import { regionFilter, type Scope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/database.js';
+import type { ExportCellType } from '../../platform/exports/export-cells.js';
 import { clockFacts } from './hazards.clock.js';
 import { hazardVisible } from './hazards.scope.js';
 
@@ -18,6 +19,12 @@ interface ListDefinition {
 }
 
 const col = (key: string, zh: string, en: string) => ({ key, zh, en });
+
+/** How each column is written to .xlsx: business dates, Beijing times, amounts (the rest is text). */
+const COLUMN_TYPES: Record<string, ExportCellType> = {
+  foundOn: 'date', deadline: 'date', closedOn: 'date', decidedOn: 'date', acceptedAt: 'datetime', amount: 'money',
+};
+export const listColumnType = (key: string): ExportCellType => COLUMN_TYPES[key] ?? 'text';
 const label = <K extends string>(labels: Record<K, { zh: string }>, key: string) => labels[key as K]?.zh ?? key;
 
 /** The hazards in scope found in the period; every list starts from these. */
@@ -29,6 +36,16 @@ function base(db: Database, scope: Scope, f: ListFilter, afterId: string | null,
   if (afterId) q = q.where('h.id', '>', afterId);
   return q.orderBy('h.id').limit(limit);
 }
+
+/**
+ * 整改措施: the plan's measures (五落实) when the assignment carried a plan; otherwise the
+ * rectifying unit's own account, its 整改情况说明 — the comment of its latest submission for
+ * acceptance, or failing that its latest progress report — marked as such.
+ */
+const measuresOrReport = sql<string | null>`coalesce(nullif(btrim(h.plan->>'measures'), ''), (
+  select '整改情况说明：' || ev.comment from hazard_events ev
+  where ev.hazard_id = h.id and ev.action in ('submit_for_acceptance', 'progress') and nullif(btrim(ev.comment), '') is not null
+  order by ev.action = 'submit_for_acceptance' desc, ev.seq desc limit 1))`;
 
 /** 是否逾期: 是 when the rectifying unit is late; a late acceptance says so (验收超期), not the unit's. */
 function overdueText(row: { status: string; deadline: string | null; submitted_at: Date | null }, now: Date): string {
@@ -51,7 +68,7 @@ export const LISTS: Record<ListName, ListDefinition> = {
     title: { zh: '整改清单', en: 'Rectification list' },
     columns: [col('id', '编号', 'No.'), col('title', '隐患名称', 'Hazard'), col('enterprise', '企业', 'Enterprise'), col('measures', '整改措施', 'Measures'), col('responsibleUnit', '责任单位', 'Responsible unit'), col('responsiblePerson', '责任人', 'Responsible person'), col('deadline', '整改期限', 'Deadline'), col('status', '状态', 'Status'), col('overdue', '是否逾期', 'Overdue'), col('closedOn', '销号日期', 'Closed on')],
     rows: async (db, scope, f, after, limit, now) => (await base(db, scope, f, after, limit).where('h.assigned_at', 'is not', null)
-      .select(['h.id', 'h.title', 'e.name as enterprise', sql<string | null>`h.plan->>'measures'`.as('measures'), 'h.responsible_unit', 'h.responsible_person', 'h.deadline', 'h.status', 'h.closed_on', 'h.submitted_at']).execute())
+      .select(['h.id', 'h.title', 'e.name as enterprise', measuresOrReport.as('measures'), 'h.responsible_unit', 'h.responsible_person', 'h.deadline', 'h.status', 'h.closed_on', 'h.submitted_at']).execute())
       .map((r) => ({ id: r.id, title: r.title, enterprise: r.enterprise, measures: r.measures, responsibleUnit: r.responsible_unit, responsiblePerson: r.responsible_person, deadline: r.deadline, status: label(HAZARD_STATUS_LABELS, r.status as HazardStatus), overdue: overdueText(r, now), closedOn: r.closed_on })),
   },
   responsibility: {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
+import { tableOf } from '../../test/xlsx-tables.js';
 import { PNG_1X1, multipartFile } from '../../test/multipart.js';
 import { hazardWorld } from './hazards.fixture.js';
 
@@ -63,9 +64,9 @@ describe('lists and exports', () => {
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('整改清单');
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['编号', '隐患名称', '责任单位', '整改期限', '销号日期']));
-    const titles = sheet.getColumn(2).values.slice(2);
-    expect(titles).toEqual(expect.arrayContaining(['已整改隐患0', '已整改隐患5']));
+    const table = tableOf(sheet);
+    expect(table.header).toEqual(expect.arrayContaining(['编号', '隐患名称', '责任单位', '整改期限', '销号日期']));
+    expect(table.rows.map((r) => r[1])).toEqual(expect.arrayContaining(['已整改隐患0', '已整改隐患5']));
   });
 
   it('refuses a bad region code before any byte of the export', async () => {

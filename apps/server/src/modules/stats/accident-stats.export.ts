@@ -1,85 +1,68 @@
-import ExcelJS from 'exceljs';
-import type { AccidentBreakdownRow, AccidentRegionRow, AccidentStats, StatsFigure } from '@anjian/domain';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name for Chinese file names. */
-export function attachment(filename: string): string {
-  return `attachment; filename="stats.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+import type { AccidentBreakdownRow, AccidentStats, StatsFigure } from '@anjian/domain';
+import type { ExportColumn, ExportHeading } from '../../platform/exports/xlsx-export.js';
+import { xlsxBuffer } from '../../platform/exports/xlsx-export.js';
 
 const MEASURES = [
-  ['accidents', '事故起数'],
-  ['deaths', '死亡人数（含失踪）'],
-  ['seriousInjuries', '重伤人数'],
-  ['minorInjuries', '轻伤人数'],
-  ['directLossYuan', '直接经济损失（元）'],
+  ['accidents', '事故起数', 'int'],
+  ['deaths', '死亡人数（含失踪）', 'int'],
+  ['seriousInjuries', '重伤人数', 'int'],
+  ['minorInjuries', '轻伤人数', 'int'],
+  ['directLossYuan', '直接经济损失（元）', 'money'],
 ] as const;
 
+const int = (key: string, header: string): ExportColumn => ({ key, header, type: 'int' });
+const change = (key: string, header: string): ExportColumn => ({ key, header, type: 'signedPercent' });
+const share = (key: string, header: string): ExportColumn => ({ key, header, type: 'percent' });
+
 /*
- * The same figures as GET /api/stats/accidents, one sheet per table, Chinese headers.
- * Counts are numbers (so they sum in Excel); percentages are the printed text the screen
- * shows ("+33.33%"), empty where there is no percentage (last year 0).
+ * The same figures as GET /api/stats/accidents, one sheet per table, through the shared export
+ * writer. Counts and money are numbers (so they sum in Excel); year-on-year, period-on-period
+ * and shares are percentages (numbers with a % format), empty where there is no percentage
+ * (last year 0).
  */
-export async function accidentStatsWorkbook(s: AccidentStats): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'anjian 安监';
+export function accidentStatsWorkbook(s: AccidentStats, heading: ExportHeading): Promise<Buffer> {
   const mom = s.previousPeriod !== null;
+  const notes = [
+    `上年同期：${s.samePeriodLastYear.from} 至 ${s.samePeriodLastYear.to}${s.previousPeriod ? `；上一期间（环比）：${s.previousPeriod.from} 至 ${s.previousPeriod.to}` : ''}`,
+    ...(s.scopeIndustries ? [`统计范围：仅含行业 ${s.scopeIndustries.join('、')}`] : []),
+    `统计口径：${s.basis.zh}`,
+  ];
+  return xlsxBuffer(heading, (x) => {
+    const table = (name: string, columns: ExportColumn[], rows: unknown[][]) => {
+      const sheet = x.sheet(name, columns, { title: `${heading.title}（${name}）`, notes });
+      for (const row of rows) sheet.add(row);
+      sheet.end();
+    };
+    const fig = (f: StatsFigure) => [f.current, f.previous, f.difference, f.percent, ...(mom ? [f.periodOnPeriod?.previous ?? null, f.periodOnPeriod?.percent ?? null] : [])];
 
-  const heading = (ws: ExcelJS.Worksheet, title: string) => {
-    ws.addRow([`${s.region.name} ${title}`]).font = { bold: true, size: 14 };
-    ws.addRow(['统计期间', `${s.period.from} 至 ${s.period.to}`, '上年同期', `${s.samePeriodLastYear.from} 至 ${s.samePeriodLastYear.to}`]);
-    if (s.previousPeriod) ws.addRow(['上一期间（环比）', `${s.previousPeriod.from} 至 ${s.previousPeriod.to}`]);
-    if (s.scopeIndustries) ws.addRow(['统计范围', `仅含行业：${s.scopeIndustries.join('、')}`]);
-    ws.addRow(['统计口径', s.basis.zh]);
-    ws.addRow([]);
-  };
-  const header = (ws: ExcelJS.Worksheet, cells: string[]) => {
-    const row = ws.addRow(cells);
-    row.font = { bold: true };
-    row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-  };
-  const fig = (f: StatsFigure) => [f.current, f.previous, f.difference, f.percentText ?? '', ...(mom ? [f.periodOnPeriod?.previous ?? '', f.periodOnPeriod?.percentText ?? ''] : [])];
+    // One row per measure: the money row carries yuan in the same numeric columns (#,##0 shows both).
+    table('汇总', [
+      { key: 'measure', header: '指标' }, { key: 'current', header: '本期', type: 'decimal' }, { key: 'previous', header: '上年同期', type: 'decimal' },
+      { key: 'difference', header: '增减', type: 'decimal' }, change('yoy', '同比'), ...(mom ? [{ key: 'mom', header: '上一期间', type: 'decimal' } as ExportColumn, change('momPct', '环比')] : []),
+    ], [...MEASURES.map(([key, label]) => [label, ...fig(s.totals[key])]), ['双上升', s.doubleRise ? '是' : '否']]);
 
-  const totals = wb.addWorksheet('汇总');
-  heading(totals, '生产安全事故统计');
-  header(totals, ['指标', '本期', '上年同期', '增减', '同比', ...(mom ? ['上一期间', '环比'] : [])]);
-  for (const [key, label] of MEASURES) totals.addRow([label, ...fig(s.totals[key])]);
-  totals.addRow(['双上升', s.doubleRise ? '是' : '否']);
+    const breakdownColumns = (keyHeader: string): ExportColumn[] => [
+      { key: 'label', header: keyHeader }, int('a', '起数'), int('ap', '上年同期'), int('ad', '增减'), change('ay', '同比'),
+      int('d', '死亡'), int('dp', '上年同期'), int('dd', '增减'), change('dy', '同比'), int('si', '重伤'), int('mi', '轻伤'),
+      { key: 'loss', header: '直接经济损失（元）', type: 'money' }, share('as', '起数占比'), share('ds', '死亡占比'),
+    ];
+    const breakdown = (r: AccidentBreakdownRow) => [
+      r.label.zh, r.accidents.current, r.accidents.previous, r.accidents.difference, r.accidents.percent,
+      r.deaths.current, r.deaths.previous, r.deaths.difference, r.deaths.percent,
+      r.seriousInjuries.current, r.minorInjuries.current, r.directLossYuan.current, r.share.accidents.percent, r.share.deaths.percent,
+    ];
+    table('按等级', breakdownColumns('事故等级'), s.byGrade.map(breakdown));
+    table('按类别', breakdownColumns('统计类别'), s.byCategory.map(breakdown));
+    table('按行业', breakdownColumns('行业'), s.byIndustry.map(breakdown));
 
-  const breakdown = (name: string, keyHeader: string, rows: AccidentBreakdownRow[]) => {
-    const ws = wb.addWorksheet(name);
-    heading(ws, `事故统计（${name}）`);
-    header(ws, [keyHeader, '起数', '上年同期', '增减', '同比', '死亡', '上年同期', '增减', '同比', '重伤', '轻伤', '直接经济损失（元）', '起数占比', '死亡占比']);
-    for (const r of rows) {
-      ws.addRow([
-        r.label.zh, r.accidents.current, r.accidents.previous, r.accidents.difference, r.accidents.percentText ?? '',
-        r.deaths.current, r.deaths.previous, r.deaths.difference, r.deaths.percentText ?? '',
-        r.seriousInjuries.current, r.minorInjuries.current, r.directLossYuan.current, r.share.accidents.percentText ?? '', r.share.deaths.percentText ?? '',
-      ]);
-    }
-    return ws;
-  };
-  breakdown('按等级', '事故等级', s.byGrade);
-  breakdown('按类别', '统计类别', s.byCategory);
-  breakdown('按行业', '行业', s.byIndustry);
+    table('按区划', [
+      int('rank', '排名'), { key: 'code', header: '区划代码' }, { key: 'name', header: '区划' }, int('a', '起数'), int('ap', '上年同期'), change('ay', '同比'),
+      int('d', '死亡'), int('dp', '上年同期'), change('dy', '同比'), { key: 'dr', header: '双上升' },
+    ], s.byRegion.map((r) => [r.rank, r.code, r.label.zh, r.accidents.current, r.accidents.previous, r.accidents.percent, r.deaths.current, r.deaths.previous, r.deaths.percent, r.doubleRise ? '是' : '']));
 
-  const regions = wb.addWorksheet('按区划');
-  heading(regions, '事故统计（按下级区划，按死亡人数、起数排名）');
-  header(regions, ['排名', '区划代码', '区划', '起数', '上年同期', '同比', '死亡', '上年同期', '同比', '双上升']);
-  for (const r of s.byRegion as AccidentRegionRow[]) {
-    regions.addRow([r.rank, r.code, r.label.zh, r.accidents.current, r.accidents.previous, r.accidents.percentText ?? '', r.deaths.current, r.deaths.previous, r.deaths.percentText ?? '', r.doubleRise ? '是' : '']);
-  }
-
-  const caps = wb.addWorksheet('控制指标');
-  heading(caps, '控制指标使用情况');
-  header(caps, ['指标', '年度', '全年控制数', '截至日期', '实际', '占全年控制指标', '时间进度', '快于时间进度', '已超指标']);
-  for (const c of s.indicators) {
-    caps.addRow([c.label.zh, c.year, c.cap, c.asOf, c.actual, c.percentText ?? '', `${c.yearProgressPercent}%`, c.ahead ? '是' : '否', c.exceeded ? '是' : '否']);
-  }
-
-  for (const ws of wb.worksheets) {
-    ws.columns.forEach((col, i) => { col.width = i === 0 ? 22 : 14; });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+    table('控制指标', [
+      { key: 'label', header: '指标' }, int('year', '年度'), int('cap', '全年控制数'), { key: 'asOf', header: '截至日期', type: 'date' }, int('actual', '实际'),
+      share('used', '占全年控制指标'), share('progress', '时间进度'), { key: 'ahead', header: '快于时间进度' }, { key: 'exceeded', header: '已超指标' },
+    ], s.indicators.map((c) => [c.label.zh, c.year, c.cap, c.asOf, c.actual, c.percent, c.yearProgressPercent, c.ahead ? '是' : '否', c.exceeded ? '是' : '否']));
+  });
 }

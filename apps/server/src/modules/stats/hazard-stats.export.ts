@@ -1,46 +1,44 @@
-import ExcelJS from 'exceljs';
 import type { HazardStats } from '@anjian/domain';
+import type { ExportColumn, ExportHeading } from '../../platform/exports/xlsx-export.js';
+import { xlsxBuffer } from '../../platform/exports/xlsx-export.js';
 
 type Measures = Pick<HazardStats['totals'], 'found' | 'closed' | 'major' | 'rectificationRate'>;
+type Snapshot = HazardStats['totals']['snapshot'];
 
 // 销号数 counts closures in the period whatever their date found; 整改率 is over the hazards found in the period: both say so.
-const HEADERS = ['本期排查隐患数', '上年同期', '同比', '本期销号数（按销号日期，含往期发现）', '上年同期', '同比', '重大隐患数', '上年同期', '同比', '本期排查隐患整改率', '上年同期整改率'];
+const MEASURE_COLUMNS: ExportColumn[] = [
+  { key: 'found', header: '本期排查隐患数', type: 'int' }, { key: 'foundPrev', header: '上年同期', type: 'int' }, { key: 'foundYoy', header: '同比', type: 'signedPercent' },
+  { key: 'closed', header: '本期销号数（按销号日期，含往期发现）', type: 'int', width: 20 }, { key: 'closedPrev', header: '上年同期', type: 'int' }, { key: 'closedYoy', header: '同比', type: 'signedPercent' },
+  { key: 'major', header: '重大隐患数', type: 'int' }, { key: 'majorPrev', header: '上年同期', type: 'int' }, { key: 'majorYoy', header: '同比', type: 'signedPercent' },
+  { key: 'rate', header: '本期排查隐患整改率', type: 'percent' }, { key: 'ratePrev', header: '上年同期整改率', type: 'percent' },
+];
 
-function cells(m: Measures): (string | number)[] {
-  const f = (x: Measures['found']) => [x.current, x.previous, x.percentText ?? ''];
-  return [...f(m.found), ...f(m.closed), ...f(m.major), m.rectificationRate.percentText ?? '', m.rectificationRate.previous.percentText ?? ''];
-}
+const measures = (m: Measures) => [
+  m.found.current, m.found.previous, m.found.percent, m.closed.current, m.closed.previous, m.closed.percent,
+  m.major.current, m.major.previous, m.major.percent, m.rectificationRate.percent, m.rectificationRate.previous.percent,
+];
+
+const SNAPSHOT_COLUMNS: ExportColumn[] = ['在办', '逾期未整改', '验收超期', '挂牌督办', '其中省级', '市级', '县级', '已曝光', '待问责'].map((header, i) => ({ key: `s${i}`, header, type: 'int' }));
+const snapshot = (x: Snapshot) => [x.open, x.overdue, x.acceptanceOverdue, x.listed, x.listedByLevel.province, x.listedByLevel.city, x.listedByLevel.county, x.exposed, x.accountabilityRequired];
 
 /**
- * The figures of GET /api/stats/hazards, one sheet per table with Chinese headers: counts as
- * numbers (they sum in Excel), percentages as the text the screen shows.
+ * The figures of GET /api/stats/hazards, one sheet per table, through the shared export
+ * writer: counts as numbers (they sum in Excel), year-on-year changes and rates as
+ * percentages (numbers with a % format), empty where there is no percentage.
  */
-export async function hazardStatsWorkbook(s: HazardStats): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'anjian 安监';
-  const sheet = (name: string, first: string[], rows: (string | number)[][]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([`${s.region.name} 隐患排查治理统计`]).font = { bold: true, size: 14 };
-    ws.addRow(['统计期间', `${s.period.from} 至 ${s.period.to}`, '上年同期', `${s.samePeriodLastYear.from} 至 ${s.samePeriodLastYear.to}`]);
-    ws.addRow(['统计口径', s.basis.zh]);
-    ws.addRow([]);
-    const header = ws.addRow([...first, ...HEADERS]);
-    header.font = { bold: true };
-    for (const row of rows) ws.addRow(row);
-    ws.columns.forEach((c) => (c.width = 14));
-  };
-  const snap = s.totals.snapshot;
-  sheet('总体', ['范围'], [[s.region.name, ...cells(s.totals)]]);
-  const wsSnap = wb.addWorksheet('实时情况');
-  wsSnap.addRow(['区划', '在办', '逾期未整改', '验收超期', '挂牌督办', '其中省级', '市级', '县级', '已曝光', '待问责']).font = { bold: true };
-  wsSnap.addRow([s.region.name, snap.open, snap.overdue, snap.acceptanceOverdue, snap.listed, snap.listedByLevel.province, snap.listedByLevel.city, snap.listedByLevel.county, snap.exposed, snap.accountabilityRequired]);
-  for (const r of s.byRegion) {
-    const x = r.snapshot;
-    wsSnap.addRow([r.name, x.open, x.overdue, x.acceptanceOverdue, x.listed, x.listedByLevel.province, x.listedByLevel.city, x.listedByLevel.county, x.exposed, x.accountabilityRequired]);
-  }
-  sheet('按下级区划', ['区划代码', '区划'], s.byRegion.map((r) => [r.code, r.name, ...cells(r)]));
-  sheet('按来源', ['来源'], s.bySource.map((r) => [r.label.zh, ...cells(r)]));
-  sheet('按等级', ['等级'], s.byLevel.map((r) => [r.label.zh, ...cells(r)]));
-  sheet('按行业', ['行业'], s.byIndustry.map((r) => [r.label.zh, ...cells(r)]));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function hazardStatsWorkbook(s: HazardStats, heading: ExportHeading): Promise<Buffer> {
+  const notes = [`上年同期：${s.samePeriodLastYear.from} 至 ${s.samePeriodLastYear.to}`, `统计口径：${s.basis.zh}`];
+  return xlsxBuffer(heading, (x) => {
+    const table = (name: string, first: ExportColumn[], rows: unknown[][], columns = MEASURE_COLUMNS) => {
+      const sheet = x.sheet(name, [...first, ...columns], { title: `${heading.title}（${name}）`, notes });
+      for (const row of rows) sheet.add(row);
+      sheet.end();
+    };
+    table('总体', [{ key: 'scope', header: '范围' }], [[s.region.name, ...measures(s.totals)]]);
+    table('实时情况', [{ key: 'region', header: '区划' }], [[s.region.name, ...snapshot(s.totals.snapshot)], ...s.byRegion.map((r) => [r.name, ...snapshot(r.snapshot)])], SNAPSHOT_COLUMNS);
+    table('按下级区划', [{ key: 'code', header: '区划代码' }, { key: 'name', header: '区划' }], s.byRegion.map((r) => [r.code, r.name, ...measures(r)]));
+    table('按来源', [{ key: 'label', header: '来源' }], s.bySource.map((r) => [r.label.zh, ...measures(r)]));
+    table('按等级', [{ key: 'label', header: '等级' }], s.byLevel.map((r) => [r.label.zh, ...measures(r)]));
+    table('按行业', [{ key: 'label', header: '行业' }], s.byIndustry.map((r) => [r.label.zh, ...measures(r)]));
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { tableOf } from '../../test/xlsx-tables.js';
 
 let t: TestApp;
 let city: string;
@@ -100,12 +101,10 @@ describe('hazard statistics export', () => {
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const total = book.getWorksheet('总体')!;
     // Closures and the rate each name their base, so neither is read as a share of the other.
-    expect(total.getRow(5).values).toEqual(expect.arrayContaining(['本期排查隐患数', '本期销号数（按销号日期，含往期发现）', '本期排查隐患整改率']));
-    const snapshot = book.getWorksheet('实时情况')!;
-    expect(snapshot.getRow(1).values).toEqual(expect.arrayContaining(['逾期未整改', '验收超期']));
-    expect(total.getRow(6).getCell(2).value).toBe(10);
-    const regions = book.getWorksheet('按下级区划')!;
-    const zd = regions.getRows(6, regions.rowCount - 5)!.find((r) => r.getCell(1).value === '130123')!;
-    expect(zd.getCell(3).value).toBe(7);
+    expect(tableOf(total).header).toEqual(expect.arrayContaining(['本期排查隐患数', '本期销号数（按销号日期，含往期发现）', '本期排查隐患整改率']));
+    expect(tableOf(book.getWorksheet('实时情况')!).header).toEqual(expect.arrayContaining(['逾期未整改', '验收超期']));
+    expect(tableOf(total).rows[0]![1]).toBe(10);
+    const zd = tableOf(book.getWorksheet('按下级区划')!).rows.find((r) => r[0] === '130123')!;
+    expect(zd[2]).toBe(7);
   });
 });

@@ -23,5 +23,5 @@ export function createStatsModule(deps: { db: Database; audit: AuditWriter; regi
   const accidentStats = createAccidentStatsService({ repo: stats, regions: deps.regions, indicators, now: deps.now });
   const accidentTrend = createAccidentTrendService({ repo: stats, regions: deps.regions, now: deps.now });
   const hazardStats = createHazardStatsService({ repo: createHazardStatsRepository(deps.db), rollup: createHazardStatsRollup(deps.db), accidents: stats, regions: deps.regions, now: deps.now });
-  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats }) };
+  return { service: accidentStats, routes: statsRoutes({ db: deps.db, audit: deps.audit, accidentStats, accidentTrend, indicators, hazardStats, regionPath: (code) => deps.regions.path(code), now: deps.now }) };
 }

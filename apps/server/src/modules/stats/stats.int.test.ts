@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accidentBody } from '../../test/accident-fixtures.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { tableOf } from '../../test/xlsx-tables.js';
 
 let t: TestApp;
 let county: string;
@@ -143,10 +144,10 @@ describe('trend, export and veto', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按等级', '按类别', '按行业', '按区划', '控制指标']);
-    const rows = wb.getWorksheet('汇总')!.getSheetValues().filter(Boolean) as unknown[][];
-    const header = rows.find((r) => r.includes('本期'))!;
-    expect(header.slice(1, 6)).toEqual(['指标', '本期', '上年同期', '增减', '同比']);
-    expect(rows.find((r) => r[1] === '死亡人数（含失踪）')!.slice(2, 6)).toEqual([21, 3, 18, '+600%']);
+    const { header, rows } = tableOf(wb.getWorksheet('汇总')!);
+    expect(header.slice(0, 5)).toEqual(['指标', '本期', '上年同期', '增减', '同比']);
+    // 同比 +600% as the number 6 shown with a signed percentage format.
+    expect(rows.find((r) => r[0] === '死亡人数（含失踪）')!.slice(1, 5)).toEqual([21, 3, 18, 6]);
   });
 
   it('flags units for the 一票否决 and drops an accident found free of liability', async () => {

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  ACCIDENT_CATEGORY_DEFINITIONS,
+  ACCIDENT_GRADE_LABELS,
+  HAZARD_LEVEL_LABELS,
   AccidentStats,
   AccidentStatsQuery,
   AccidentTrend,
@@ -16,7 +19,10 @@ import {
 import { requireUser } from '../../platform/access/guard.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
-import { accidentStatsWorkbook, attachment, XLSX_MIME } from './accident-stats.export.js';
+import { exportFileName, attachment } from '../../platform/exports/export-cells.js';
+import { exportHeading, type RegionPath } from '../../platform/exports/heading.js';
+import { XLSX_MIME } from '../../platform/exports/xlsx-export.js';
+import { accidentStatsWorkbook } from './accident-stats.export.js';
 import type { AccidentStatsService } from './accident-stats.service.js';
 import type { AccidentTrendService } from './accident-trend.service.js';
 import type { IndicatorsService } from './indicators.service.js';
@@ -30,6 +36,8 @@ export interface StatsRoutesDeps {
   accidentTrend: AccidentTrendService;
   indicators: IndicatorsService;
   hazardStats: HazardStatsService;
+  regionPath: RegionPath;
+  now: () => Date;
 }
 
 /** Statistics routes. Accident figures and control indicators here; hazard figures go beside them. */
@@ -56,11 +64,17 @@ export function statsRoutes(deps: StatsRoutesDeps): FastifyPluginAsyncZod {
       config: { access: 'stats.read', action: 'stats.export' },
       schema: { tags, summary: '导出事故统计 (.xlsx) Export the accident statistics', querystring: AccidentStatsQuery, produces: [XLSX_MIME] },
     }, async (req, reply) => {
-      const stats = await accidentStats.stats(requireUser(req), req.query);
-      const file = await accidentStatsWorkbook(stats);
+      const user = requireUser(req);
+      const stats = await accidentStats.stats(user, req.query);
+      const f = stats.filter;
+      const filters = [
+        ...(f.category ? [`统计类别：${ACCIDENT_CATEGORY_DEFINITIONS[f.category].label.zh}`] : []), ...(f.grade ? [`事故等级：${ACCIDENT_GRADE_LABELS[f.grade].zh}`] : []), ...(f.industries.length ? [`行业：${f.industries.join('、')}`] : []),
+      ];
+      const heading = await exportHeading(deps.regionPath, user, { title: '生产安全事故统计', regionCode: stats.region.code, period: stats.period, filters, now: deps.now() });
+      const file = await accidentStatsWorkbook(stats, heading);
       // Figures leaving the platform are worth a line in the audit log.
       await deps.audit.record(deps.db, req.ctx, { action: 'stats.export', objectType: 'region', objectId: stats.region.code, result: 'success', statusCode: 200, details: { period: stats.period, filter: stats.filter } });
-      const filename = `事故统计_${stats.region.name}_${stats.period.from}_${stats.period.to}.xlsx`;
+      const filename = exportFileName('事故统计', stats.region.name, stats.period, heading.exportedAt);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(filename)).send(file);
     });
 
@@ -73,10 +87,13 @@ export function statsRoutes(deps: StatsRoutesDeps): FastifyPluginAsyncZod {
       config: { access: 'stats.read', action: 'stats.export' },
       schema: { tags, summary: '导出隐患统计 (.xlsx) Export the hazard statistics', querystring: HazardStatsQuery, produces: [XLSX_MIME] },
     }, async (req, reply) => {
-      const stats = await deps.hazardStats.stats(requireUser(req), req.query);
-      const file = await hazardStatsWorkbook(stats);
+      const user = requireUser(req);
+      const stats = await deps.hazardStats.stats(user, req.query);
+      const filters = [...(req.query.industry ? [`行业：${req.query.industry}`] : []), ...(req.query.level ? [`隐患等级：${HAZARD_LEVEL_LABELS[req.query.level].zh}`] : [])];
+      const heading = await exportHeading(deps.regionPath, user, { title: '隐患排查治理统计', regionCode: stats.region.code, period: stats.period, filters, now: deps.now() });
+      const file = await hazardStatsWorkbook(stats, heading);
       await deps.audit.record(deps.db, req.ctx, { action: 'stats.export', objectType: 'region', objectId: stats.region.code, result: 'success', statusCode: 200, details: { kind: 'hazards', period: stats.period } });
-      const filename = `隐患统计_${stats.region.name}_${stats.period.from}_${stats.period.to}.xlsx`;
+      const filename = exportFileName('隐患统计', stats.region.name, stats.period, heading.exportedAt);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(filename)).send(file);
     });
 

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import unzipper from 'unzipper';
@@ -71,25 +70,39 @@ async function parseXml(entry: AsyncIterable<Buffer>, parser: SaxesParser, onChu
   parser.close();
 }
 
-/** One streaming pass over the zip's entries, counting real inflated bytes against the limits. */
-async function eachEntry(bytes: Buffer, limits: WorkbookLimits, visit: (entry: unzipper.Entry, count: (n: number) => void) => Promise<void>): Promise<void> {
+/** A zip entry as the readers see it: its path and its inflating bytes. */
+interface ZipEntry { path: string; body: AsyncIterable<Buffer> & { destroy?: () => void } }
+
+/**
+ * One pass over the zip's entries, found through the central directory (the file is in memory
+ * anyway), counting real inflated bytes against the limits. Reading the local headers in
+ * order instead (a streaming parse) refused real files: writers that stream (JSZip with
+ * streamFiles, Go's archive/zip, `zip -fd`) leave the sizes out of the local header and put
+ * them in a data descriptor after the data, which a streaming reader cannot find for a
+ * stored (uncompressed) entry — "文件可能已损坏" for a good workbook. The central directory
+ * has every size; inflation is still counted, never the declared sizes trusted.
+ */
+async function eachEntry(bytes: Buffer, limits: WorkbookLimits, visit: (entry: ZipEntry, count: (n: number) => void) => Promise<void>): Promise<void> {
   let total = 0;
-  let entries = 0;
   const count = (n: number) => {
     total += n;
     if (total > limits.inflatedBytes) throw workbookTooLarge(limits, 'bytes');
   };
-  const zip = Readable.from([bytes]).pipe(unzipper.Parse({ forceStream: true }));
   try {
-    for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
-      if (++entries > limits.entries) throw workbookTooLarge(limits, 'entries');
-      await visit(entry, count);
+    const directory = await unzipper.Open.buffer(bytes);
+    const files = directory.files.filter((f) => f.type !== 'Directory');
+    if (files.length > limits.entries) throw workbookTooLarge(limits, 'entries');
+    for (const file of files) {
+      const body = file.stream() as unknown as ZipEntry['body'];
+      try {
+        await visit({ path: file.path, body }, count);
+      } finally {
+        body.destroy?.();
+      }
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw unsupportedWorkbook('unreadable');
-  } finally {
-    zip.destroy();
   }
 }
 
@@ -148,12 +161,13 @@ export async function checkWorkbook(bytes: Buffer, limits: WorkbookLimits = WORK
   if (bytes.length < 22 || bytes.readUInt32LE(0) !== ZIP_LOCAL) throw unsupportedWorkbook('not_zip');
   const parts: WorkbookParts = { workbook: null, rels: null, styles: null, strings: [] };
   await eachEntry(bytes, limits, async (entry, count) => {
-    switch (entry.path) {
-      case 'xl/workbook.xml': parts.workbook = await readPart(entry, count); break;
-      case 'xl/_rels/workbook.xml.rels': parts.rels = await readPart(entry, count); break;
-      case 'xl/styles.xml': parts.styles = await readPart(entry, count); break;
-      case 'xl/sharedStrings.xml': parts.strings = await readSharedStrings(entry, count, limits); break;
-      default: await drain(entry, count);
+    // Zip names are case-sensitive, but some writers spell the parts differently (SharedStrings.xml).
+    switch (entry.path.toLowerCase()) {
+      case 'xl/workbook.xml': parts.workbook = await readPart(entry.body, count); break;
+      case 'xl/_rels/workbook.xml.rels': parts.rels = await readPart(entry.body, count); break;
+      case 'xl/styles.xml': parts.styles = await readPart(entry.body, count); break;
+      case 'xl/sharedstrings.xml': parts.strings = await readSharedStrings(entry.body, count, limits); break;
+      default: await drain(entry.body, count);
     }
   });
   if (parts.workbook === null) throw unsupportedWorkbook('not_xlsx');
@@ -236,9 +250,10 @@ export async function readWorkbookRows(bytes: Buffer, visit: RowVisitor, limits:
   const { dates, date1904 } = dateStyles(parts);
   let stopped = false;
   await eachEntry(bytes, limits, async (entry, count) => {
+    // Every entry was inflated and counted by the first pass; here only the worksheets are read.
     const sheet = order.get(entry.path);
-    if (sheet === undefined || stopped) return drain(entry, count);
-    await readSheet(entry, count, {
+    if (sheet === undefined || stopped) return;
+    await readSheet(entry.body, count, {
       sheet, strings: parts.strings, dates, date1904,
       visit: (rowNumber, values) => {
         if (!stopped && visit(sheet, rowNumber, values) === 'stop') stopped = true;

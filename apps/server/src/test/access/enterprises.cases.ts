@@ -70,6 +70,21 @@ export const enterprisesCases: AccessCase[] = [
     expect: { own: 200, parent: 200, sibling: 422, child: 422, department: 422, siblingDepartment: 422, enterprise: 403, anonymous: 401 },
   },
   {
+    route: 'POST /api/enterprises/import-jobs', role: 'committee_office_staff',
+    // The job starts for anyone who may import (rows are checked inside it, see enterprises.import-jobs.int.test.ts); an enterprise may not.
+    request: async () => {
+      const { payload, headers } = multipart(await workbook([goodRow(REGIONS.own)]));
+      return { method: 'POST', url: '/api/enterprises/import-jobs', payload, headers };
+    },
+    expect: { own: 202, parent: 202, sibling: 202, child: 202, department: 202, siblingDepartment: 202, enterprise: 403, anonymous: 401 },
+  },
+  {
+    route: 'GET /api/enterprises/import-jobs/{id}', role: 'committee_office_staff',
+    // A job is its starter's alone: any other id is not found; an enterprise may not import at all.
+    request: () => ({ method: 'GET', url: `/api/enterprises/import-jobs/${crypto.randomUUID()}` }),
+    expect: { ...everyone(404), enterprise: 403 },
+  },
+  {
     route: 'GET /api/enterprises/export', role: 'committee_office_staff',
     // The body is a zip, so visibility is checked in enterprises.int.test.ts, not by marker.
     request: () => ({ method: 'GET', url: '/api/enterprises/export' }),

@@ -1,11 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Result, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Modal, Progress, Result, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, isApiError, type ApiError } from '../../shared/api/client';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { download } from '../hazards/files.api';
-import { useImportEnterprises } from './enterprises.api';
+import { startImportJob, useImportJob, type ImportJob } from './enterprises.api';
 
 interface RowProblem {
   key: number;
@@ -33,36 +33,50 @@ export function EnterpriseImportDialog({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const mobile = useIsMobile();
   const [file, setFile] = useState<File | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [imported, setImported] = useState<number | null>(null);
-  const run = useImportEnterprises();
+  const [startFailure, setStartFailure] = useState<ApiError | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useImportJob(jobId);
+  const jobFailure = job.error && isApiError(job.error) ? job.error : null;
+  const failure = startFailure ?? jobFailure;
+  const imported = job.data?.phase === 'done' ? job.data.imported ?? 0 : null;
+  const running = jobId !== null && imported === null && !job.error;
 
+  // The import runs as a job: the file is checked on the server while this dialog shows the
+  // rows read and checked; closed before the end, the result goes to the inbox.
   const start = async () => {
     if (!file) return;
-    setFailure(null);
+    setStartFailure(null);
+    setStarting(true);
     try {
-      const result = await run.mutateAsync(file);
-      setImported(result.imported);
+      setJobId((await startImportJob(file)).id);
     } catch (error) {
-      if (isApiError(error)) setFailure(error);
+      if (isApiError(error)) setStartFailure(error);
       else void message.error(errorText(error));
+    } finally {
+      setStarting(false);
     }
+  };
+  const close = () => {
+    if (running) void message.info(t('enterprises.import.background'));
+    onClose();
   };
 
   const template = () => download('/enterprises/import-template', {}, '企业导入模板.xlsx').catch((e: unknown) => void message.error(errorText(e)));
   const problems = failure ? problemsOf(failure) : [];
-  const reset = () => { setFile(null); setFailure(null); setImported(null); };
+  const reset = () => { setFile(null); setStartFailure(null); setJobId(null); };
+  const retry = () => { setStartFailure(null); setJobId(null); };
 
   return (
     <Modal
       open
       title={t('enterprises.import.title')}
-      onCancel={onClose}
+      onCancel={close}
       width={mobile ? '100%' : 720}
       style={mobile ? { top: 8, maxWidth: 'calc(100vw - 16px)' } : undefined}
       footer={imported !== null
         ? [<Button key="again" onClick={reset}>{t('enterprises.import.again')}</Button>, <Button key="ok" type="primary" onClick={onClose}>{t('common.ok')}</Button>]
-        : [<Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="start" type="primary" disabled={!file} loading={run.isPending} onClick={() => void start()} data-testid="import-start">{t('enterprises.import.start')}</Button>]}
+        : [<Button key="cancel" onClick={close}>{t('common.cancel')}</Button>, <Button key="start" type="primary" disabled={!file || running} loading={starting || running} onClick={() => void start()} data-testid="import-start">{t('enterprises.import.start')}</Button>]}
     >
       {imported !== null ? (
         <Result status="success" title={t('enterprises.import.success', { count: imported })} data-testid="import-success" />
@@ -74,13 +88,15 @@ export function EnterpriseImportDialog({ onClose }: { onClose: () => void }) {
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             maxCount={1}
             fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-            beforeUpload={(f) => { setFile(f); setFailure(null); return false; }}
-            onRemove={() => { setFile(null); setFailure(null); }}
+            disabled={running}
+            beforeUpload={(f) => { setFile(f); retry(); return false; }}
+            onRemove={() => { setFile(null); retry(); }}
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">{t('enterprises.import.choose')}</p>
             <p className="ant-upload-hint">{t('enterprises.import.limit')}</p>
           </Upload.Dragger>
+          {running && job.data && <ImportProgress job={job.data} />}
           {failure && (
             <Flex vertical gap={8} style={{ marginTop: 12 }} data-testid="import-errors">
               <Alert type="error" showIcon title={t('enterprises.import.failed')} description={failure.message} />
@@ -103,5 +119,24 @@ export function EnterpriseImportDialog({ onClose }: { onClose: () => void }) {
         </>
       )}
     </Modal>
+  );
+}
+
+/** Rows read and rows checked, with the phase; the bar follows the checking once the total is known. */
+function ImportProgress({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const phase = job.phase === 'reading' ? t('enterprises.import.reading') : job.phase === 'checking' ? t('enterprises.import.checking') : t('enterprises.import.writing');
+  const n = (x: number) => x.toLocaleString();
+  const text = job.rowsTotal === null
+    ? t('enterprises.import.progress', { read: n(job.rowsRead), checked: n(job.rowsChecked) })
+    : t('enterprises.import.progressOf', { read: n(job.rowsRead), checked: n(job.rowsChecked), total: n(job.rowsTotal) });
+  const percent = job.phase === 'writing' ? 99 : job.rowsTotal ? Math.floor((job.rowsChecked / job.rowsTotal) * 95) : 0;
+  return (
+    <Flex vertical gap={4} style={{ marginTop: 12 }} data-testid="import-progress">
+      <Typography.Text strong>{phase}</Typography.Text>
+      <Progress percent={percent} status="active" showInfo={false} />
+      <Typography.Text data-testid="import-progress-text">{text}</Typography.Text>
+      <Typography.Text type="secondary">{t('enterprises.import.runningHint')}</Typography.Text>
+    </Flex>
   );
 }

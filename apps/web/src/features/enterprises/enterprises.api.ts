@@ -1,4 +1,4 @@
-import { type CreateEnterpriseBody, Enterprise, EnterpriseImportResult, EnterprisePage, type UpdateEnterpriseBody } from '@anjian/domain';
+import { type CreateEnterpriseBody, Enterprise, EnterpriseImportJob, EnterpriseImportResult, EnterprisePage, type UpdateEnterpriseBody } from '@anjian/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../shared/api/client';
@@ -63,3 +63,30 @@ export const useSetEnterpriseStatus = () =>
 
 export const useImportEnterprises = () =>
   useEnterpriseMutation(async (file: File) => EnterpriseImportResult.parse(await postFile('/enterprises/import', file)));
+
+export type ImportJob = z.infer<typeof EnterpriseImportJob>;
+
+/** Starts the import as a job (answers at once); the dialog then polls it. */
+export const startImportJob = async (file: File): Promise<ImportJob> => EnterpriseImportJob.parse(await postFile('/enterprises/import-jobs', file));
+
+/**
+ * The job's progress, every 700 ms until it ends. A refused import answers the poll with its
+ * own error (the query's error); a finished one refreshes the lists.
+ */
+export function useImportJob(id: string | null) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['enterprises', 'import-job', id],
+    enabled: id !== null,
+    retry: false,
+    queryFn: async () => {
+      const job = await api.get(`/enterprises/import-jobs/${id}`, { schema: EnterpriseImportJob });
+      if (job.phase === 'done') {
+        void client.invalidateQueries({ queryKey: enterpriseKeys.all });
+        void client.invalidateQueries({ queryKey: ['orgs'] });
+      }
+      return job;
+    },
+    refetchInterval: (q) => (q.state.error || q.state.data?.phase === 'done' ? false : 700),
+  });
+}
