@@ -84,3 +84,6 @@ export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
 export { late, past, LATE_KIND_CODE } from './hazards.clock.js';
 export { EXPOSED } from './hazards.escalation.js';
 export { hazardsPii, sealIdentity } from './hazards.reporter.js';
+
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { hazardNames } from './hazards.names.js';

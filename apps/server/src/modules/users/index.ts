@@ -38,3 +38,6 @@ export function createUsersModule(deps: UsersModuleDeps) {
   };
   return { service, routes };
 }
+
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { userNames } from './users.names.js';
