@@ -25,8 +25,8 @@ export function ScreenTrend({ regionCode, year }: { regionCode: string; year: nu
       grid: { left: 8, right: 8, top: 64, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.months.map((m) => monthName(m.month, language)), axisLabel: { ...AXIS, interval: 0 } },
       yAxis: [
-        { type: 'value', name: t('dashboard.trend.axisAccidents'), minInterval: 1, nameTextStyle: AXIS, axisLabel: AXIS, splitLine: { lineStyle: { color: 'rgba(142,197,255,0.15)' } } },
-        { type: 'value', name: t('dashboard.trend.axisDeaths'), minInterval: 1, nameTextStyle: AXIS, axisLabel: AXIS, splitLine: { show: false } },
+        { type: 'value', name: t('dashboard.trend.axisAccidents'), minInterval: 1, nameTextStyle: { ...AXIS, align: 'left' }, axisLabel: AXIS, splitLine: { lineStyle: { color: 'rgba(142,197,255,0.15)' } } },
+        { type: 'value', name: t('dashboard.trend.axisDeaths'), minInterval: 1, nameTextStyle: { ...AXIS, align: 'right' }, axisLabel: AXIS, splitLine: { show: false } },
       ],
       series: [
         { name: accidents, type: 'bar', data: now((m) => m.accidents.current), itemStyle: { color: '#4fa3ff' }, barMaxWidth: 28 },

@@ -42,8 +42,8 @@ export function TrendChart({ regionCode, year }: { regionCode: string; year: num
       // Two axes: accidents (起) on the left, deaths (人) on the right, so one month with many
       // deaths does not flatten a year of accident counts (or the other way round).
       yAxis: [
-        { type: 'value', name: t('dashboard.trend.axisAccidents'), minInterval: 1, nameTextStyle: { fontSize: CHART_FONT.axis, color: CHART_COLORS.current }, axisLabel: { fontSize: CHART_FONT.axis, color: CHART_COLORS.current } },
-        { type: 'value', name: t('dashboard.trend.axisDeaths'), minInterval: 1, splitLine: { show: false }, nameTextStyle: { fontSize: CHART_FONT.axis, color: CHART_COLORS.deaths }, axisLabel: { fontSize: CHART_FONT.axis, color: CHART_COLORS.deaths } },
+        { type: 'value', name: t('dashboard.trend.axisAccidents'), minInterval: 1, nameTextStyle: { fontSize: CHART_FONT.axis, color: CHART_COLORS.current, align: 'left' }, axisLabel: { fontSize: CHART_FONT.axis, color: CHART_COLORS.current } },
+        { type: 'value', name: t('dashboard.trend.axisDeaths'), minInterval: 1, splitLine: { show: false }, nameTextStyle: { fontSize: CHART_FONT.axis, color: CHART_COLORS.deaths, align: 'right' }, axisLabel: { fontSize: CHART_FONT.axis, color: CHART_COLORS.deaths } },
       ],
       series: [
         { name: names.accidents, type: 'bar', data: now((m) => m.accidents.current), itemStyle: { color: CHART_COLORS.current }, barMaxWidth: 22 },
