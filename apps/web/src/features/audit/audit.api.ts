@@ -1,5 +1,5 @@
 import { AuditPage, AuditVerifyReport, type AuditQuery } from '@anjian/domain';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../shared/api/client';
 import { downloadFromApi } from '../dashboard/download';
@@ -22,5 +22,7 @@ export const exportAuditLog = (filters: AuditFilters) => downloadFromApi('/audit
 
 /** 校验哈希链: the server links what is pending and recomputes the whole chain. */
 export function useVerifyChain() {
-  return useMutation({ mutationFn: () => api.post('/audit/verify', undefined, { schema: AuditVerifyReport }) });
+  const client = useQueryClient();
+  // The check is itself audited: the list shows its row once it is done.
+  return useMutation({ mutationFn: () => api.post('/audit/verify', undefined, { schema: AuditVerifyReport }), onSuccess: () => void client.invalidateQueries({ queryKey: ['audit'] }) });
 }
