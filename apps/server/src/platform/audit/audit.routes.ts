@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AUDIT_FAMILIES, AuditExportQuery, AuditPage, AuditQuery, AuditVerifyReport, type AuditRow } from '@anjian/domain';
 import { requireUser } from '../access/guard.js';
 import { regionFilter, scopeOf, type Scope, type ScopedRecord } from '../access/scope.js';
