@@ -17,6 +17,8 @@ function serverSources(dir: string): string[] {
 /** Templates the server builds action strings from, and what they expand to. */
 const TEMPLATES: Record<string, readonly string[]> = {
   'hazard.${action}': HAZARD_ACTIONS.map((a) => `hazard.${a}`),
+  // The inspection acts (main's INSPECTION_ACTIONS, issue 12): use that list once both are merged.
+  'inspection.${action}': ['inspection.save_results', 'inspection.record', 'inspection.archive'],
 };
 
 /**
