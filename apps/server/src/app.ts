@@ -21,6 +21,7 @@ import { AppError } from './platform/errors.js';
 import type { Job } from './platform/jobs/scheduler.js';
 import { createAuditChainer } from './platform/audit/audit.chainer.js';
 import { auditKeyring, createAuditCheckpointer } from './platform/audit/audit.checkpoint.js';
+import { chainAndVerify } from './platform/audit/audit.verify.js';
 import type { Database } from './platform/db/database.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
@@ -32,16 +33,16 @@ import { createFileStorage } from './platform/files/storage.js';
 import { loadPiiCipher, type PiiCipher } from './platform/secrets/pii.js';
 import { benchBaselineRoutes } from './modules/health/bench-baseline.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { createAccidentsModule } from './modules/accidents/index.js';
+import { createAccidentsModule, accidentNames } from './modules/accidents/index.js';
 import { createEnterprisesModule } from './modules/enterprises/index.js';
-import { createHazardsModule } from './modules/hazards/index.js';
+import { createHazardsModule, hazardNames } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
 import { createInspectionsModule } from './modules/inspections/index.js';
-import { createOrgsModule } from './modules/orgs/index.js';
-import { createRegionsModule } from './modules/regions/index.js';
+import { createOrgsModule, orgNames } from './modules/orgs/index.js';
+import { createRegionsModule, regionNames } from './modules/regions/index.js';
 import { createRoutingModule } from './modules/routing/index.js';
 import { createStatsModule } from './modules/stats/index.js';
-import { createUsersModule } from './modules/users/index.js';
+import { createUsersModule, userNames } from './modules/users/index.js';
 import { createDrawsModule } from './modules/draws/index.js';
 
 export interface AppDeps {
@@ -166,7 +167,11 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   await app.register(stats.routes);
   await app.register(draws.routes);
   await app.register(inspections.routes);
-  await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
+  // Audited objects are named by the module owning each table (users, orgs and enterprises, hazards, accidents, regions).
+  const orgName = orgNames(db);
+  const auditNamers = { user: userNames(db), org: orgName, enterprise: orgName, hazard: hazardNames(db), accident: accidentNames(db), region: regionNames(db) };
+  const verifyChain = async () => chainAndVerify(db, { keyring: await auditKeyring(config.dataDir), dataDir: config.dataDir });
+  await app.register(auditRoutes({ db, audit, resolveRegion: regions.service.resolve, namers: auditNamers, verify: verifyChain, now }));
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 
   registerWebApp(app, config.webDistDir);

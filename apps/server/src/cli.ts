@@ -3,9 +3,8 @@ import { PII_STORES } from './bootstrap.js';
 import { importRegions } from './modules/regions/index.js';
 import { createActivations, createOperator } from './modules/users/index.js';
 import { createSessionStore } from './platform/auth/sessions.js';
-import { createAuditChainer } from './platform/audit/audit.chainer.js';
 import { auditKeyring } from './platform/audit/audit.checkpoint.js';
-import { verifyAuditChain } from './platform/audit/audit.verify.js';
+import { chainAndVerify } from './platform/audit/audit.verify.js';
 import { createAuditWriter } from './platform/audit/audit.writer.js';
 import { loadConfig, type Config } from './platform/config.js';
 import { connect, type Connection } from './platform/db/connect.js';
@@ -48,8 +47,8 @@ const commands: Record<string, Command> = {
     try {
       const keyring = await auditKeyring(config.dataDir, { create: false });
       // Rows committed since the server last linked (or after it stopped) are linked first.
-      const linked = await createAuditChainer(db.db, async () => keyring).chain();
-      const report = await verifyAuditChain(db.db, { keyring, dataDir: config.dataDir });
+      const report = await chainAndVerify(db.db, { keyring, dataDir: config.dataDir });
+      const linked = report.linkedNow;
       if (report.ok) {
         console.log(`audit chain intact: ${report.rowsChecked} rows verified${linked ? ` (${linked} linked just now)` : ''}, ${report.checkpoints} checkpoints (the last at link ${report.checkpointedThrough ?? 0})${report.pending ? `, ${report.pending} written meanwhile and not yet linked` : ''}`);
         return 0;

@@ -10,3 +10,4 @@ export * from './accidents/index.js';
 export * from './stats/index.js';
 export * from './draws/index.js';
 export * from './inspections/index.js';
+export * from './audit/index.js';

@@ -134,7 +134,7 @@ export const AccidentRegionRow = AccidentBreakdownRow.extend({
   level: z.number().int(),
   /** True for accidents recorded on the region itself rather than on one of its sub-regions. */
   atThisLevel: z.boolean(),
-  /** 1 = most deaths, then most accidents; ties share a rank. */
+  /** 1 = most deaths, then most accidents; ties share a rank. 0: the region's own row (本级), listed last, not ranked. */
   rank: z.number().int(),
   /** 双上升: accidents and deaths both up on the same period last year. */
   doubleRise: z.boolean(),

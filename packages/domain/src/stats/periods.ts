@@ -143,3 +143,26 @@ export function clampToDate(period: Period, today: BusinessDate): Period {
   if (compareDates(period.to, today) <= 0 || compareDates(period.from, today) > 0) return period;
   return customPeriod(period.from, today);
 }
+
+/**
+ * What a period is called on screen, from the kind the user asked for: a running month or
+ * quarter is cut at today and compared date for date (clampToDate makes it a custom range),
+ * yet the user chose 月度 or 季度, and the label says so — with "截至" the day it is cut at.
+ */
+export function periodLabel(asked: PeriodKind, period: Period): Bilingual {
+  const { year, month } = parts(period.from);
+  const end = parts(period.to);
+  const q = quarterOf(period.from);
+  const whole =
+    asked === 'month' ? period.to === monthPeriod(year, month).to
+      : asked === 'quarter' ? period.to === quarterPeriod(year, q).to
+        : asked === 'year' ? period.to === wholeYear(year).to
+          : true;
+  const cut = whole ? null : { zh: `，截至${end.month}月${end.day}日`, en: `, to ${period.to}` };
+  const name: Bilingual =
+    asked === 'month' ? { zh: `${year}年${month}月`, en: `${year}-${String(month).padStart(2, '0')}` }
+      : asked === 'quarter' ? { zh: `${year}年第${q}季度`, en: `Q${q} ${year}` }
+        : asked === 'year' ? { zh: `${year}年全年`, en: `Year ${year}` }
+          : PERIOD_KIND_LABELS[asked];
+  return { zh: `${period.from} 至 ${period.to}（${name.zh}${cut?.zh ?? ''}）`, en: `${period.from} to ${period.to} (${name.en}${cut?.en ?? ''})` };
+}

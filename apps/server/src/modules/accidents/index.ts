@@ -30,3 +30,6 @@ export function createAccidentsModule(deps: AccidentsModuleDeps) {
   const investigation = createInvestigationService({ ...base, accidents });
   return { service: accidents, routes: accidentsRoutes({ accidents, supplements, investigation }) };
 }
+
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { accidentNames } from './accidents.names.js';

@@ -101,3 +101,5 @@ export async function enterprisesWithMajorHazards(db: Executor, enterpriseIds: r
     .where('h.enterprise_id', 'in', [...enterpriseIds]).execute();
   return new Set(rows.map((r) => r.enterprise_id).filter((id): id is string => id !== null));
 }
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { hazardNames } from './hazards.names.js';

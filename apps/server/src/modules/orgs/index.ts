@@ -14,3 +14,6 @@ export function createOrgsModule(deps: { db: Database; audit: AuditWriter; regio
   const service = createOrgsService({ ...deps, repo: createOrgsRepository(deps.db) });
   return { service, routes: orgsRoutes({ orgs: service }) };
 }
+
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { orgNames } from './orgs.names.js';

@@ -29,3 +29,6 @@ export function createRegionsModule(deps: { db: Database; databaseUrl: string; a
 
   return { service, routes: regionsRoutes({ regions: service, importVillages }) };
 }
+
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { regionNames } from './regions.names.js';

@@ -58,7 +58,7 @@ export function accidentStatsWorkbook(s: AccidentStats, heading: ExportHeading):
     table('按区划', [
       int('rank', '排名'), { key: 'code', header: '区划代码' }, { key: 'name', header: '区划' }, int('a', '起数'), int('ap', '上年同期'), change('ay', '同比'),
       int('d', '死亡'), int('dp', '上年同期'), change('dy', '同比'), { key: 'dr', header: '双上升' },
-    ], s.byRegion.map((r) => [r.rank, r.code, r.label.zh, r.accidents.current, r.accidents.previous, r.accidents.percent, r.deaths.current, r.deaths.previous, r.deaths.percent, r.doubleRise ? '是' : '']));
+    ], s.byRegion.map((r) => [r.atThisLevel ? null : r.rank, r.code, r.label.zh, r.accidents.current, r.accidents.previous, r.accidents.percent, r.deaths.current, r.deaths.previous, r.deaths.percent, r.doubleRise ? '是' : '']));
 
     table('控制指标', [
       { key: 'label', header: '指标' }, int('year', '年度'), int('cap', '全年控制数'), { key: 'asOf', header: '截至日期', type: 'date' }, int('actual', '实际'),

@@ -89,7 +89,10 @@ export function createAccidentStatsService(deps: AccidentStatsDeps) {
       // Accidents recorded on the region itself (not on a sub-region) still count in its totals: show them as their own row.
       const self = find('region', target.region.code);
       if (self) subRows.push({ code: target.region.code, name: target.region.name, level: target.region.level, atThisLevel: true, t: totalsOf(self) });
-      const byRegion: AccidentRegionRow[] = rankRegions(subRows.map((r) => ({ ...r, deaths: r.t.cur.deaths, accidents: r.t.cur.accidents }))).map((r) => ({
+      // The region's own row is not a sub-region: it is listed last and not ranked (rank 0), so no township's place depends on it.
+      const measured = subRows.map((r) => ({ ...r, deaths: r.t.cur.deaths, accidents: r.t.cur.accidents }));
+      const ranked = [...rankRegions(measured.filter((r) => !r.atThisLevel)), ...measured.filter((r) => r.atThisLevel).map((r) => ({ ...r, rank: 0 }))];
+      const byRegion: AccidentRegionRow[] = ranked.map((r) => ({
         ...row(r.code, r.atThisLevel ? AT_THIS_LEVEL : { zh: r.name, en: r.name }, r.t),
         code: r.code, name: r.name, level: r.level, atThisLevel: r.atThisLevel, rank: r.rank,
         doubleRise: doubleRise({ current: r.t.cur.accidents, previous: r.t.yoy.accidents }, { current: r.t.cur.deaths, previous: r.t.yoy.deaths }),
@@ -99,9 +102,9 @@ export function createAccidentStatsService(deps: AccidentStatsDeps) {
       return {
         region: { code: target.region.code, name: target.region.name, level: target.region.level },
         scopeIndustries: scope.industries === null ? null : [...scope.industries],
-        period: periodView(period),
-        samePeriodLastYear: periodView(lastYear),
-        previousPeriod: before ? periodView(before) : null,
+        period: periodView(period, q.period),
+        samePeriodLastYear: periodView(lastYear, q.period),
+        previousPeriod: before ? periodView(before, before.kind === 'custom' ? 'custom' : q.period) : null,
         basis: ACCIDENT_BASIS,
         decimals: q.decimals,
         filter: { category: q.category ?? null, industries: filter.industries, grade: q.grade ?? null },

@@ -60,8 +60,8 @@ export function createHazardStatsService(deps: { repo: HazardStatsRepository; ro
 
       return {
         region: { code: target.region.code, name: target.region.name, level: target.region.level },
-        period: periodView(current),
-        samePeriodLastYear: periodView(lastYear),
+        period: periodView(current, q.period),
+        samePeriodLastYear: periodView(lastYear, q.period),
         basis: HAZARD_BASIS,
         totals: { ...measures(find('total', null)), snapshot: snapshotView(snapshot.total) },
         bySource: HAZARD_SOURCES.map((s) => breakdown(s, HAZARD_SOURCE_LABELS[s], find('source', s))),

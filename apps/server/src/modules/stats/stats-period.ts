@@ -4,8 +4,8 @@ import {
   compareDates,
   customPeriod,
   monthPeriod,
-  PERIOD_KIND_LABELS,
   periodDays,
+  periodLabel,
   quarterPeriod,
   shiftYears,
   wholeYear,
@@ -13,6 +13,7 @@ import {
   type AccidentStatsQuery,
   type BusinessDate,
   type Period,
+  type PeriodKind,
   type StatsPeriod,
 } from '@anjian/domain';
 import { AppError } from '../../platform/errors.js';
@@ -49,7 +50,12 @@ export function resolvePeriod(q: Pick<z.infer<typeof AccidentStatsQuery>, 'perio
   }
 }
 
-export function periodView(p: Period): StatsPeriod {
-  const kind = PERIOD_KIND_LABELS[p.kind];
-  return { kind: p.kind, from: p.from, to: p.to, days: periodDays(p), label: { zh: `${p.from} 至 ${p.to}（${kind.zh}）`, en: `${p.from} to ${p.to} (${kind.en})` } };
+const ASKED: Record<z.infer<typeof AccidentStatsQuery>['period'], PeriodKind> = { ytd: 'year_to_date', year: 'year', quarter: 'quarter', month: 'month', custom: 'custom' };
+
+/**
+ * The period as the API reports it. `asked` is the kind in the query: a running month cut at
+ * today is compared as a custom range, but is labelled the month the user chose (periodLabel).
+ */
+export function periodView(p: Period, asked: z.infer<typeof AccidentStatsQuery>['period']): StatsPeriod {
+  return { kind: p.kind, from: p.from, to: p.to, days: periodDays(p), label: periodLabel(ASKED[asked], p) };
 }

@@ -71,15 +71,18 @@ describe('periods, comparisons and breakdowns', () => {
     expect(s.byRegion.filter((r: { atThisLevel: boolean }) => !r.atThisLevel).length).toBeGreaterThan(5);
     expect(row('130123102')).toMatchObject({ rank: 1, deaths: { current: 12, previous: 2 }, accidents: { current: 1, previous: 1 }, doubleRise: false });
     expect(row('130123100')).toMatchObject({ rank: 2, deaths: { current: 8, previous: 1 }, accidents: { current: 3, previous: 1, percentText: '+200%' }, doubleRise: true });
-    expect(row('130123', true)).toMatchObject({ rank: 3, label: { zh: '本级（未落到下级区划）' }, accidents: { current: 1 } });
-    // Everything else ties at zero and shares a rank.
-    expect(new Set(s.byRegion.slice(3).map((r: { rank: number }) => r.rank))).toEqual(new Set([4]));
+    // The county's own row is listed last and not ranked among its townships.
+    expect(row('130123', true)).toMatchObject({ rank: 0, label: { zh: '本级（未落到下级区划）' }, accidents: { current: 1 } });
+    expect(s.byRegion.at(-1)).toMatchObject({ code: '130123', atThisLevel: true });
+    // Everything else ties at zero and shares a rank: third, right after the two with deaths.
+    expect(new Set(s.byRegion.slice(2, -1).map((r: { rank: number }) => r.rank))).toEqual(new Set([3]));
     expect(row('130123100').share.deaths).toEqual({ part: 8, whole: 21, percent: 38.1, percentText: '38.1%' });
   });
 
   it('cuts the running month at today and compares date for date; adds 环比 on request', async () => {
     const s = await ok('/api/stats/accidents?period=month&month=6&compare=mom');
-    expect(s.period).toMatchObject({ kind: 'custom', from: '2026-06-01', to: '2026-06-15' });
+    expect(s.period).toMatchObject({ kind: 'custom', from: '2026-06-01', to: '2026-06-15', label: { zh: '2026-06-01 至 2026-06-15（2026年6月，截至6月15日）' } });
+    expect(s.period.label.zh).not.toContain('自定义');
     expect(s.samePeriodLastYear).toMatchObject({ from: '2025-06-01', to: '2025-06-15' });
     expect(s.previousPeriod).toMatchObject({ from: '2026-05-17', to: '2026-05-31' });
     expect(s.totals.accidents).toMatchObject({ current: 2, previous: 1, periodOnPeriod: { previous: 0, percent: null, description: { zh: '上期为0，本期2' } } });

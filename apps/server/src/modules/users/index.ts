@@ -57,3 +57,5 @@ export async function inspectorAccounts(db: Executor, where: { orgId?: string; r
   if (where.ids) q = where.ids.length ? q.where('u.id', 'in', [...where.ids]) : q.where(sql<boolean>`false`);
   return q.orderBy('u.id').execute();
 }
+/** Display names for the audit log (platform/audit/audit.names.ts). */
+export { userNames } from './users.names.js';

@@ -3,6 +3,7 @@ import type { Keyring } from '../secrets/keyring.js';
 import { GENESIS_HASH, isAuditAlgorithm, rowHash } from './audit.chain.js';
 import { checkpointFile, readCheckpoints } from './audit.checkpoint.js';
 import { unscoped } from '../access/scope.js';
+import { createAuditChainer } from './audit.chainer.js';
 
 export interface VerifyReport {
   ok: boolean;
@@ -80,4 +81,13 @@ export async function verifyAuditChain(db: Database, options: { keyring: Keyring
     return report({ id: null, seq: String(lastSeq), reason: `no checkpoint of the chain in ${checkpointFile(options.dataDir)}: a removed tail or a chain re-hashed as unkeyed could not be told from an intact one (restore the data directory's audit/ from a backup)` });
   }
   return report(null);
+}
+
+/**
+ * What `cli audit:verify` and the audit page's 校验哈希链 both run: link the rows committed since
+ * the chainer last ran, then verify the whole chain.
+ */
+export async function chainAndVerify(db: Database, options: { keyring: Keyring; dataDir: string }): Promise<VerifyReport & { linkedNow: number }> {
+  const linkedNow = await createAuditChainer(db, async () => options.keyring).chain();
+  return { ...(await verifyAuditChain(db, options)), linkedNow };
 }

@@ -72,7 +72,7 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
         objectId: (req.params as Record<string, string> | undefined)?.id?.replace(/\0/g, '').slice(0, 100) ?? null,
         result: denied ? 'denied' : status < 400 ? 'success' : 'failure',
         statusCode: status,
-        details: status >= 400 ? { url: req.url.slice(0, 300), method: req.method } : null,
+        details: status >= 400 ? { url: req.url.slice(0, 300), method: req.method, ...shownError(payload) } : null,
       });
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
@@ -84,4 +84,18 @@ export function registerLifecycle(app: FastifyInstance, deps: { db: Database; se
     }
     return payload;
   });
+}
+
+/** What the user was told (the error body's code and message), so the audit log can show why a request failed. */
+function shownError(payload: unknown): { code?: string; message?: string } {
+  if (typeof payload !== 'string' || !payload.startsWith('{')) return {};
+  try {
+    const body = JSON.parse(payload) as { code?: unknown; message?: unknown };
+    return {
+      ...(typeof body.code === 'string' ? { code: body.code.slice(0, 60) } : {}),
+      ...(typeof body.message === 'string' ? { message: body.message.slice(0, 500) } : {}),
+    };
+  } catch {
+    return {};
+  }
 }

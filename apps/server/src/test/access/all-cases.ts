@@ -1,4 +1,5 @@
 import { accidentsCases } from './accidents.cases.js';
+import { auditCases } from './audit.cases.js';
 import { dutiesCases } from './duties.cases.js';
 import { drawsCases } from './draws.cases.js';
 import { enterprisesCases } from './enterprises.cases.js';
@@ -8,4 +9,4 @@ import { inspectionsCases } from './inspections.cases.js';
 import type { AccessCase } from './world.js';
 
 /** Every module's access cases; the coverage test fails for any API route missing here. */
-export const allCases: AccessCase[] = [...foundationCases, ...enterprisesCases, ...hazardsCases, ...accidentsCases, ...dutiesCases, ...drawsCases, ...inspectionsCases];
+export const allCases: AccessCase[] = [...foundationCases, ...enterprisesCases, ...hazardsCases, ...accidentsCases, ...dutiesCases, ...drawsCases, ...inspectionsCases, ...auditCases];

@@ -1,6 +1,8 @@
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import { AUDIT_ACTION_LABELS, AUDIT_FAMILIES, AUDIT_FAMILY_KEYS, auditFamilyOf, type AuditFamily } from '@anjian/domain';
+import { Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../shared/i18n';
 import { shanghaiWallClockToIso } from '../../shared/ui/format';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import type { AuditFilters } from './audit.api';
@@ -10,16 +12,20 @@ interface Values {
   to?: Dayjs | null;
   username?: string;
   action?: string;
+  family?: AuditFamily;
   result?: 'success' | 'failure' | 'denied';
 }
-
-// Prefixes of the actions the platform records today; any other prefix can still be typed.
-const ACTION_PREFIXES = ['auth.', 'user.', 'role.', 'org.', 'routing.', 'industry.', 'region.'];
 
 export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const mobile = useIsMobile();
+  const { pick } = useLanguage();
+  const family = Form.useWatch('family', form);
+  // The operations of the chosen family, in words (every action the server writes has a label).
+  const actions = Object.entries(AUDIT_ACTION_LABELS)
+    .filter(([action]) => !family || auditFamilyOf(action) === family)
+    .map(([value, label]) => ({ value, label: pick(label) }));
 
   const apply = (v: Values) => {
     const { from, to } = v;
@@ -27,7 +33,8 @@ export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) =
       from: from ? shanghaiWallClockToIso(from.format('YYYY-MM-DDTHH:mm:ss')) : undefined,
       to: to ? shanghaiWallClockToIso(to.format('YYYY-MM-DDTHH:mm:ss')) : undefined,
       username: v.username?.trim() || undefined,
-      action: v.action?.trim() || undefined,
+      action: v.action || undefined,
+      family: v.family,
       result: v.result,
     });
   };
@@ -45,14 +52,25 @@ export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) =
         <Form.Item name="username" label={t('audit.username')}>
           <Input allowClear className="anjian-filter" style={{ width: 150 }} />
         </Form.Item>
-        <Form.Item name="action" label={t('audit.action')}>
-          <AutoComplete
+        <Form.Item name="family" label={t('audit.family')}>
+          <Select
             allowClear
             className="anjian-filter"
-            style={{ width: 180 }}
-            placeholder={t('audit.actionPlaceholder')}
-            options={ACTION_PREFIXES.map((value) => ({ value }))}
-            showSearch={{ filterOption: (input, option) => !!option?.value.startsWith(input) }}
+            style={{ width: 170 }}
+            placeholder={t('common.all')}
+            options={AUDIT_FAMILY_KEYS.map((f) => ({ value: f, label: pick(AUDIT_FAMILIES[f].label) }))}
+            onChange={() => form.setFieldValue('action', undefined)}
+            data-testid="audit-family"
+          />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.action')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            className="anjian-filter"
+            style={{ width: 200 }}
+            placeholder={t('common.all')}
+            options={actions}
           />
         </Form.Item>
         <Form.Item name="result" label={t('audit.result')}>

@@ -5,6 +5,7 @@ import { useLanguage } from '../../shared/i18n';
 import type { AccidentStatsData } from './dashboard.api';
 import css from './dashboard.module.css';
 import { FigureCard } from './FigureCard';
+import { formatMoney } from './money';
 
 export const FIGURE_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: 12 } as const;
 
@@ -19,29 +20,37 @@ export function TrendLegend() {
   );
 }
 
-/** 事故起数, 死亡, 重伤, 轻伤, 直接经济损失 with 同比. */
+/** The accident ledger with the dashboard's region and period: the other end of every accident figure. */
+export function accidentListLink(regionCode: string, period: { from: string; to: string }): string {
+  return `/accidents?${new URLSearchParams({ regionCode, from: period.from, to: period.to }).toString()}`;
+}
+
+/** 事故起数, 死亡, 重伤, 轻伤, 直接经济损失 with 同比; each opens the accidents behind it. */
 export function AccidentFigures({ stats }: { stats: AccidentStatsData }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { totals } = stats;
-  const loss = totals.directLossYuan.current;
-  // 万元 as the seeds print losses; 亿元 once the figure would no longer fit a card.
-  const big = loss >= 100_000_000;
-  const lossDisplay = (loss / (big ? 100_000_000 : 10_000)).toLocaleString(language, { maximumFractionDigits: big ? 2 : 1 });
+  const money = formatMoney(totals.directLossYuan.current, language);
+  const to = accidentListLink(stats.region.code, stats.period);
+  const toLabel = t('dashboard.openAccidents');
+  const card = { to, toLabel };
   return (
     <div style={FIGURE_GRID}>
-      <FigureCard testId="figure-accidents" label={t('dashboard.figures.accidents')} raw={totals.accidents.current} unit={t('dashboard.units.accidents')} figure={totals.accidents} />
-      <FigureCard testId="figure-deaths" label={t('dashboard.figures.deaths')} raw={totals.deaths.current} unit={t('dashboard.units.people')} figure={totals.deaths} />
-      <FigureCard testId="figure-serious-injuries" label={t('dashboard.figures.seriousInjuries')} raw={totals.seriousInjuries.current} unit={t('dashboard.units.people')} figure={totals.seriousInjuries} />
-      <FigureCard testId="figure-minor-injuries" label={t('dashboard.figures.minorInjuries')} raw={totals.minorInjuries.current} unit={t('dashboard.units.people')} figure={totals.minorInjuries} />
+      <FigureCard testId="figure-accidents" label={t('dashboard.figures.accidents')} raw={totals.accidents.current} unit={t('dashboard.units.accidents')} figure={totals.accidents} {...card} />
+      <FigureCard testId="figure-deaths" label={t('dashboard.figures.deaths')} raw={totals.deaths.current} unit={t('dashboard.units.people')} figure={totals.deaths} {...card} />
+      <FigureCard testId="figure-serious-injuries" label={t('dashboard.figures.seriousInjuries')} raw={totals.seriousInjuries.current} unit={t('dashboard.units.people')} figure={totals.seriousInjuries} {...card} />
+      <FigureCard testId="figure-minor-injuries" label={t('dashboard.figures.minorInjuries')} raw={totals.minorInjuries.current} unit={t('dashboard.units.people')} figure={totals.minorInjuries} {...card} />
       <FigureCard
         testId="figure-direct-loss"
         label={t('dashboard.figures.directLoss')}
-        raw={loss}
-        display={lossDisplay}
-        unit={big ? t('dashboard.units.hundredMillionYuan') : t('dashboard.units.tenThousandYuan')}
+        raw={totals.directLossYuan.current}
+        display={money.value}
+        rawDisplay={money.yuan}
+        unit={t(`dashboard.units.${money.unit}`)}
         rawUnit={t('dashboard.units.yuan')}
         figure={totals.directLossYuan}
+        formatPrevious={(n) => formatMoney(n, language).yuan}
+        {...card}
       />
     </div>
   );

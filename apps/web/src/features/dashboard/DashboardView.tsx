@@ -1,7 +1,8 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, Col, Flex, Row, Tooltip, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { FundProjectionScreenOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Flex, Row, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useRegion } from '../../shared/api/regions';
 import { useCurrentUser } from '../../shared/auth/session';
 import { useLanguage } from '../../shared/i18n';
@@ -22,6 +23,9 @@ import { TrendChart } from './TrendChart';
 
 const GUTTER: [number, number] = [16, 16];
 
+// The 大屏 (and its map) come only when asked for: the dashboard's first load stays as small as it was.
+const CockpitScreen = lazy(() => import('./CockpitScreen').then((m) => ({ default: m.CockpitScreen })));
+
 /** 领导驾驶舱 for one region: the user's own (/dashboard) or one below it (/dashboard/<code>). */
 export function DashboardView() {
   const { t } = useTranslation();
@@ -31,6 +35,7 @@ export function DashboardView() {
   const code = useParams().regionCode ?? own;
   const navigate = useNavigate();
   const [period, setPeriod, search] = usePeriod();
+  const screen = useSearchParams()[0].get('screen') === '1';
   const region = useRegion(code);
   const accidents = useAccidentStats(code, period);
   const hazards = useHazardStats(code, period);
@@ -51,6 +56,15 @@ export function DashboardView() {
     run: () => downloadFromApi('/stats/hazards/export', { regionCode: code, ...period }, 'hazard-stats.xlsx'),
   };
   const name = stats?.region.name ?? region.data?.name ?? '';
+  if (screen) {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <CockpitScreen code={code} own={own} period={period} />
+      </Suspense>
+    );
+  }
+  const screenParams = new URLSearchParams(search);
+  screenParams.set('screen', '1');
 
   return (
     <div data-testid="dashboard" data-region={stats?.region.code ?? ''} data-ready={ready ? 'true' : 'false'}>
@@ -61,7 +75,12 @@ export function DashboardView() {
           </Typography.Title>
           <DrillBreadcrumb code={code} ownRegion={own} search={search} />
         </div>
-        <PeriodSelector value={period} onChange={setPeriod} />
+        <Flex wrap gap={8} align="center">
+          <PeriodSelector value={period} onChange={setPeriod} />
+          <Link to={`?${screenParams.toString()}`} data-testid="enter-screen">
+            <Button icon={<FundProjectionScreenOutlined />}>{t('dashboard.screen.enter')}</Button>
+          </Link>
+        </Flex>
       </Flex>
 
       {accidents.isError ? (

@@ -11,15 +11,17 @@ export function dashboardPath(code: string, ownRegion: string, search: string): 
 }
 
 /**
- * The way back up: the region's ancestors, clipped at the user's own region (figures above it
- * are not the user's to see). The last item is the region on screen.
+ * The one breadcrumb of the dashboard (the layout's own region path is hidden here, so the two
+ * never disagree): the region's whole path from the top. Above the user's own region the names
+ * are plain text (those figures are not the user's to see); from it down each is a way back.
+ * The last item is the region on screen.
  */
-export function DrillBreadcrumb({ code, ownRegion, search }: { code: string; ownRegion: string; search: string }) {
+export function DrillBreadcrumb({ code, ownRegion, search, dark }: { code: string; ownRegion: string; search: string; dark?: boolean }) {
   const { t } = useTranslation();
   const ancestors = useAncestors(code);
-  const path = (ancestors.data ?? []).filter((r) => isWithinRegion(r.code, ownRegion));
-  // At one's own region there is nowhere to go back to.
-  if (path.length <= 1) return null;
+  const path = ancestors.data ?? [];
+  if (path.length === 0) return null;
+  const plain = dark ? 'rgba(255,255,255,0.65)' : '#595959';
   return (
     <nav aria-label={t('dashboard.drillPath')} data-testid="drill-breadcrumb">
       <Breadcrumb
@@ -28,9 +30,11 @@ export function DrillBreadcrumb({ code, ownRegion, search }: { code: string; own
           key: r.code,
           title:
             i === path.length - 1 ? (
-              <span data-testid={`crumb-${r.code}`} aria-current="page" style={{ color: '#141414', fontWeight: 600 }}>{r.name}</span>
-            ) : (
+              <span data-testid={`crumb-${r.code}`} aria-current="page" style={{ color: dark ? '#fff' : '#141414', fontWeight: 600 }}>{r.name}</span>
+            ) : isWithinRegion(r.code, ownRegion) ? (
               <Link data-testid={`crumb-${r.code}`} to={dashboardPath(r.code, ownRegion, search)}>{r.name}</Link>
+            ) : (
+              <span style={{ color: plain }}>{r.name}</span>
             ),
         }))}
       />

@@ -59,6 +59,10 @@ export interface FigureCardProps {
   display?: string;
   unit?: string;
   rawUnit?: string;
+  /** The raw value as printed under the display (with separators); data-value keeps the API's. */
+  rawDisplay?: string;
+  /** How the 上年同期 figure and the difference are printed (money with separators). */
+  formatPrevious?: (n: number) => string;
   figure?: Figure;
   tone?: Tone;
   /** Clicking the number opens the list behind it. */
@@ -68,9 +72,9 @@ export interface FigureCardProps {
   footer?: ReactNode;
 }
 
-export function FigureCard({ testId, label, raw, display, unit, rawUnit, figure, tone = 'casualty', to, toLabel, alert, footer }: FigureCardProps) {
+export function FigureCard({ testId, label, raw, display, unit, rawUnit, rawDisplay, formatPrevious = String, figure, tone = 'casualty', to, toLabel, alert, footer }: FigureCardProps) {
   const { t } = useTranslation();
-  const value = <span data-testid="figure-value">{raw}</span>;
+  const value = <span data-testid="figure-value" data-raw={raw}>{rawDisplay ?? raw}</span>;
   const big = display === undefined ? value : <span data-testid="figure-display">{display}</span>;
   return (
     <div
@@ -98,8 +102,8 @@ export function FigureCard({ testId, label, raw, display, unit, rawUnit, figure,
       {figure && <Compare figure={figure} tone={tone} />}
       {figure && (
         <div className={css.muted}>
-          {t('dashboard.previous')} {figure.previous}
-          {figure.difference !== 0 && ` (${figure.difference > 0 ? '+' : ''}${figure.difference})`}
+          {t('dashboard.previous')} {formatPrevious(figure.previous)}
+          {figure.difference !== 0 && ` (${figure.difference > 0 ? '+' : ''}${formatPrevious(figure.difference)})`}
         </div>
       )}
       {footer}

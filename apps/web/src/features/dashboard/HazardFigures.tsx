@@ -5,9 +5,13 @@ import type { HazardStatsData } from './dashboard.api';
 import css from './dashboard.module.css';
 import { FigureCard } from './FigureCard';
 
-/** The hazard ledger, filtered: the other end of every clickable hazard figure. */
-export function ledgerLink(regionCode: string, filter: 'overdue' | 'acceptanceOverdue' | 'listed'): string {
-  return `/hazards?${new URLSearchParams({ [filter]: 'true', regionCode }).toString()}`;
+/**
+ * The hazard ledger, filtered: the other end of every clickable hazard figure. Overdue, listed
+ * and acceptance-overdue are counts as of now (no period); the others count hazards found in the
+ * period, which is what the ledger's from/to filter on (found_on).
+ */
+export function ledgerLink(regionCode: string, filter: 'overdue' | 'acceptanceOverdue' | 'listed' | null, extra: Record<string, string> = {}): string {
+  return `/hazards?${new URLSearchParams({ ...(filter ? { [filter]: 'true' } : {}), regionCode, ...extra }).toString()}`;
 }
 
 /**
@@ -21,10 +25,12 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
   const rate = totals.rectificationRate;
   const snap = totals.snapshot;
   const unit = t('dashboard.units.items');
+  const found = { from: stats.period.from, to: stats.period.to };
+  const toLabel = t('dashboard.hazards.openLedger');
   return (
     // At most three cards a row: the grid shares its row with the chart on a wide screen.
     <div style={{ ...FIGURE_GRID, gridTemplateColumns: 'repeat(auto-fit, minmax(max(140px, 30%), 1fr))' }}>
-      <FigureCard testId="figure-hazards-found" label={t('dashboard.hazards.found')} raw={totals.found.current} unit={unit} figure={totals.found} tone="neutral" />
+      <FigureCard testId="figure-hazards-found" label={t('dashboard.hazards.found')} raw={totals.found.current} unit={unit} figure={totals.found} tone="neutral" to={ledgerLink(stats.region.code, null, found)} toLabel={toLabel} />
       <FigureCard
         testId="figure-hazards-closed"
         label={t('dashboard.hazards.closed')}
@@ -38,6 +44,9 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
         testId="figure-rectification-rate"
         label={t('dashboard.hazards.rate')}
         raw={rate.percentText ?? '—'}
+        // The rate's part: hazards found in the period and closed since.
+        to={rate.part > 0 ? ledgerLink(stats.region.code, null, { ...found, status: 'closed' }) : undefined}
+        toLabel={toLabel}
         footer={
           <>
             <div className={css.muted} data-testid="rate-basis">{t('dashboard.hazards.rateParts', { part: String(rate.part), whole: String(rate.whole) })}</div>
@@ -47,7 +56,7 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
           </>
         }
       />
-      <FigureCard testId="figure-hazards-major" label={t('dashboard.hazards.major')} raw={totals.major.current} unit={unit} figure={totals.major} tone="neutral" />
+      <FigureCard testId="figure-hazards-major" label={t('dashboard.hazards.major')} raw={totals.major.current} unit={unit} figure={totals.major} tone="neutral" to={ledgerLink(stats.region.code, null, { ...found, level: 'major' })} toLabel={toLabel} />
       <FigureCard
         testId="figure-overdue"
         label={t('dashboard.hazards.overdue')}
@@ -55,7 +64,7 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
         unit={unit}
         alert={snap.overdue > 0}
         to={ledgerLink(stats.region.code, 'overdue')}
-        toLabel={t('dashboard.hazards.openLedger')}
+        toLabel={toLabel}
         footer={
           <>
             <div className={css.muted} data-testid="figure-acceptance-overdue" data-value={snap.acceptanceOverdue} title={t('dashboard.hazards.acceptanceOverdueHint')}>
@@ -76,7 +85,7 @@ export function HazardFigures({ stats }: { stats: HazardStatsData }) {
         raw={snap.listed}
         unit={unit}
         to={ledgerLink(stats.region.code, 'listed')}
-        toLabel={t('dashboard.hazards.openLedger')}
+        toLabel={toLabel}
         footer={<div className={css.muted}>{t('dashboard.hazards.listedByLevel', { province: String(snap.listedByLevel.province), city: String(snap.listedByLevel.city), county: String(snap.listedByLevel.county) })}</div>}
       />
     </div>

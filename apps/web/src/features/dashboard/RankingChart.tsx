@@ -15,7 +15,7 @@ export function RankingChart({ stats, onDrill }: { stats: AccidentStatsData; onD
   const deaths = t('dashboard.figures.deaths');
   const accidents = t('dashboard.figures.accidents');
   const rows = useMemo(
-    () => stats.byRegion.filter((r) => r.accidents.current > 0 || r.deaths.current > 0).slice(0, TOP).map((r) => ({ ...r, name: pick(r.label) })),
+    () => stats.byRegion.filter((r) => !r.atThisLevel && (r.accidents.current > 0 || r.deaths.current > 0)).slice(0, TOP).map((r) => ({ ...r, name: pick(r.label) })),
     [stats, language], // pick follows the language
   );
 

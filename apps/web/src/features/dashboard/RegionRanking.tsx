@@ -1,5 +1,5 @@
-import { Table, Tag, type TableColumnsType } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Grid, Table, Tag, type TableColumnsType } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../shared/i18n';
@@ -20,17 +20,22 @@ function Count({ value, testId }: { value: number | string; testId: string }) {
 
 /**
  * 下级排名: every sub-region in the API's rank order (deaths, then accidents), 双上升 rows
- * marked red, the hazard figures beside them. A row, or its name, drills down.
+ * marked red, the hazard figures beside them. A row, or its name, drills down. Below them, apart
+ * and unranked, 本级 (accidents recorded on the region itself), then 合计.
  */
 export function RegionRanking(props: { accidents: AccidentStatsData; hazards?: HazardStatsData; regionPath: (code: string) => string; onDrill: (code: string) => void }) {
   const { accidents, hazards, regionPath, onDrill } = props;
   const { t } = useTranslation();
   const { pick } = useLanguage();
+  // The summary rows' cells follow the columns shown at this width (responsive columns hide).
+  const screens = Grid.useBreakpoint();
   const hazardRows = new Map((hazards?.byRegion ?? []).map((r) => [r.code, r]));
-  const rows: Row[] = accidents.byRegion.map((r) => ({ ...r, hazards: hazardRows.get(r.code), drillable: !r.atThisLevel }));
+  // Sub-regions are ranked; the region's own row (本级, accidents not placed in any sub-region) is not one of them.
+  const rows: Row[] = accidents.byRegion.filter((r) => !r.atThisLevel).map((r) => ({ ...r, hazards: hazardRows.get(r.code), drillable: true }));
+  const own = accidents.byRegion.filter((r) => r.atThisLevel);
 
   const columns: TableColumnsType<Row> = [
-    { key: 'rank', title: t('dashboard.ranking.rank'), width: 48, align: 'center', render: (_, r) => <Count value={r.rank} testId="rank" /> },
+    { key: 'rank', title: t('dashboard.ranking.rank'), width: 56, align: 'center', render: (_, r) => <Count value={r.rank} testId="rank" /> },
     {
       key: 'name', title: t('dashboard.ranking.region'),
       render: (_, r) => (
@@ -84,7 +89,40 @@ export function RegionRanking(props: { accidents: AccidentStatsData; hazards?: H
     );
   }
 
+  // 合计 = the region's totals (sub-regions and 本级 together), as the figures above print them.
+  const totals = accidents.totals;
+  const hazardTotals = hazards?.totals;
+  const cells = (label: ReactNode, testId: string, a: { accidents: number; deaths: number; serious: number }, h?: { found: number; rate: string; overdue: number }) => (
+    <Table.Summary.Row key={testId} data-testid={testId}>
+      <Table.Summary.Cell index={0} />
+      <Table.Summary.Cell index={1}>{label}</Table.Summary.Cell>
+      <Table.Summary.Cell index={2} align="right"><Count value={a.accidents} testId="accidents" /></Table.Summary.Cell>
+      <Table.Summary.Cell index={3} align="right"><Count value={a.deaths} testId="deaths" /></Table.Summary.Cell>
+      {screens.md && <Table.Summary.Cell index={4} align="right"><Count value={a.serious} testId="serious-injuries" /></Table.Summary.Cell>}
+      {hazards && screens.lg && <Table.Summary.Cell index={5} align="right">{h && <Count value={h.found} testId="hazards-found" />}</Table.Summary.Cell>}
+      {hazards && screens.lg && <Table.Summary.Cell index={6} align="right">{h?.rate}</Table.Summary.Cell>}
+      {hazards && screens.sm && <Table.Summary.Cell index={7} align="right">{h && <Count value={h.overdue} testId="hazards-overdue" />}</Table.Summary.Cell>}
+    </Table.Summary.Row>
+  );
+  const summary = () => (
+    <Table.Summary>
+      {own.map((r) => cells(
+        <span title={t('dashboard.ranking.ownLevelHint')}>{pick(r.label)}</span>,
+        'ranking-own-level',
+        { accidents: r.accidents.current, deaths: r.deaths.current, serious: r.seriousInjuries.current },
+      ))}
+      {cells(
+        <b>{t('dashboard.ranking.total')}</b>,
+        'ranking-total',
+        { accidents: totals.accidents.current, deaths: totals.deaths.current, serious: totals.seriousInjuries.current },
+        hazardTotals && { found: hazardTotals.found.current, rate: hazardTotals.rectificationRate.percentText ?? '—', overdue: hazardTotals.snapshot.overdue },
+      )}
+    </Table.Summary>
+  );
+
   return (
+    <>
+    <div className={css.muted} style={{ marginBottom: 6 }} data-testid="ranking-order">{t('dashboard.ranking.order')}</div>
     <Table<Row>
       rowKey="code"
       size="small"
@@ -101,6 +139,8 @@ export function RegionRanking(props: { accidents: AccidentStatsData; hazards?: H
         onClick: r.drillable ? () => onDrill(r.code) : undefined,
         style: r.drillable ? { cursor: 'pointer' } : undefined,
       }) as HTMLAttributes<HTMLElement>}
+      summary={summary}
     />
+    </>
   );
 }

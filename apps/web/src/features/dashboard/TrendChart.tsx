@@ -37,17 +37,22 @@ export function TrendChart({ regionCode, year }: { regionCode: string; year: num
     return {
       ...CHART_BASE,
       legend: { ...CHART_BASE.legend, data: [names.accidents, names.accidentsLast, names.deaths, names.deathsLast] },
-      grid: { left: 8, right: 12, top: mobile ? 64 : 44, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 12, top: mobile ? 88 : 72, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months, axisLabel: { fontSize: CHART_FONT.axis, color: '#262626', interval: 0, rotate: mobile ? 45 : 0 } },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: CHART_FONT.axis, color: '#262626' } },
+      // Two axes: accidents (起) on the left, deaths (人) on the right, so one month with many
+      // deaths does not flatten a year of accident counts (or the other way round).
+      yAxis: [
+        { type: 'value', name: t('dashboard.trend.axisAccidents'), minInterval: 1, nameTextStyle: { fontSize: CHART_FONT.axis, color: CHART_COLORS.current, align: 'left' }, axisLabel: { fontSize: CHART_FONT.axis, color: CHART_COLORS.current } },
+        { type: 'value', name: t('dashboard.trend.axisDeaths'), minInterval: 1, splitLine: { show: false }, nameTextStyle: { fontSize: CHART_FONT.axis, color: CHART_COLORS.deaths, align: 'right' }, axisLabel: { fontSize: CHART_FONT.axis, color: CHART_COLORS.deaths } },
+      ],
       series: [
         { name: names.accidents, type: 'bar', data: now((m) => m.accidents.current), itemStyle: { color: CHART_COLORS.current }, barMaxWidth: 22 },
         { name: names.accidentsLast, type: 'bar', data: data.months.map((m) => m.accidents.previous), itemStyle: { color: CHART_COLORS.previous }, barMaxWidth: 22 },
-        { name: names.deaths, type: 'line', data: now((m) => m.deaths.current), itemStyle: { color: CHART_COLORS.deaths }, lineStyle: { width: 3 }, symbolSize: 8 },
-        { name: names.deathsLast, type: 'line', data: data.months.map((m) => m.deaths.previous), itemStyle: { color: CHART_COLORS.deathsPrevious }, lineStyle: { width: 2, type: 'dashed' }, symbolSize: 6 },
+        { name: names.deaths, type: 'line', yAxisIndex: 1, data: now((m) => m.deaths.current), itemStyle: { color: CHART_COLORS.deaths }, lineStyle: { width: 3 }, symbolSize: 8 },
+        { name: names.deathsLast, type: 'line', yAxisIndex: 1, data: data.months.map((m) => m.deaths.previous), itemStyle: { color: CHART_COLORS.deathsPrevious }, lineStyle: { width: 2, type: 'dashed' }, symbolSize: 6 },
       ],
     };
-  }, [trend.data, language, mobile, names.accidents, names.accidentsLast, names.deaths, names.deathsLast]);
+  }, [t, trend.data, language, mobile, names.accidents, names.accidentsLast, names.deaths, names.deathsLast]);
 
   const exportCsv = () => {
     const data = trend.data;

@@ -75,27 +75,34 @@ export const statsKeys = {
   trend: (regionCode: string, year: number) => ['stats', 'trend', regionCode, year] as const,
 };
 
-export function useAccidentStats(regionCode: string, period: PeriodQuery) {
+/** refreshMs: the 大屏 asks again every minute (also when the tab is in the background: it is on a wall). */
+export interface Refresh { refreshMs?: number }
+const refresh = (o: Refresh) => (o.refreshMs ? { refetchInterval: o.refreshMs, refetchIntervalInBackground: true } : {});
+
+export function useAccidentStats(regionCode: string, period: PeriodQuery, options: Refresh = {}) {
   return useQuery({
     queryKey: statsKeys.accidents(regionCode, period),
     queryFn: () => api.get('/stats/accidents', { query: { regionCode, ...period }, schema: AccidentStats }),
     enabled: periodReady(period),
+    ...refresh(options),
   });
 }
 
-export function useHazardStats(regionCode: string, period: PeriodQuery) {
+export function useHazardStats(regionCode: string, period: PeriodQuery, options: Refresh = {}) {
   return useQuery({
     queryKey: statsKeys.hazards(regionCode, period),
     queryFn: () => api.get('/stats/hazards', { query: { regionCode, ...period }, schema: HazardStats }),
     enabled: periodReady(period),
+    ...refresh(options),
   });
 }
 
 /** Month by month for the year the period ends in, against the same months last year. */
-export function useAccidentTrend(regionCode: string, year: number | undefined) {
+export function useAccidentTrend(regionCode: string, year: number | undefined, options: Refresh = {}) {
   return useQuery({
     queryKey: statsKeys.trend(regionCode, year ?? 0),
     queryFn: () => api.get('/stats/accidents/trend', { query: { regionCode, year }, schema: AccidentTrend }),
     enabled: year !== undefined,
+    ...refresh(options),
   });
 }

@@ -32,6 +32,8 @@ export function AppLayout({ menu }: { menu: MenuEntry[] }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
+  // The dashboard draws the region path itself, for the region on screen: one breadcrumb, not two.
+  const ownPath = !location.pathname.startsWith('/dashboard');
   const selected = menu.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`));
   const navigation = (
     <Menu
@@ -61,7 +63,7 @@ export function AppLayout({ menu }: { menu: MenuEntry[] }) {
       >
         {mobile && <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={() => setDrawerOpen(true)} />}
         {brand}
-        <div style={{ flex: 1, minWidth: 0 }}>{!mobile && <RegionBreadcrumb />}</div>
+        <div style={{ flex: 1, minWidth: 0 }}>{!mobile && ownPath && <RegionBreadcrumb />}</div>
         <InboxBell />
         <LanguageSwitch compact={mobile} />
         <UserMenu compact={mobile} />
@@ -87,7 +89,7 @@ export function AppLayout({ menu }: { menu: MenuEntry[] }) {
           </Drawer>
         )}
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
-          {mobile && (
+          {mobile && ownPath && (
             <Flex style={{ marginBottom: 8, fontSize: 12 }}>
               <RegionBreadcrumb wrap />
             </Flex>
