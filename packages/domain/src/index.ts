@@ -8,3 +8,4 @@ export * from './enterprises/index.js';
 export * from './hazards/index.js';
 export * from './accidents/index.js';
 export * from './stats/index.js';
+export * from './cases/index.js';

@@ -13,3 +13,4 @@ export * from './hazards-import.js';
 export * from './accidents.js';
 export * from './stats.js';
 export * from './hazard-stats.js';
+export * from './cases.js';
