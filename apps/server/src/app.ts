@@ -33,8 +33,9 @@ import { loadPiiCipher, type PiiCipher } from './platform/secrets/pii.js';
 import { benchBaselineRoutes } from './modules/health/bench-baseline.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAccidentsModule } from './modules/accidents/index.js';
-import { createEnterprisesModule } from './modules/enterprises/index.js';
-import { createHazardsModule } from './modules/hazards/index.js';
+import { createCasesModule } from './modules/cases/index.js';
+import { createEnterprisesModule, documentParty } from './modules/enterprises/index.js';
+import { createHazardsModule, hazardsOfEnterprise, openMajorHazardCount } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
 import { createOrgsModule } from './modules/orgs/index.js';
 import { createRegionsModule } from './modules/regions/index.js';
@@ -141,6 +142,11 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   files.registerOwner(hazards.attachments);
   const accidents = createAccidentsModule({ db, audit, regions: regions.service, industries: industries.service, enterprises: enterprises.service, now });
   const stats = createStatsModule({ db, audit, regions: regions.service, now });
+  // 行政执法案件: a 停产整顿 decision, a 复产验收 and a closure change the enterprise's status in their own transaction.
+  const cases = createCasesModule({
+    db, audit, storage: createFileStorage(config.dataDir), findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
+    party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
+  });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
@@ -155,6 +161,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   await app.register(hazards.routes);
   await app.register(accidents.routes);
   await app.register(stats.routes);
+  await app.register(cases.routes);
   await app.register(auditRoutes({ db, resolveRegion: regions.service.resolve }));
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 
@@ -172,6 +179,10 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
       return r.read > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability, ${r.acceptance} acceptances late; ${r.read} read in ${r.batches} batches` : '';
     } },
     { name: 'hazards.fold_changes', everyMs: 5_000, run: async () => { await hazards.foldChanges(); return ''; } },
+    { name: 'cases.escalate_overdue', everyMs: 10 * 60_000, run: async (at) => {
+      const r = await cases.escalateOverdueCases(at);
+      return r.escalated > 0 ? `${r.escalated} cases past the 立案→决定 limit escalated` : '';
+    } },
   ];
   return { app, jobs };
 }

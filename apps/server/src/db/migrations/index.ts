@@ -17,6 +17,7 @@ import * as roles from './2026_12_07_0012a_roles.js';
 import * as dutiesAndPersonalData from './2026_12_07_0012b_duties_and_personal_data.js';
 import * as hazardClock from './2026_12_07_0012c_hazard_clock.js';
 import * as supplementVersions from './2026_12_07_0012d_supplement_versions.js';
+import * as cases from './2026_12_07_0014c_cases.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0012b_duties_and_personal_data': dutiesAndPersonalData,
   '2026_12_07_0012c_hazard_clock': hazardClock,
   '2026_12_07_0012d_supplement_versions': supplementVersions,
+  '2026_12_07_0014c_cases': cases,
 };

@@ -84,3 +84,4 @@ export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
 export { late, past, LATE_KIND_CODE } from './hazards.clock.js';
 export { EXPOSED } from './hazards.escalation.js';
 export { hazardsPii, sealIdentity } from './hazards.reporter.js';
+export { openMajorHazardCount, hazardsOfEnterprise } from './hazards.enforcement.js';

@@ -9,9 +9,10 @@ import type { RolesTable, UserActivationsTable, UserRolesTable, UsersTable } fro
 import type { EnterprisesTables } from '../../modules/enterprises/enterprises.tables.js';
 import type { HazardsTables } from '../../modules/hazards/hazards.tables.js';
 import type { AccidentsTables } from '../../modules/accidents/accidents.tables.js';
+import type { CasesTables } from '../../modules/cases/cases.tables.js';
 
 /** The database as Kysely sees it: each module declares its own tables. */
-export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables {
+export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables, CasesTables {
   regions: RegionsTable;
   industries: IndustriesTable;
   orgs: OrgsTable;
