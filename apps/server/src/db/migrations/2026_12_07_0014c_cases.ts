@@ -103,6 +103,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create table case_documents (
       id uuid primary key default gen_random_uuid(),
+      -- The order documents were issued in (several share one instant: a decision issues up to three).
+      seq bigint generated always as identity,
       case_id uuid not null references cases(id),
       kind text not null,
       number text not null unique,

@@ -10,13 +10,15 @@ import PDFDocument from 'pdfkit';
  */
 const require = createRequire(import.meta.url);
 export const FONT_PATH = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
-export const BOLD_FONT_PATH = path.join(path.dirname(FONT_PATH), 'NotoSansHans-Bold.otf');
 
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-/** Read once per process (about 17 MB for both weights); fontkit parses per document. */
-function loadFonts() {
-  fonts ??= { regular: fs.readFileSync(FONT_PATH), bold: fs.readFileSync(BOLD_FONT_PATH) };
-  return fonts;
+let font: Buffer | null = null;
+/**
+ * Read once per process (8 MB); fontkit parses it per document. One weight only: a second
+ * (bold) doubled both the file and the time to make it, so headings differ by size instead.
+ */
+function loadFont() {
+  font ??= fs.readFileSync(FONT_PATH);
+  return font;
 }
 
 export interface DocumentLayout {
@@ -39,7 +41,7 @@ const MARGIN = 72;
 
 /** The PDF's bytes. Metadata carries the number, so a file says what it is. */
 export async function renderDocument(layout: DocumentLayout, createdAt: Date): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
+  const regular = loadFont();
   const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN + 6, right: MARGIN - 6 }, info: { Title: `${layout.title} ${layout.number}`, Subject: layout.title, Creator: 'anjian 安监', CreationDate: createdAt } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -48,10 +50,9 @@ export async function renderDocument(layout: DocumentLayout, createdAt: Date): P
     doc.on('error', reject);
   });
   doc.registerFont('cjk', regular);
-  doc.registerFont('cjk-bold', bold);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-  doc.font('cjk-bold').fontSize(16).text(layout.issuer, { align: 'center' });
+  doc.font('cjk').fontSize(16).text(layout.issuer, { align: 'center' });
   doc.moveDown(0.4);
   doc.fontSize(22).text(layout.title, { align: 'center', characterSpacing: 2 });
   doc.moveDown(0.4);
@@ -63,12 +64,12 @@ export async function renderDocument(layout: DocumentLayout, createdAt: Date): P
 
   doc.fontSize(12);
   for (const [label, value] of layout.party) {
-    doc.font('cjk-bold').text(`${label}：`, { continued: true }).font('cjk').text(value || '—');
+    doc.font('cjk').text(`${label}：`, { continued: true }).font('cjk').text(value || '—');
   }
   doc.moveDown(0.6);
   for (const paragraph of layout.body) {
     if (paragraph.startsWith('【')) {
-      doc.moveDown(0.3).font('cjk-bold').text(paragraph.replace(/^【|】$/g, ''));
+      doc.moveDown(0.3).font('cjk').text(paragraph.replace(/^【|】$/g, ''));
     } else {
       doc.font('cjk').text(paragraph, { indent: 24, lineGap: 4, align: 'justify' });
     }

@@ -63,7 +63,7 @@ export function createCasesRepository() {
     },
 
     async documents(db: Executor, caseId: string): Promise<DocumentRow[]> {
-      return db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).orderBy('generated_at').orderBy('number').execute();
+      return db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
     },
 
     async document(db: Executor, caseId: string, documentId: string): Promise<(DocumentRow & { name: string }) | undefined> {

@@ -72,6 +72,7 @@ export interface CaseEventsTable {
 
 export interface CaseDocumentsTable {
   id: Generated<string>;
+  seq: Id;
   case_id: string;
   kind: string;
   number: string;
