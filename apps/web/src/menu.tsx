@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileProtectOutlined, SafetyOutlined, StopOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { MenuEntry } from './shared/layout/menu-types';
 
@@ -15,6 +15,9 @@ export const MENU: MenuEntry[] = [
   { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazy(() => import('./features/hazards/ReviewsPage')) },
   { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazy(() => import('./features/enterprises/EnterprisesPage')) },
   { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazy(() => import('./features/accidents/AccidentsPage')) },
+  { path: '/cases', labelKey: 'cases', icon: <FileProtectOutlined />, permission: 'case.read', page: lazy(() => import('./features/cases/CasesPage')) },
+  { path: '/enforcement', labelKey: 'enforcement', icon: <SafetyOutlined />, permission: 'case.read', page: lazy(() => import('./features/cases/EnforcementPage')) },
+  { path: '/blacklist', labelKey: 'blacklist', icon: <StopOutlined />, permission: 'blacklist.read', page: lazy(() => import('./features/cases/BlacklistPage')) },
   { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazy(() => import('./features/indicators/IndicatorsPage')) },
   { path: '/regions', labelKey: 'regions', icon: <EnvironmentOutlined />, permission: 'region.read', page: lazy(() => import('./features/regions/RegionsPage')) },
   { path: '/orgs', labelKey: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read', page: lazy(() => import('./features/orgs/OrgsPage')) },

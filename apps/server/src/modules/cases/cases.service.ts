@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { caseNumber, compareDates, documentPrefix, shanghaiDate, shanghaiYear, type CaseAction, type CaseListQuery, type DocumentKind, type FileCaseBody } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import type { Database, Executor, Tx } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
 import type { EnterpriseSummary } from '../enterprises/index.js';
@@ -25,6 +25,24 @@ export interface CasesServiceDeps {
   hazardsOfEnterprise: (db: Executor, enterpriseId: string, ids: readonly string[]) => Promise<string[]>;
   filePath: (sha256: string) => string;
   now: () => Date;
+}
+
+/** 立案 inside the caller's transaction: the number from the organisation's series, the case, its first event. */
+export async function fileCaseIn(
+  tx: Tx, deps: { repo: CasesRepository; audit: Pick<AuditWriter, 'record'> }, ctx: RequestContext, user: SessionUser, enterprise: EnterpriseSummary,
+  body: { cause: string; facts?: string; source: string; inspectionId?: string; hazardIds: string[]; filedOn: string; industry: string | null }, now: Date,
+): Promise<string> {
+  const year = shanghaiYear(now);
+  const regionName = await deps.repo.regionName(tx, user.regionCode);
+  const number = caseNumber(documentPrefix(regionName, user.orgName), year, await deps.repo.nextNumber(tx, user.orgId, 'case', year));
+  const row = await tx.insertInto('cases').values({
+    number, enterprise_id: enterprise.id, enterprise_name: enterprise.name, region_code: enterprise.regionCode, industry_code: body.industry,
+    org_id: user.orgId, org_name: user.orgName, org_region_code: user.regionCode, cause: body.cause, facts: body.facts ?? null, source: body.source,
+    inspection_id: body.inspectionId ?? null, hazard_ids: body.hazardIds, status: 'filed', filed_on: body.filedOn, created_by: user.id, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await deps.repo.insertEvent(tx, { case_id: row.id, seq: 1, action: 'file', from_status: null, to_status: 'filed', actor_id: user.id, actor_name: user.displayName, actor_org_name: user.orgName, at: now, comment: body.cause, data: { filedOn: body.filedOn, number } });
+  await deps.audit.record(tx, ctx, { action: 'case.file', objectType: 'case', objectId: row.id, result: 'success', statusCode: 201, details: { number, enterpriseId: enterprise.id } });
+  return row.id;
 }
 
 export function createCasesService(deps: CasesServiceDeps) {
@@ -55,19 +73,7 @@ export function createCasesService(deps: CasesServiceDeps) {
       if (foreign.length) throw caseRuleError(foreign.map((h) => problem('hazardIds', 'not_this_enterprise', `隐患 ${h} 不属于该企业`, `hazard ${h} is not this enterprise's`)));
       // The industry the case is about: the first of the enterprise's that the department supervises.
       const industry = enterprise.industries.find((i) => scope.coversIndustry(i)) ?? enterprise.industries[0] ?? null;
-      const id = await db.transaction().execute(async (tx) => {
-        const year = shanghaiYear(now);
-        const regionName = await repo.regionName(tx, user.regionCode);
-        const number = caseNumber(documentPrefix(regionName, user.orgName), year, await repo.nextNumber(tx, user.orgId, 'case', year));
-        const row = await tx.insertInto('cases').values({
-          number, enterprise_id: enterprise.id, enterprise_name: enterprise.name, region_code: enterprise.regionCode, industry_code: industry,
-          org_id: user.orgId, org_name: user.orgName, org_region_code: user.regionCode, cause: body.cause, facts: body.facts ?? null, source: body.source,
-          inspection_id: body.inspectionId ?? null, hazard_ids: body.hazardIds, status: 'filed', filed_on: filedOn, created_by: user.id, created_at: now, updated_at: now,
-        }).returning('id').executeTakeFirstOrThrow();
-        await repo.insertEvent(tx, { case_id: row.id, seq: 1, action: 'file', from_status: null, to_status: 'filed', actor_id: user.id, actor_name: user.displayName, actor_org_name: user.orgName, at: now, comment: body.cause, data: { filedOn, number } });
-        await deps.audit.record(tx, ctx, { action: 'case.file', objectType: 'case', objectId: row.id, result: 'success', statusCode: 201, details: { number, enterpriseId: enterprise.id } });
-        return row.id;
-      });
+      const id = await db.transaction().execute((tx) => fileCaseIn(tx, { repo, audit: deps.audit }, ctx, user, enterprise, { ...body, filedOn, industry }, now));
       return detail(user, id);
     },
 

@@ -1,5 +1,6 @@
 import { accidentsMessages } from '../../features/accidents/accidents.messages';
 import { auditMessages } from '../../features/audit/audit.messages';
+import { casesMessages } from '../../features/cases/cases.messages';
 import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
 import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
 import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
@@ -35,6 +36,7 @@ const modules = {
   dashboard: dashboardMessages,
   accidents: accidentsMessages,
   indicators: indicatorsMessages,
+  cases: casesMessages,
 };
 
 type Modules = typeof modules;
