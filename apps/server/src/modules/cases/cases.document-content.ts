@@ -69,7 +69,7 @@ export function documentLayout(f: DocumentFacts): DocumentLayout {
       body = [`案件编号：${f.caseNumber}。`, '【检查情况】', facts, '【发现的问题】', f.cause, '以上记录经被检查单位现场负责人核对无误。'];
       break;
     case 'rectify_order':
-      body = [`经查，你单位存在下列问题：${facts}`, '【责令事项】', ...measures.filter((_, i) => f.measures[i]!.kind === 'rectify_order'), '整改期间，你单位应当采取措施，确保安全。逾期未整改或者整改不合格的，将依法处理。', rights(f)];
+      body = [`经查，你单位存在下列问题：${facts}`, '【责令事项】', ...f.measures.filter((m) => m.kind === 'rectify_order').map(withBasis), '整改期间，你单位应当采取措施，确保安全。逾期未整改或者整改不合格的，将依法处理。', rights(f)];
       break;
     case 'reinspection_opinion':
       body = [`本机关于 ${chineseDate(f.today)} 对你单位依照案件 ${f.caseNumber} 责令整改的事项进行了复查。`, '【复查意见】', facts, '对复查中发现的仍未整改到位的问题，你单位应当立即整改。'];
@@ -96,7 +96,7 @@ export function documentLayout(f: DocumentFacts): DocumentLayout {
     case 'suspension_decision':
       body = [
         `你单位${f.cause}一案，经调查核实：${facts}`,
-        '【决定】', ...measures.filter((_, i) => f.measures[i]!.kind === 'suspend'),
+        '【决定】', ...f.measures.filter((m) => m.kind === 'suspend').map(withBasis),
         '停产停业整顿期间，你单位不得从事生产经营活动。整顿完毕后，应当向本机关提出复产验收申请，经验收合格后方可恢复生产经营。',
         '【救济途径】', rights(f),
       ];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  addDays, CASE_ACTION_BODIES, compareDates, decisionTimingProblems, hearingRight, heavierThanNotified, HEARING_REQUEST_DAYS, measureProblems, recheckSchedule,
+  addDays, type CASE_ACTION_BODIES, compareDates, decisionTimingProblems, hearingRight, heavierThanNotified, HEARING_REQUEST_DAYS, measureProblems, recheckSchedule,
   caseDueOn, type CaseAction, type Measure,
 } from '@anjian/domain';
 import type { OrderEnterpriseStatus } from '../enterprises/index.js';
