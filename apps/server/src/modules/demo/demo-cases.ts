@@ -64,24 +64,32 @@ export const demoCases: DemoStep = {
     const audit = { record: async () => {} };
     const context = systemContext('demo');
 
-    async function run(c: DemoCase, user: SessionUser, enterprise: EnterpriseSummary): Promise<string> {
-      clock = dayAt(today, c.filedAgo);
-      const id = await fileCaseIn(tx, { repo, audit }, context, user, enterprise, {
-        cause: c.cause, facts: c.facts, source: c.source ?? 'inspection', hazardIds: [], filedOn: shanghaiDate(clock), industry: enterprise.industries[0] ?? null,
-      }, clock);
-      for (const [ago, action, body] of c.steps) {
+    /**
+     * Runs the scripts day by day across all cases (oldest first), so that each organisation's
+     * 案号 and 文号 follow the order of the days they were issued on, as a real series does.
+     */
+    async function runAll(scripts: { c: DemoCase; user: SessionUser; enterprise: EnterpriseSummary }[]): Promise<string[]> {
+      const ids: string[] = [];
+      const events = scripts.flatMap((x, i) => [{ ago: x.c.filedAgo, i, s: -1 }, ...x.c.steps.map(([ago], s) => ({ ago, i, s }))])
+        .sort((p, q) => q.ago - p.ago || p.i - q.i || p.s - q.s);
+      for (const { ago, i, s: step } of events) {
+        const { c, user, enterprise } = scripts[i]!;
         clock = dayAt(today, ago);
-        await actOnCase({ repo, audit }, tx, context, user, id, action as CaseAction, handlers[action as CaseAction], typeof body === 'function' ? body(today) : body, clock);
+        if (step === -1) {
+          ids[i] = await fileCaseIn(tx, { repo, audit }, context, user, enterprise, {
+            cause: c.cause, facts: c.facts, source: c.source ?? 'inspection', hazardIds: [], filedOn: shanghaiDate(clock), industry: enterprise.industries[0] ?? null,
+          }, clock);
+          continue;
+        }
+        const [, action, body] = c.steps[step]!;
+        await actOnCase({ repo, audit }, tx, context, user, ids[i]!, action as CaseAction, handlers[action as CaseAction], typeof body === 'function' ? body(today) : body, clock);
       }
-      return id;
+      return ids;
     }
 
-    const ids: Record<string, { id: string; enterprise: EnterpriseSummary }> = {};
-    for (const [i, c] of DEMO_CASES.entries()) {
-      const enterprise = targets[i];
-      if (!enterprise) break;
-      ids[c.key] = { id: await run(c, emergency, enterprise), enterprise };
-    }
+    const scripts = DEMO_CASES.slice(0, targets.length).map((c, i) => ({ c, user: emergency, enterprise: targets[i]! }));
+    const caseIds = await runAll(scripts);
+    const ids: Record<string, { id: string; enterprise: EnterpriseSummary }> = Object.fromEntries(scripts.map((x, i) => [x.c.key, { id: caseIds[i]!, enterprise: x.enterprise }]));
 
     // 复产验收 passed: the resumed enterprise (a paper application, entered by the department).
     const resumed = ids.resumed;
@@ -116,7 +124,7 @@ export const demoCases: DemoStep = {
     let housingNote = '';
     if (hengan) {
       const enterprise = { id: hengan.id, name: hengan.name, regionCode: hengan.region_code, industries: hengan.industries, status: 'operating' as const };
-      const id = await run(DEMO_HOUSING_CASE, housing, enterprise);
+      const [id] = await runAll([{ c: DEMO_HOUSING_CASE, user: housing, enterprise }]);
       if (safety) {
         await tx.insertInto('resumptions').values({
           enterprise_id: enterprise.id, enterprise_name: enterprise.name, region_code: enterprise.regionCode, industry_code: 'construction', case_id: id, status: 'applied',
