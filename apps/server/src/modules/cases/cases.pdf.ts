@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -11,13 +12,14 @@ import PDFDocument from 'pdfkit';
 const require = createRequire(import.meta.url);
 export const FONT_PATH = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 
-let font: Buffer | null = null;
+let font: fontkit.Font | null = null;
 /**
- * Read once per process (8 MB); fontkit parses it per document. One weight only: a second
- * (bold) doubled both the file and the time to make it, so headings differ by size instead.
+ * Read and parsed once per process (8 MB): pdfkit takes the parsed font and makes each
+ * document's own subset from it, so the parse is not paid per document. One weight only: a
+ * second (bold) doubled both the file and the time to make it, so headings differ by size.
  */
-function loadFont() {
-  font ??= fs.readFileSync(FONT_PATH);
+function loadFont(): fontkit.Font {
+  font ??= fontkit.create(fs.readFileSync(FONT_PATH)) as fontkit.Font;
   return font;
 }
 
@@ -49,7 +51,7 @@ export async function renderDocument(layout: DocumentLayout, createdAt: Date): P
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', regular);
+  doc.registerFont('cjk', regular as unknown as Buffer);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   doc.font('cjk').fontSize(16).text(layout.issuer, { align: 'center' });
