@@ -34,8 +34,9 @@ import { loadPiiCipher, type PiiCipher } from './platform/secrets/pii.js';
 import { benchBaselineRoutes } from './modules/health/bench-baseline.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAccidentsModule, accidentNames } from './modules/accidents/index.js';
-import { createEnterprisesModule } from './modules/enterprises/index.js';
-import { createHazardsModule, hazardNames } from './modules/hazards/index.js';
+import { createCasesModule } from './modules/cases/index.js';
+import { createEnterprisesModule, documentParty } from './modules/enterprises/index.js';
+import { createHazardsModule, hazardNames, hazardsOfEnterprise, openMajorHazardCount } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
 import { createInspectionsModule } from './modules/inspections/index.js';
 import { createOrgsModule, orgNames } from './modules/orgs/index.js';
@@ -151,6 +152,11 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   });
   const inspections = createInspectionsModule({ db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now });
   files.registerOwner(inspections.attachments);
+  // 行政执法案件: a 停产整顿 decision, a 复产验收 and a closure change the enterprise's status in their own transaction.
+  const cases = createCasesModule({
+    db, audit, storage: createFileStorage(config.dataDir), findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
+    party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
+  });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
@@ -172,6 +178,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const auditNamers = { user: userNames(db), org: orgName, enterprise: orgName, hazard: hazardNames(db), accident: accidentNames(db), region: regionNames(db) };
   const verifyChain = async () => chainAndVerify(db, { keyring: await auditKeyring(config.dataDir), dataDir: config.dataDir });
   await app.register(auditRoutes({ db, audit, resolveRegion: regions.service.resolve, namers: auditNamers, verify: verifyChain, now }));
+  await app.register(cases.routes);
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 
   registerWebApp(app, config.webDistDir);
@@ -188,6 +195,10 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
       return r.read > 0 ? `${r.escalated} escalated, ${r.accountability} need accountability, ${r.acceptance} acceptances late; ${r.read} read in ${r.batches} batches` : '';
     } },
     { name: 'hazards.fold_changes', everyMs: 5_000, run: async () => { await hazards.foldChanges(); return ''; } },
+    { name: 'cases.escalate_overdue', everyMs: 10 * 60_000, run: async (at) => {
+      const r = await cases.escalateOverdueCases(at);
+      return r.escalated > 0 ? `${r.escalated} cases past the 立案→决定 limit escalated` : '';
+    } },
   ];
   return { app, jobs };
 }

@@ -1,4 +1,4 @@
-import { AlertOutlined, HomeOutlined, ScheduleOutlined, ApartmentOutlined, CarryOutOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileProtectOutlined, SafetyOutlined, StopOutlined, HomeOutlined, ScheduleOutlined, ApartmentOutlined, CarryOutOutlined, AuditOutlined, DashboardOutlined, FundOutlined, BranchesOutlined, EnvironmentOutlined, FileSearchOutlined, InboxOutlined, ProfileOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { managesAccounts, showsReferencePages, usesReportHome } from '@anjian/domain';
 import { lazy } from 'react';
 import { dashboardPage } from './preload-route';
@@ -18,6 +18,9 @@ export const MENU: MenuEntry[] = [
   { path: '/hazard-reviews', labelKey: 'hazardReviews', icon: <FileSearchOutlined />, permission: 'hazard.review', page: lazy(() => import('./features/hazards/ReviewsPage')) },
   { path: '/inspections', labelKey: 'inspections', icon: <CarryOutOutlined />, permission: 'inspection.read', page: lazy(() => import('./features/inspections/InspectionsPage')) },
   { path: '/inspection-plans', labelKey: 'draws', icon: <ScheduleOutlined />, permission: 'inspection_plan.read', page: lazy(() => import('./features/draws/DrawsPage')) },
+  { path: '/cases', labelKey: 'cases', icon: <FileProtectOutlined />, permission: 'case.read', page: lazy(() => import('./features/cases/CasesPage')) },
+  { path: '/enforcement', labelKey: 'enforcement', icon: <SafetyOutlined />, permission: 'case.read', page: lazy(() => import('./features/cases/EnforcementPage')) },
+  { path: '/blacklist', labelKey: 'blacklist', icon: <StopOutlined />, permission: 'blacklist.read', page: lazy(() => import('./features/cases/BlacklistPage')) },
   { path: '/enterprises', labelKey: 'enterprises', icon: <ShopOutlined />, permission: 'enterprise.read', page: lazy(() => import('./features/enterprises/EnterprisesPage')) },
   { path: '/accidents', labelKey: 'accidents', icon: <AlertOutlined />, permission: 'accident.read', page: lazy(() => import('./features/accidents/AccidentsPage')) },
   { path: '/indicators', labelKey: 'indicators', icon: <FundOutlined />, permission: 'stats.read', page: lazy(() => import('./features/indicators/IndicatorsPage')) },

@@ -11,3 +11,4 @@ export * from './stats/index.js';
 export * from './draws/index.js';
 export * from './inspections/index.js';
 export * from './audit/index.js';
+export * from './cases/index.js';

@@ -57,6 +57,17 @@ export const PERMISSIONS = [
   'inspection.record',
   'inspection.archive',
   'inspection.checklist_manage',
+  // Enforcement cases (行政执法案件), 复产验收, 关闭 re-checks, 约谈, 黑名单
+  'case.read',
+  'case.file',
+  'case.handle',
+  'case.approve',
+  'case.resumption_apply',
+  'case.resumption_accept',
+  'case.recheck',
+  'case.interview',
+  'blacklist.read',
+  'blacklist.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

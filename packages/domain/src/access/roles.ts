@@ -41,6 +41,8 @@ const HAZARD_AUTHORITY = [
 const ACCIDENT_WORK = ['accident.read', 'accident.report'] as const satisfies readonly Permission[];
 /** 双随机: the office or department that keeps a plan fixes its draws' inputs and draws. */
 const DRAW_WORK = ['inspection_plan.read', 'inspection_plan.manage', 'draw.read', 'draw.conduct'] as const satisfies readonly Permission[];
+/** An industry department's enforcement: it files, handles and decides its cases, accepts resumptions, keeps its blacklist. */
+const CASE_AUTHORITY = ['case.read', 'case.file', 'case.handle', 'case.approve', 'case.resumption_accept', 'case.recheck', 'case.interview', 'blacklist.read', 'blacklist.manage'] as const satisfies readonly Permission[];
 
 export const ROLES = {
   // 三权分立: the three administrators hold pairwise disjoint grants (a test proves it), no
@@ -66,17 +68,17 @@ export const ROLES = {
   },
   committee_office_staff: {
     name: { zh: '安委办工作人员', en: 'Safety committee office staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read', ...DRAW_WORK, 'inspection.read', 'inspection.record', 'inspection.archive'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'hazard.review', 'hazard.list', ...ACCIDENT_WORK, 'accident.investigate', 'indicator.manage', 'stats.read', ...DRAW_WORK, 'inspection.read', 'inspection.record', 'inspection.archive', 'case.read', 'case.interview', 'blacklist.read'],
     audiences: ['government'],
   },
   department_staff: {
     name: { zh: '行业部门工作人员', en: 'Industry department staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read', ...DRAW_WORK, 'inspection.read', 'inspection.record', 'inspection.archive', 'inspection.checklist_manage'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, 'enterprise.import', ...HAZARD_AUTHORITY, 'hazard.import', 'accident.read', 'stats.read', ...DRAW_WORK, 'inspection.read', 'inspection.record', 'inspection.archive', 'inspection.checklist_manage', ...CASE_AUTHORITY],
     audiences: ['government'],
   },
   township_staff: {
     name: { zh: '乡镇(街道)工作人员', en: 'Township staff' },
-    permissions: ['user.read', ...ENTERPRISE_WORK, ...HAZARD_AUTHORITY, 'hazard.rectify', ...ACCIDENT_WORK, 'stats.read'],
+    permissions: ['user.read', ...ENTERPRISE_WORK, ...HAZARD_AUTHORITY, 'hazard.rectify', ...ACCIDENT_WORK, 'stats.read', 'blacklist.read'],
     audiences: ['government'],
   },
   grid_member: {
@@ -86,22 +88,22 @@ export const ROLES = {
   },
   leader: {
     name: { zh: '领导', en: 'Leader' },
-    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read', 'inspection_plan.read', 'draw.read', 'inspection.read'],
+    permissions: ['file.upload', 'user.read', 'enterprise.read', 'hazard.read', 'hazard.supervise', 'hazard.list', 'hazard.export', 'accident.read', 'stats.read', 'inspection_plan.read', 'draw.read', 'inspection.read', 'case.read', 'blacklist.read'],
     audiences: ['government'],
   },
   inspector: {
     name: { zh: '执法检查人员', en: 'Inspector' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read', 'inspection_plan.read', 'draw.read', 'inspection.read', 'inspection.record'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.verify', 'hazard.read_reporter', 'hazard.supervise', 'accident.read', 'inspection_plan.read', 'draw.read', 'inspection.read', 'inspection.record', 'case.read', 'case.file', 'case.handle', 'case.recheck', 'blacklist.read'],
     audiences: ['government'],
   },
   enterprise_principal: {
     name: { zh: '企业主要负责人', en: 'Enterprise principal' },
-    permissions: ['file.upload', 'enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify', 'inspection.read'],
+    permissions: ['file.upload', 'enterprise.read', 'enterprise.update', 'hazard.read', 'hazard.report', 'hazard.rectify', 'inspection.read', 'case.read', 'case.resumption_apply', 'blacklist.read'],
     audiences: ['enterprise'],
   },
   enterprise_safety_officer: {
     name: { zh: '企业安全管理人员', en: 'Enterprise safety officer' },
-    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify', 'inspection.read'],
+    permissions: ['file.upload', 'enterprise.read', 'hazard.read', 'hazard.report', 'hazard.rectify', 'inspection.read', 'case.read', 'case.resumption_apply', 'blacklist.read'],
     audiences: ['enterprise'],
   },
 } as const satisfies Record<RoleKey, RoleDefinition>;

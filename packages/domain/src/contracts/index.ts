@@ -14,3 +14,4 @@ export * from './accidents.js';
 export * from './stats.js';
 export * from './hazard-stats.js';
 export * from './inspections.js';
+export * from './cases.js';

@@ -6,6 +6,7 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import type { PiiCipher } from '../../platform/secrets/pii.js';
 import { demoEnterprises } from './demo-enterprises.js';
 import { demoAccidents } from './demo-accidents.js';
+import { demoCases } from './demo-cases.js';
 import { demoHazards } from './demo-hazards.js';
 import { demoDraws } from './demo-draws.js';
 import { demoInspections } from './demo-inspections.js';
@@ -21,6 +22,8 @@ export interface DemoContext {
   now: Date;
   /** Personal data in the demo (contacts, reporters) is written encrypted, like everywhere else. */
   pii: PiiCipher;
+  /** Where the demo's generated files (执法文书 PDFs) are stored. */
+  dataDir?: string;
 }
 
 /**
@@ -57,18 +60,18 @@ const structure: DemoStep = {
 };
 
 /** In order: later steps build on earlier ones. Modules add theirs here. */
-const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoReports, demoDraws, demoInspections];
+const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoReports, demoDraws, demoInspections, demoCases];
 
 /**
  * Fills the demo province: organisations at every level, routing, one account per role
  * and level (password ANJIAN_DEMO_PASSWORD, default in the README), then each module's data.
  * Only ever called when demo data is wanted (embedded database, or ANJIAN_DEMO=1).
  */
-export async function seedDemo(db: Database, config: Pick<Config, 'demoProvince'> & { pii: PiiCipher }, password = process.env.ANJIAN_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<{ created: boolean; summary: string }> {
+export async function seedDemo(db: Database, config: Pick<Config, 'demoProvince'> & Partial<Pick<Config, 'dataDir'>> & { pii: PiiCipher }, password = process.env.ANJIAN_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<{ created: boolean; summary: string }> {
   const pending: DemoStep[] = [];
   let ctx: DemoContext | null = null;
   for (const step of STEPS) {
-    ctx ??= { province: config.demoProvince, passwordHash: '', now: new Date(), pii: config.pii };
+    ctx ??= { province: config.demoProvince, passwordHash: '', now: new Date(), pii: config.pii, dataDir: config.dataDir };
     if (!(await step.present(db, ctx))) pending.push(step);
   }
   if (pending.length === 0 || !ctx) return { created: false, summary: 'already present' };

@@ -20,6 +20,12 @@ export { ENTERPRISE, visibleEnterprise } from './enterprises.repository.js';
 export { inspectXlsx, readUpload, unsupportedFile, type Upload } from './enterprises.upload.js';
 export { cellText } from './enterprises.xlsx.js';
 export { enterprisesPii, sealContacts } from './enterprises.pii.js';
+export { documentParty, type DocumentParty } from './enterprises.party.js';
+/**
+ * For the cases module: a status change an enforcement decision orders (停产整顿, 复产, 关闭),
+ * inside the caller's transaction — the decision and the status commit together or not at all.
+ */
+export type OrderEnterpriseStatus = EnterprisesService['setStatus'];
 
 export interface EnterprisesModuleDeps {
   db: Database;

@@ -103,3 +103,4 @@ export async function enterprisesWithMajorHazards(db: Executor, enterpriseIds: r
 }
 /** Display names for the audit log (platform/audit/audit.names.ts). */
 export { hazardNames } from './hazards.names.js';
+export { openMajorHazardCount, hazardsOfEnterprise } from './hazards.enforcement.js';

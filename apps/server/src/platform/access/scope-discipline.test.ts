@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  * subtree as SQL.
  */
 const SRC = path.resolve(import.meta.dirname, '../..');
-const SCOPED_TABLES = ['hazards', 'accidents', 'orgs', 'enterprises', 'users', 'hazard_review_draws', 'audit_log', 'inspection_plans', 'inspection_draws', 'inspections'];
+const SCOPED_TABLES = ['hazards', 'accidents', 'orgs', 'enterprises', 'users', 'hazard_review_draws', 'audit_log', 'inspection_plans', 'inspection_draws', 'inspections', 'cases', 'resumptions', 'closure_rechecks', 'blacklist_entries', 'interviews'];
 const READS = new RegExp(`selectFrom\\('(${SCOPED_TABLES.join('|')})( as \\w+)?'\\)|\\bfrom (public\\.)?(${SCOPED_TABLES.join('|')})\\s+(as\\s+)?[a-z]\\b`);
 const USES_SCOPE = /\bscope\b|\bScope\b|Visible(InRegion)?\(|visible\(|unscoped\(/;
 const HAND_WRITTEN_SUBTREE = /(region_code|\bcode)\s+like\b|like\s+\$\{[^}]*prefix/i;

@@ -10,10 +10,11 @@ import type { EnterprisesTables } from '../../modules/enterprises/enterprises.ta
 import type { HazardsTables } from '../../modules/hazards/hazards.tables.js';
 import type { AccidentsTables } from '../../modules/accidents/accidents.tables.js';
 import type { DrawsTables } from '../../modules/draws/draws.tables.js';
+import type { CasesTables } from '../../modules/cases/cases.tables.js';
 import type { InspectionsTables } from '../../modules/inspections/inspections.tables.js';
 
 /** The database as Kysely sees it: each module declares its own tables. */
-export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables, DrawsTables, InspectionsTables {
+export interface DB extends EnterprisesTables, HazardsTables, AccidentsTables, DrawsTables, InspectionsTables, CasesTables {
   regions: RegionsTable;
   industries: IndustriesTable;
   orgs: OrgsTable;

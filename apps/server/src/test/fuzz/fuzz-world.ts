@@ -23,6 +23,9 @@ export async function fuzzWorld(t: TestApp) {
     const u = await f.user({ orgId: county, roles });
     accounts.push({ roles, id: u.id, cookie: await t.login(u.username) });
   }
+  // Enterprise accounts hold permissions no government role does (case.resumption_apply).
+  const officer = await f.user({ orgId: enterprise.id, roles: ['enterprise_safety_officer'] });
+  accounts.push({ roles: ['enterprise_safety_officer'], id: officer.id, cookie: await t.login(officer.username) });
   const worker = accounts[0]!;
   const hazard = await f.hazard({ regionCode: '130123100001', enterpriseId: enterprise.id, status: 'rectifying' });
   const accident = await insertAccident(t.db, { regionCode: '130123', reportedBy: worker.id, orgId: county });

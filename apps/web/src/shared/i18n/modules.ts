@@ -1,5 +1,6 @@
 import { accidentsMessages } from '../../features/accidents/accidents.messages';
 import { auditMessages } from '../../features/audit/audit.messages';
+import { casesMessages } from '../../features/cases/cases.messages';
 import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
 import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
 import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
@@ -41,6 +42,7 @@ const modules = {
   draws: drawsMessages,
   inspections: inspectionsMessages,
   home: homeMessages,
+  cases: casesMessages,
 };
 
 type Modules = typeof modules;

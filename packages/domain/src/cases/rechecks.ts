@@ -1,0 +1,25 @@
+import { addDays, type BusinessDate } from '../time/shanghai.js';
+
+/**
+ * 关闭/取缔 is final; "严防死灰复燃" — a closed site is re-checked. The platform schedules one
+ * re-check a quarter for the first year after closure (the practice of most provinces'
+ * 关闭取缔 rules); each result is recorded, and a site found operating again is flagged.
+ */
+export const RECHECK_INTERVAL_DAYS = 90;
+export const RECHECK_COUNT = 4;
+
+export function recheckSchedule(closedOn: BusinessDate): BusinessDate[] {
+  return Array.from({ length: RECHECK_COUNT }, (_, i) => addDays(closedOn, RECHECK_INTERVAL_DAYS * (i + 1)));
+}
+
+export const RECHECK_RESULTS = ['still_closed', 'operating_again'] as const;
+export type RecheckResult = (typeof RECHECK_RESULTS)[number];
+export const RECHECK_RESULT_LABELS = {
+  still_closed: { zh: '保持关闭', en: 'Still closed' },
+  operating_again: { zh: '死灰复燃（擅自恢复生产）', en: 'Operating again illegally' },
+} as const;
+
+/** A blacklist entry is in force on `today` when today lies in [from, to] and it was not removed. */
+export function blacklistInForce(e: { fromOn: BusinessDate; toOn: BusinessDate; removed: boolean }, today: BusinessDate): boolean {
+  return !e.removed && e.fromOn <= today && today <= e.toOn;
+}
