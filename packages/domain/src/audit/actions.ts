@@ -1,4 +1,5 @@
 import type { Bilingual } from '../errors/error-codes.js';
+import { CASE_ACTIONS, CASE_TRANSITIONS } from '../cases/transitions.js';
 import { HAZARD_ACTIONS, HAZARD_TRANSITIONS } from '../hazards/transitions.js';
 
 /**
@@ -93,6 +94,23 @@ const NAMED: Record<string, Bilingual> = {
   'draw.conduct': { zh: '实施双随机抽取', en: 'Conduct random draws' },
   'draw.fix': { zh: '锁定抽取承诺', en: 'Commit a draw' },
   'draw.draw': { zh: '双随机抽取', en: 'Draw' },
+  // Enforcement cases, resumptions, closures, blacklist, 约谈 (modules/cases)
+  'case.read': { zh: '查看执法案件', en: 'View enforcement cases' },
+  'case.file': { zh: '执法立案', en: 'File an enforcement case' },
+  'case.handle': { zh: '办理执法案件', en: 'Handle enforcement cases' },
+  'case.approve': { zh: '审批执法案件', en: 'Approve enforcement cases' },
+  'case.document': { zh: '生成执法文书', en: 'Generate enforcement document' },
+  'case.resumption_apply': { zh: '申请复产验收', en: 'Apply for resumption' },
+  'case.resumption_accept': { zh: '复产验收通过', en: 'Accept resumption' },
+  'case.resumption_refuse': { zh: '复产验收不通过', en: 'Refuse resumption' },
+  'case.recheck': { zh: '关闭企业复查', en: 'Re-check a closed site' },
+  'case.interview': { zh: '约谈', en: 'Summons (约谈)' },
+  'case.interview_follow_up': { zh: '约谈跟踪', en: 'Summons follow-up' },
+  'blacklist.read': { zh: '查看黑名单', en: 'View blacklist' },
+  'blacklist.manage': { zh: '管理黑名单', en: 'Manage blacklist' },
+  'blacklist.add': { zh: '列入黑名单', en: 'Blacklist an enterprise' },
+  'blacklist.repair': { zh: '信用修复', en: 'Credit repair (remove from blacklist)' },
+  'job.escalate_overdue_cases': { zh: '超期案件升级（定时任务）', en: 'Escalate overdue cases (job)' },
   // Files, the audit log itself, scheduled jobs
   'file.upload': { zh: '上传附件', en: 'Upload file' },
   'audit.read': { zh: '查看审计日志', en: 'Read audit log' },
@@ -106,7 +124,11 @@ const HAZARD_ACTS: Record<string, Bilingual> = Object.fromEntries(
   HAZARD_ACTIONS.map((a) => [`hazard.${a}`, { zh: `隐患${HAZARD_TRANSITIONS[a].label.zh}`, en: `Hazard: ${HAZARD_TRANSITIONS[a].label.en}` }]),
 );
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, Bilingual>> = { ...NAMED, ...HAZARD_ACTS };
+const CASE_ACTS: Record<string, Bilingual> = Object.fromEntries(
+  CASE_ACTIONS.map((a) => [`case.${a}`, { zh: `案件${CASE_TRANSITIONS[a].label.zh}`, en: `Case: ${CASE_TRANSITIONS[a].label.en}` }]),
+);
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, Bilingual>> = { ...NAMED, ...HAZARD_ACTS, ...CASE_ACTS };
 
 /** The families the audit log is filtered by; each names the action prefixes it covers. */
 export const AUDIT_FAMILIES = {
@@ -117,6 +139,7 @@ export const AUDIT_FAMILIES = {
   hazard: { label: { zh: '隐患', en: 'Hazards' }, prefixes: ['hazard.', 'inbox.'] },
   accident: { label: { zh: '事故', en: 'Accidents' }, prefixes: ['accident.'] },
   inspection: { label: { zh: '检查与双随机', en: 'Inspections and draws' }, prefixes: ['inspection.', 'inspection_plan.', 'draw.'] },
+  enforcement: { label: { zh: '执法案件与黑名单', en: 'Enforcement cases and blacklist' }, prefixes: ['case.', 'blacklist.'] },
   stats: { label: { zh: '统计与控制指标', en: 'Statistics and indicators' }, prefixes: ['stats.', 'indicator.'] },
   system: { label: { zh: '附件、审计与定时任务', en: 'Files, audit and jobs' }, prefixes: ['file.', 'audit.', 'job.'] },
 } as const satisfies Record<string, { label: Bilingual; prefixes: readonly string[] }>;

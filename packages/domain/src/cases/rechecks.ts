@@ -12,6 +12,11 @@ export function recheckSchedule(closedOn: BusinessDate): BusinessDate[] {
   return Array.from({ length: RECHECK_COUNT }, (_, i) => addDays(closedOn, RECHECK_INTERVAL_DAYS * (i + 1)));
 }
 
+/** A re-check is due from its day on until its result is recorded: the one definition of "due" for closed sites. */
+export function recheckIsDue(dueOn: BusinessDate, today: BusinessDate, recorded: boolean): boolean {
+  return !recorded && dueOn <= today;
+}
+
 export const RECHECK_RESULTS = ['still_closed', 'operating_again'] as const;
 export type RecheckResult = (typeof RECHECK_RESULTS)[number];
 export const RECHECK_RESULT_LABELS = {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { sql } from 'kysely';
-import { RECHECK_RESULT_LABELS, shanghaiDate, type AcceptResumptionBody, type ApplyResumptionBody, type RecordRecheckBody } from '@anjian/domain';
+import { RECHECK_RESULT_LABELS, recheckIsDue, shanghaiDate, type AcceptResumptionBody, type ApplyResumptionBody, type RecordRecheckBody } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
@@ -103,7 +103,7 @@ export function createResumptions(deps: ResumptionDeps) {
         .orderBy(sql`k.result is not null`).orderBy('k.due_on').limit(500).execute();
       const today = shanghaiDate(deps.now());
       return rows.map((k) => ({
-        id: k.id, enterpriseId: k.enterprise_id, enterpriseName: k.enterprise_name, caseId: k.case_id, dueOn: k.due_on, due: k.result === null && k.due_on <= today,
+        id: k.id, enterpriseId: k.enterprise_id, enterpriseName: k.enterprise_name, caseId: k.case_id, dueOn: k.due_on, due: recheckIsDue(k.due_on, today, k.result !== null),
         checkedOn: k.checked_on, result: k.result, resultLabel: k.result ? RECHECK_RESULT_LABELS[k.result as keyof typeof RECHECK_RESULT_LABELS].zh : null, note: k.note, checkedByName: k.checked_by_name,
       }));
     },

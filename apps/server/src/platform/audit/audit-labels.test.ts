@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditFamilyOf, HAZARD_ACTIONS, INSPECTION_ACTIONS, PERMISSIONS } from '@anjian/domain';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditFamilyOf, CASE_ACTIONS, HAZARD_ACTIONS, INSPECTION_ACTIONS, PERMISSIONS } from '@anjian/domain';
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +18,7 @@ function serverSources(dir: string): string[] {
 const TEMPLATES: Record<string, readonly string[]> = {
   'hazard.${action}': HAZARD_ACTIONS.map((a) => `hazard.${a}`),
   'inspection.${action}': INSPECTION_ACTIONS.map((a) => `inspection.${a}`),
+  'case.${action}': CASE_ACTIONS.map((a) => `case.${a}`),
 };
 
 /**
