@@ -58,7 +58,10 @@ describe('every .xlsx export', () => {
   it('is listed here: no export route goes untested', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.keys(doc.paths).filter((p) => /\/export$/.test(p));
-    expect(routes.sort()).toEqual(['/api/enterprises/export', '/api/hazard-lists/{list}/export', '/api/stats/accidents/export', '/api/stats/hazards/export']);
+    // The audit log's export (audit.read only) is checked in platform/audit/audit-log.int.test.ts:
+    // title row, Beijing times, frozen header, autofilter. It is written with exceljs directly,
+    // not yet through createXlsxExport.
+    expect(routes.sort()).toEqual(['/api/audit/export', '/api/enterprises/export', '/api/hazard-lists/{list}/export', '/api/stats/accidents/export', '/api/stats/hazards/export']);
   });
 
   it.each(EXPORTS)('$url: heading, frozen header, autofilter, typed cells, file name', async ({ url, file }) => {
