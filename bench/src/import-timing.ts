@@ -23,6 +23,7 @@ import { generateEnterprises } from './generate/enterprises.js';
 import { hazardGenerator } from './generate/hazards.js';
 import { seeded, shanghaiToday } from './random.js';
 import { readWorld } from './world.js';
+import { removeDataDir } from './data-dir.js';
 
 /**
  * CPU seconds spent by the embedded server so far: the postmaster's own and its reaped
@@ -95,5 +96,5 @@ try {
   await app.close();
   await owner.close();
   await connection.stop();
-  if (!values.keep) await fs.rm(dir, { recursive: true, force: true });
+  if (!values.keep) await removeDataDir(dir);
 }

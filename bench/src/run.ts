@@ -17,6 +17,7 @@ import { runLoad, type LoadTest } from './scenarios/load.js';
 import { diskUse } from './scenarios/memory.js';
 import { buildServer, databaseUrl, startServer, type Server } from './server.js';
 import { summarise } from './stats.js';
+import { removeDataDir } from './data-dir.js';
 
 /**
  * npm run bench -- --scale S: builds the server, starts it on a fresh data directory, loads a
@@ -35,7 +36,7 @@ const n = (full: number, min = 1) => Math.max(min, Math.round(full * o.scale));
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
 buildServer(o.root);
-if (!o.reuse) fs.rmSync(o.dataDir, { recursive: true, force: true });
+if (!o.reuse) await removeDataDir(o.dataDir);
 fs.mkdirSync(o.dataDir, { recursive: true });
 const serverLog = fs.createWriteStream(path.join(o.dataDir, 'server.log'), { flags: 'a' });
 let server: Server | null = null;
@@ -190,5 +191,5 @@ try {
   await (db as pg.Client | null)?.end().catch(() => {});
   await (server as Server | null)?.stop();
   serverLog.end();
-  if (!o.keep) fs.rmSync(o.dataDir, { recursive: true, force: true });
+  if (!o.keep) await removeDataDir(o.dataDir);
 }

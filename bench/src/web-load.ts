@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { removeDataDir } from './data-dir.js';
 
 /**
  * npm run bench:web — what a user's browser downloads and waits for (issue 10): the built
@@ -29,7 +30,7 @@ const freePort = () => new Promise<number>((resolve) => {
 });
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await removeDataDir(dataDir);
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANJIAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
