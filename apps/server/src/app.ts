@@ -134,7 +134,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const routing = createRoutingModule({ db, audit, regions: regions.service, industries: industries.service, now });
   const users = createUsersModule({ db, audit, regions: regions.service, sessions, passwordPolicy: config.passwordPolicy, pii, activationHours: config.activationHours, now });
   const enterprises = createEnterprisesModule({ db, audit, regions: regions.service, industries: industries.service, routing: routing.service, pii, now });
-  const files = createFilesService({ db, storage: createFileStorage(config.dataDir), audit, now });
+  const storage = createFileStorage(config.dataDir);
+  const files = createFilesService({ db, storage, audit, now });
   const hazards = createHazardsModule({
     db, databaseUrl: deps.databaseUrl, audit, regions: regions.service, orgs: orgs.service, routing: routing.service, ownedFiles: files.ownedBy, pii, verifyPassword: auth.verifyPassword, now,
     // 挂牌督办 ordering 停产停业整改: the enterprise's status follows, in the same transaction.
@@ -154,7 +155,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   files.registerOwner(inspections.attachments);
   // 行政执法案件: a 停产整顿 decision, a 复产验收 and a closure change the enterprise's status in their own transaction.
   const cases = createCasesModule({
-    db, audit, storage: createFileStorage(config.dataDir), findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
+    db, audit, storage, findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
     party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
   });
 

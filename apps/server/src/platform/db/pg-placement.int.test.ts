@@ -11,7 +11,7 @@ import { createBackup } from '../ops/backup.js';
 import { OperatorError } from '../ops/operator-error.js';
 import { restoreBackup } from '../ops/restore.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { reachableBinaries, runAsIds, userCan } from './pg-placement.js';
+import { placeDataDirectory, reachableBinaries, relocatedPgdata, runAsIds, userCan } from './pg-placement.js';
 
 const execFileAsync = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
@@ -88,6 +88,37 @@ describe.skipIf(!asRoot)('as root, from a directory the postgres user cannot ent
     } finally {
       await server.stop();
     }
+  });
+
+  it('sets aside the data a deleted data directory left at the same path, and refuses while that directory still holds its keys', async () => {
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'anjian-home-'));
+    const systemDir = await fs.mkdtemp(path.join(os.tmpdir(), 'anjian-system-'));
+    dirs.push(home, systemDir);
+    await fs.chmod(home, 0o700);
+    await fs.chmod(systemDir, 0o755);
+    const dataDir = path.join(home, 'data');
+    const ids = await runAsIds();
+    const lines: string[] = [];
+    await fs.mkdir(dataDir);
+    const first = await placeDataDirectory(dataDir, ids, systemDir, (l) => lines.push(l));
+    expect(first).toBe(await relocatedPgdata(dataDir, systemDir));
+    await fs.mkdir(first); // initdb's work, here by hand
+    await fs.writeFile(path.join(first, 'PG_VERSION'), '17\n');
+
+    // A clone removed and made again at the same path: its data goes aside, nothing is deleted.
+    await fs.rm(dataDir, { recursive: true });
+    await fs.mkdir(dataDir);
+    await expect(placeDataDirectory(dataDir, ids, systemDir, (l) => lines.push(l))).resolves.toBe(first);
+    const placed = await fs.readdir(path.join(systemDir, 'data'));
+    const aside = placed.find((d) => d.includes('.orphaned-'))!;
+    expect(await fs.readFile(path.join(systemDir, 'data', aside, 'pg', 'PG_VERSION'), 'utf8')).toBe('17\n');
+    expect(lines.at(-2)).toContain('set aside');
+
+    // The link lost but the keys still there: the operator decides.
+    await fs.mkdir(first); // initdb's work again
+    await fs.rm(path.join(dataDir, 'pg'));
+    await fs.mkdir(path.join(dataDir, 'keys'));
+    await expect(placeDataDirectory(dataDir, ids, systemDir, () => undefined)).rejects.toThrow(/already holds a PostgreSQL data directory/);
   });
 
   it('says in one sentence what to do when nothing can be placed', async () => {

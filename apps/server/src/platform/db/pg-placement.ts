@@ -121,7 +121,16 @@ export async function placeDataDirectory(dataDir: string, ids: RunAs, systemDir:
   const target = await relocatedPgdata(dataDir, systemDir);
   await ensureSystemDir(systemDir, ids, dataDir);
   if (await exists(target)) {
-    throw new OperatorError(`${target} already holds a PostgreSQL data directory that ${link} does not point to: move it away (or link ${link} to it) and start again.`);
+    const placedFor = await fs.readFile(path.join(path.dirname(target), 'data-dir'), 'utf8').catch(() => null);
+    // The data directory was deleted (a removed clone) and this one starts afresh at the same
+    // path: the old database went without its keys, so it is set aside, never adopted or deleted.
+    const orphaned = !stat && placedFor?.trim() === (await fs.realpath(dataDir)) && !(await exists(path.join(dataDir, 'keys')));
+    if (!orphaned) {
+      throw new OperatorError(`${target} already holds a PostgreSQL data directory that ${link} does not point to: move it away (or link ${link} to it) and start again.`);
+    }
+    const aside = `${path.dirname(target)}.orphaned-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    log(`${target} was left by a deleted data directory at this same path; set aside as ${aside}`);
+    await fs.rename(path.dirname(target), aside);
   }
   await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
   await fs.writeFile(path.join(path.dirname(target), 'data-dir'), `${await fs.realpath(dataDir)}\n`);
