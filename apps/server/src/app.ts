@@ -178,7 +178,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const orgName = orgNames(db);
   const auditNamers = { user: userNames(db), org: orgName, enterprise: orgName, hazard: hazardNames(db), accident: accidentNames(db), region: regionNames(db) };
   const verifyChain = async () => chainAndVerify(db, { keyring: await auditKeyring(config.dataDir), dataDir: config.dataDir });
-  await app.register(auditRoutes({ db, audit, resolveRegion: regions.service.resolve, namers: auditNamers, verify: verifyChain, now }));
+  await app.register(auditRoutes({ db, audit, resolveRegion: regions.service.resolve, regionPath: regions.service.path, namers: auditNamers, verify: verifyChain, now }));
   await app.register(cases.routes);
   if (config.benchBaseline) await app.register(benchBaselineRoutes({ db }));
 

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { loadXlsx, tableOf } from '../../test/xlsx-tables.js';
 import { rowAt, underAttack } from './audit.attack.fixture.js';
 
 /*
@@ -73,27 +73,41 @@ describe('the audit log in words', () => {
 });
 
 describe('export and 校验哈希链', () => {
-  it('exports the filtered log as .xlsx: title row, frozen header, autofilter, Beijing times, words', async () => {
+  it('exports the filtered log through the one export writer: heading, frozen header, autofilter, Beijing times, words', async () => {
     const res = await t.request({ method: 'GET', url: '/api/audit/export?family=org', cookie: auditor });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(decodeURIComponent(String(res.headers['content-disposition']))).toMatch(/审计日志_审计县安委办_\d{4}-\d{2}-\d{2}\.xlsx/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    expect(String(ws.getCell('A1').value)).toMatch(/^审计日志 · 审计县安委办 · 类别 组织机构与区划 · 导出时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-    expect(ws.getRow(2).getCell(1).value).toBe('时间（北京时间）');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBeTruthy();
-    const rows = await t.db.selectFrom('audit_log').select(['at', 'action', 'object_id']).where('action', '=', 'org.create').where('result', '=', 'success').where('object_id', '=', orgId).execute();
-    const at = new Date(rows[0]!.at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-    const line = ws.getSheetValues().find((v) => Array.isArray(v) && v[8] === orgId) as unknown[];
-    expect(line[1]).toBe(at);
-    expect(line[4]).toBe('新增组织机构');
-    expect(line[6]).toBe('审计名称网格');
-    expect(line[10]).toBe(201);
+    // The file name says what, where and until when, as every other export's does.
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toMatch(/filename\*=UTF-8''审计日志_正定县_截至\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ws = (await loadXlsx(res.rawPayload)).worksheets[0]!;
+    const { headerRow, header, rows } = tableOf(ws);
+    const heading = Array.from({ length: headerRow - 1 }, (_, i) => String(ws.getRow(i + 1).getCell(1).value ?? '')).join('\n');
+    expect(heading).toMatch(/^审计日志\n/);
+    expect(heading).toContain('导出单位：审计县安委办');
+    expect(heading).toContain('范围：河北省/石家庄市/正定县');
+    expect(heading).toContain('筛选：类别：组织机构与区划');
+    expect(heading).toMatch(/导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
+    expect(header[0]).toBe('时间（北京时间）');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    const filter = ws.autoFilter as unknown as string | { from: string } | undefined;
+    expect(String(typeof filter === 'string' ? filter : filter?.from)).toMatch(new RegExp(`^A${headerRow}\\b`));
+    const created = await t.db.selectFrom('audit_log').select(['at']).where('action', '=', 'org.create').where('result', '=', 'success').where('object_id', '=', orgId).executeTakeFirstOrThrow();
+    const at = new Date(created.at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const line = rows.find((v) => v[header.indexOf('对象 ID')] === orgId)!;
+    expect(line[0]).toBe(at);
+    expect(line[header.indexOf('操作')]).toBe('新增组织机构');
+    expect(line[header.indexOf('对象')]).toBe('审计名称网格');
+    expect(line[header.indexOf('状态码')]).toBe(201);
     // The export is itself audited.
     expect((await list('family=system')).some((r) => r.action === 'audit.export')).toBe(true);
+  });
+
+  it('names the period asked for in its heading and file name (Beijing days)', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/audit/export?from=2026-01-01T00:00:00Z&to=2099-01-01T00:00:00Z', cookie: auditor });
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toMatch(/审计日志_正定县_2026-01-01至2099-01-01\.xlsx$/);
+    const ws = (await loadXlsx(res.rawPayload)).worksheets[0]!;
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('期间：2026-01-01 至 2099-01-01');
   });
 
   it('runs the verifier, answers with its report, and records the check', async () => {

@@ -7,7 +7,10 @@ import { regionFilter, scopeOf, type Scope, type ScopedRecord } from '../access/
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { decodeCursor, pageOf } from '../db/cursor.js';
-import { AUDIT_EXPORT_MAX, auditWorkbook, beijing, XLSX_MIME } from './audit.export.js';
+import { attachment, exportFileName } from '../exports/export-cells.js';
+import { exportHeading, type RegionPath } from '../exports/heading.js';
+import { XLSX_MIME } from '../exports/xlsx-export.js';
+import { AUDIT_EXPORT_MAX, auditWorkbook, beijing } from './audit.export.js';
 import { auditNames, type AuditNamer } from './audit.names.js';
 import type { AuditLogTable } from './audit.tables.js';
 import type { VerifyReport } from './audit.verify.js';
@@ -23,6 +26,7 @@ export interface AuditRoutesDeps {
   db: Database;
   audit: AuditWriter;
   resolveRegion: (input: string, field: string, scope: Scope) => Promise<string>;
+  regionPath: RegionPath;
   /** Display names of audited objects by object_type, each looked up by the module owning the table. */
   namers: Partial<Record<string, AuditNamer>>;
   /** chainAndVerify with the server's keyring and data directory. */
@@ -107,15 +111,17 @@ export function auditRoutes(deps: AuditRoutesDeps): FastifyPluginAsyncZod {
       const rows = await (await filtered(scope, f)).orderBy(sql`id`, 'desc').limit(AUDIT_EXPORT_MAX + 1).execute();
       const truncated = rows.length > AUDIT_EXPORT_MAX;
       const items = await present(scope, rows.slice(0, AUDIT_EXPORT_MAX));
-      const exportedAt = deps.now();
+      const now = deps.now();
       const filters = [
-        f.from && `自 ${beijing(f.from)}`, f.to && `至 ${beijing(f.to)}`, f.username && `用户 ${f.username}`, f.family && `类别 ${AUDIT_FAMILIES[f.family].label.zh}`,
-        f.action && `操作 ${f.action}`, f.result && `结果 ${f.result}`, f.regionCode && `区划 ${f.regionCode}`,
-      ].filter(Boolean).join('，');
-      const file = await auditWorkbook(items, { unit: user.orgName, filters, exportedAt, truncated });
+        f.username && `用户：${f.username}`, f.family && `类别：${AUDIT_FAMILIES[f.family].label.zh}`, f.action && `操作：${f.action}`, f.result && `结果：${f.result}`,
+      ].filter((x): x is string => Boolean(x));
+      // The period is the instants asked for, shown as Beijing days (the file name says the same).
+      const period = f.from || f.to ? { from: f.from ? beijing(f.from).slice(0, 10) : null, to: f.to ? beijing(f.to).slice(0, 10) : null } : null;
+      const regionCode = f.regionCode ? await deps.resolveRegion(f.regionCode, 'query.regionCode', scope) : null;
+      const heading = await exportHeading(deps.regionPath, user, { title: '审计日志', regionCode, period, filters, now });
+      const file = await auditWorkbook(items, heading, truncated);
       await deps.audit.record(deps.db, req.ctx, { action: 'audit.export', result: 'success', statusCode: 200, details: { ...f, rows: items.length, truncated } });
-      const name = `审计日志_${user.orgName}_${beijing(exportedAt).slice(0, 10)}.xlsx`;
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(exportFileName('审计日志', heading.regionName, period, now))).send(file);
     });
 
     app.post('/api/audit/verify', {

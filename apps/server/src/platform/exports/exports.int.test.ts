@@ -58,9 +58,8 @@ describe('every .xlsx export', () => {
   it('is listed here: no export route goes untested', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.keys(doc.paths).filter((p) => /\/export$/.test(p));
-    // The audit log's export (audit.read only) is checked in platform/audit/audit-log.int.test.ts:
-    // title row, Beijing times, frozen header, autofilter. It is written with exceljs directly,
-    // not yet through createXlsxExport.
+    // The audit log's export (audit.read only) goes through the same writer; its heading, file
+    // name and cells are checked in platform/audit/audit-log.int.test.ts.
     expect(routes.sort()).toEqual(['/api/audit/export', '/api/enterprises/export', '/api/hazard-lists/{list}/export', '/api/stats/accidents/export', '/api/stats/hazards/export']);
   });
 
