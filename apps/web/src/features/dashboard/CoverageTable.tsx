@@ -1,4 +1,4 @@
-import { Flex, Progress, Segmented, Table, Tooltip, Typography } from 'antd';
+import { Flex, Segmented, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,27 +11,21 @@ import type { CoverageRow, EnforcementData } from './enforcement.api';
 const K = 'dashboardEnforcement.coverage';
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 
-/** Coverage as a bar with the plan's target marked on it: green at or above the target, orange below. */
+/** Coverage as a bar with the plan's target marked on it (a dark line): green at or above the target, orange below. */
 function CoverageBar({ row }: { row: Omit<CoverageRow, 'code' | 'name'> }) {
   const { t } = useTranslation();
   const below = row.percent !== null && row.targetPercent !== null && row.percent < row.targetPercent;
+  const label = `${t(`${K}.rate`)} ${pct(row.percent)}，${t(`${K}.target`)} ${pct(row.targetPercent)}${below ? `，${t(`${K}.below`)}` : ''}`;
   return (
-    <div style={{ position: 'relative', minWidth: 120 }} data-testid="coverage-bar" data-percent={row.percent ?? ''} data-target={row.targetPercent ?? ''}>
-      <Progress
-        percent={row.percent ?? 0}
-        format={() => pct(row.percent)}
-        strokeColor={below ? CHART_COLORS.ahead : CHART_COLORS.ok}
-        size="small"
-        aria-label={`${t(`${K}.rate`)} ${pct(row.percent)}, ${t(`${K}.target`)} ${pct(row.targetPercent)}`}
-      />
-      {row.targetPercent !== null && (
-        <Tooltip title={`${t(`${K}.targetLine`)} ${pct(row.targetPercent)}`}>
-          {/* The target marker sits on the bar's track (the bar leaves room for its text on the right). */}
-          <span aria-hidden style={{ position: 'absolute', top: 2, bottom: 2, left: `calc((100% - 48px) * ${Math.min(row.targetPercent, 100) / 100})`, width: 2, background: '#141414' }} />
-        </Tooltip>
-      )}
-      {below && <Typography.Text type="warning" style={{ fontSize: 12 }}>{t(`${K}.below`)}</Typography.Text>}
-    </div>
+    <Tooltip title={label}>
+      <Flex align="center" gap={8} style={{ minWidth: 110 }} data-testid="coverage-bar" data-percent={row.percent ?? ''} data-target={row.targetPercent ?? ''} role="img" aria-label={label}>
+        <div style={{ position: 'relative', flex: 1, height: 10, borderRadius: 5, background: '#f0f0f0' }}>
+          <div style={{ width: `${Math.min(row.percent ?? 0, 100)}%`, height: '100%', borderRadius: 5, background: below ? CHART_COLORS.ahead : CHART_COLORS.ok }} />
+          {row.targetPercent !== null && <span style={{ position: 'absolute', top: -3, bottom: -3, left: `${Math.min(row.targetPercent, 100)}%`, width: 2, marginLeft: -1, background: '#141414' }} />}
+        </div>
+        <span style={{ width: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: below ? CHART_COLORS.ahead : '#141414' }}>{pct(row.percent)}</span>
+      </Flex>
+    </Tooltip>
   );
 }
 
@@ -56,12 +50,12 @@ export function CoverageTable({ data, regionPath }: { data: EnforcementData; reg
   const isRegion = (r: CoverageRow) => by === 'region' && r.code !== '' && r.code !== data.region.code;
   const columns: ColumnsType<CoverageRow> = [
     {
-      title: t(`${K}.name`), dataIndex: 'name', fixed: mobile ? 'left' : undefined, width: mobile ? 110 : undefined,
+      title: t(`${K}.name`), dataIndex: 'name',
       render: (name: string, r) => (isRegion(r) ? <Link to={regionPath(r.code)} title={t(`${K}.drill`, { name })}>{name}</Link> : r.code === '' ? <b>{name}</b> : name),
     },
     { title: t(`${K}.enterprises`), dataIndex: 'enterprises', align: 'right', width: 90 },
     { title: t(`${K}.inspected`), dataIndex: 'inspected', align: 'right', width: 80 },
-    { title: t(`${K}.rate`), key: 'rate', width: mobile ? 160 : 240, render: (_, r) => <CoverageBar row={r} /> },
+    { title: t(`${K}.rate`), key: 'rate', width: 240, render: (_, r) => <CoverageBar row={r} /> },
     { title: t(`${K}.target`), key: 'target', align: 'right', width: 130, render: (_, r) => t(`${K}.targetValue`, { target: String(r.target), percent: pct(r.targetPercent) }) },
     {
       title: <Tooltip title={t(`${K}.keyHint`)}><span style={{ textDecoration: 'underline dotted' }}>{t(`${K}.key`)}</span></Tooltip>, key: 'key', align: 'right', width: 110,
@@ -71,7 +65,10 @@ export function CoverageTable({ data, regionPath }: { data: EnforcementData; reg
   return (
     <Flex vertical gap={8} data-testid="coverage">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{t(`${K}.period`, { year: String(coverage.year), to: coverage.to, count: coverage.plans.length })}</Typography.Text>
+        <Flex vertical>
+          <Typography.Text type="secondary">{t(`${K}.period`, { year: String(coverage.year), to: coverage.to, count: coverage.plans.length })}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`${K}.legend`)}</Typography.Text>
+        </Flex>
         <Segmented
           size="small"
           value={by}
@@ -80,6 +77,23 @@ export function CoverageTable({ data, regionPath }: { data: EnforcementData; reg
           data-testid="coverage-by"
         />
       </Flex>
+      {mobile ? (
+        // A phone: one block per row, the bar full width, the counts on one line under it.
+        <Flex vertical gap={10}>
+          {rows.map((r) => (
+            <div key={r.code || 'total'} data-testid="coverage-row" data-code={r.code} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
+              <Flex justify="space-between" gap={8}>
+                {isRegion(r) ? <Link to={regionPath(r.code)}>{r.name}</Link> : <b>{r.name}</b>}
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t(`${K}.inspected`)} {r.inspected} / {r.enterprises}</Typography.Text>
+              </Flex>
+              <CoverageBar row={r} />
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {t(`${K}.target`)} {t(`${K}.targetValue`, { target: String(r.target), percent: pct(r.targetPercent) })} · {t(`${K}.key`)} {t(`${K}.keyValue`, { met: String(r.key.met), total: String(r.key.enterprises) })}
+              </Typography.Text>
+            </div>
+          ))}
+        </Flex>
+      ) : (
       <Table<CoverageRow>
         size="small"
         rowKey={(r) => r.code || 'total'}
@@ -89,6 +103,7 @@ export function CoverageTable({ data, regionPath }: { data: EnforcementData; reg
         scroll={{ x: 760 }}
         onRow={(r) => ({ 'data-testid': 'coverage-row', 'data-code': r.code } as React.HTMLAttributes<HTMLTableRowElement>)}
       />
+      )}
     </Flex>
   );
 }

@@ -31,7 +31,8 @@ export function InspectionCards({ data }: { data: EnforcementData }) {
   }
   const unit = t('dashboard.units.items');
   return (
-    <div style={FIGURE_GRID}>
+    // Eight cards: narrow enough that they share one row on a desk screen.
+    <div style={{ ...FIGURE_GRID, gridTemplateColumns: 'repeat(auto-fit, minmax(112px, 1fr))' }}>
       <FigureCard testId="figure-inspections" label={t(`${K}.inspections`)} raw={inspections.total} unit={t(`${K}.cases.units.inspections`)} to={inspectionsLink()} toLabel={t(`${K}.openInspections`)} />
       {inspections.byType.map((x) => (
         <FigureCard key={x.type} testId={`figure-inspections-${x.type}`} label={pick(INSPECTION_TYPE_LABELS[x.type])} raw={x.count} unit={t(`${K}.cases.units.inspections`)} to={x.count > 0 ? inspectionsLink(x.type) : undefined} toLabel={t(`${K}.openInspections`)} />

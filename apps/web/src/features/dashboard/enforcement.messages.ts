@@ -48,8 +48,8 @@ export const dashboardEnforcementMessages = defineMessages(
       empty: '本年度尚无检查计划，可在「双随机抽查」中制定年度检查计划并设定覆盖目标。',
       openPlans: '去制定计划',
       drill: '查看{{name}}',
-      chart: '覆盖率（%）',
       targetLine: '目标',
+      legend: '色条：覆盖率（绿＝达到计划目标，橙＝低于目标）；黑线：计划目标',
     },
   },
   {
@@ -98,8 +98,8 @@ export const dashboardEnforcementMessages = defineMessages(
       empty: 'No inspection plan for this year yet. Draw one up under "Random inspections" with its coverage target.',
       openPlans: 'Make a plan',
       drill: 'Open {{name}}',
-      chart: 'Coverage (%)',
       targetLine: 'Target',
+      legend: 'Bar: coverage (green = on target, orange = below); dark line: the plan target',
     },
   },
 );
