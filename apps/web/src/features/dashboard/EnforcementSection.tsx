@@ -35,7 +35,7 @@ export default function EnforcementSection({ regionCode, from, to, regionPath }:
       ) : !figures.data ? (
         <LoadingState />
       ) : (
-        <Flex vertical gap={12} data-testid="enforcement" data-ready="true">
+        <Flex vertical gap={12} data-testid="enforcement" data-ready="true" data-region={regionCode} data-from={from} data-to={to}>
           <InspectionCards data={figures.data} />
           {figures.data.cases && (
             <div>
