@@ -77,6 +77,7 @@ describe('the dashboard’s 执法 section', () => {
   it('the 应急管理局 on a phone: its industries only, coverage as blocks', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, 'zd.emergency', 'Anjian@2026');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login') && u.pathname !== '/');
     await page.goto('/dashboard');
     const api = await section(page);
     await compare(page, api);
@@ -88,8 +89,10 @@ describe('the dashboard’s 执法 section', () => {
   it('a township without inspection.read has no 执法 section', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'zd.town', 'Anjian@2026');
+    // Signed in (the app leaves the login page) before going to the dashboard.
+    await page.waitForURL((u) => !u.pathname.startsWith('/login') && u.pathname !== '/');
     await page.goto('/dashboard');
-    await page.locator('[data-testid=dashboard][data-ready=true]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=dashboard][data-ready=true]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('section-enforcement').count()).toBe(0);
     await context.close();
   });
