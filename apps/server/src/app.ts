@@ -151,7 +151,11 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     industryCodes: async () => (await industries.service.list()).map((i) => i.code),
     enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
   });
-  const inspections = createInspectionsModule({ db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now });
+  const inspections = createInspectionsModule({
+    db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now,
+    // Enforcement figures: the cases module is created below, so its figures are read through a closure (late binding).
+    figures: { regions: regions.service, industries: () => industries.service.list(), planCoverage: draws.coverage, caseFigures: (scope, period) => cases.figures(scope, period) },
+  });
   files.registerOwner(inspections.attachments);
   // 行政执法案件: a 停产整顿 decision, a 复产验收 and a closure change the enterprise's status in their own transaction.
   const cases = createCasesModule({

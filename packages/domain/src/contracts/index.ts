@@ -15,3 +15,4 @@ export * from './stats.js';
 export * from './hazard-stats.js';
 export * from './inspections.js';
 export * from './cases.js';
+export * from './enforcement-figures.js';

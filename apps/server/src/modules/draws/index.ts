@@ -6,8 +6,10 @@ import { drawsRoutes } from './draws.routes.js';
 import { createDraws } from './draws.service.js';
 import { createPlans } from './plans.service.js';
 import { createRegisterSource, type WeightSource } from './register.js';
+import { createPlanCoverage } from './coverage.js';
 
 export type { WeightSource };
+export type { CoveragePlan, PlanCoverage } from './coverage.js';
 
 export interface DrawsModuleDeps {
   db: Database;
@@ -25,5 +27,6 @@ export function createDrawsModule(deps: DrawsModuleDeps) {
   const register = createRegisterSource(deps.db, deps.weights ?? null);
   const plans = createPlans({ ...deps, register });
   const draws = createDraws({ ...deps, plans, register });
-  return { plans, draws, routes: drawsRoutes({ plans, draws }) };
+  // coverage: the year's plans over a region with their registers, for the enforcement figures (modules/inspections).
+  return { plans, draws, routes: drawsRoutes({ plans, draws }), coverage: createPlanCoverage({ db: deps.db, register, now: deps.now }) };
 }

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database } from '../../platform/db/database.js';
 import type { AttachmentOwner, StoredFile } from '../../platform/files/files.service.js';
@@ -6,11 +7,14 @@ import type { ReportFinding } from '../hazards/index.js';
 import type { IndustriesService } from '../industries/index.js';
 import { createOrgMembers } from '../users/index.js';
 import { createActs } from './inspections.acts.js';
+import { createEnforcementFigures, type EnforcementFiguresDeps } from './inspections.figures.js';
+import { enforcementFiguresRoutes } from './inspections.figures.routes.js';
 import { createInspectionsRepository } from './inspections.repository.js';
 import { inspectionsRoutes } from './inspections.routes.js';
 import { createInspectionsService, type InspectionsService } from './inspections.service.js';
 
 export type { InspectionsService };
+export type { CaseFigures, EnforcementFiguresDeps } from './inspections.figures.js';
 
 export interface InspectionsModuleDeps {
   db: Database;
@@ -21,6 +25,8 @@ export interface InspectionsModuleDeps {
   verifyPassword: (userId: string, password: string) => Promise<boolean>;
   /** The hazards module's intake, on this module's transaction (a failed item becomes a hazard). */
   reportFinding: ReportFinding;
+  /** For the enforcement figures (GET /api/enforcement/figures): regions, industries, the draws' plans, the cases' figures. */
+  figures: Omit<EnforcementFiguresDeps, 'db' | 'now'>;
   now: () => Date;
 }
 
@@ -31,5 +37,10 @@ export function createInspectionsModule(deps: InspectionsModuleDeps) {
   const acts = createActs({ db: deps.db, repo, audit: deps.audit, ownedFiles: deps.ownedFiles, verifyPassword: deps.verifyPassword, reportFinding: deps.reportFinding, now: deps.now });
   /** Photos and signatures on a record are served to whoever may read the record. */
   const attachments: AttachmentOwner = { kind: 'inspection', recordsWith: repo.inspectionsWithFile, mayRead: service.mayRead };
-  return { service, routes: inspectionsRoutes({ service, acts }), attachments };
+  const figures = createEnforcementFigures({ ...deps.figures, db: deps.db, now: deps.now });
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(inspectionsRoutes({ service, acts }));
+    await app.register(enforcementFiguresRoutes({ figures }));
+  };
+  return { service, routes, attachments, figures };
 }

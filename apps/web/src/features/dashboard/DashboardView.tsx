@@ -4,7 +4,7 @@ import { Alert, Button, Col, Flex, Row, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useRegion } from '../../shared/api/regions';
-import { useCurrentUser } from '../../shared/auth/session';
+import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { useLanguage } from '../../shared/i18n';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { AccidentFigures, TrendLegend } from './AccidentFigures';
@@ -25,6 +25,8 @@ const GUTTER: [number, number] = [16, 16];
 
 // The 大屏 (and its map) come only when asked for: the dashboard's first load stays as small as it was.
 const CockpitScreen = lazy(() => import('./CockpitScreen').then((m) => ({ default: m.CockpitScreen })));
+// The 执法 section too: its own chunk, asked for once the figures above are on screen.
+const EnforcementSection = lazy(() => import('./EnforcementSection'));
 
 /** 领导驾驶舱 for one region: the user's own (/dashboard) or one below it (/dashboard/<code>). */
 export function DashboardView() {
@@ -144,6 +146,12 @@ export function DashboardView() {
               </Row>
             )}
           </ChartCard>
+
+          {hasPermission(me, 'inspection.read') && (
+            <Suspense fallback={<LoadingState />}>
+              <EnforcementSection regionCode={stats.region.code} from={stats.period.from} to={stats.period.to} regionPath={regionPath} />
+            </Suspense>
+          )}
         </Flex>
       )}
     </div>

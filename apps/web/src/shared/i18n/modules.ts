@@ -2,6 +2,7 @@ import { accidentsMessages } from '../../features/accidents/accidents.messages';
 import { auditMessages } from '../../features/audit/audit.messages';
 import { casesMessages } from '../../features/cases/cases.messages';
 import { dashboardMessages } from '../../features/dashboard/dashboard.messages';
+import { dashboardEnforcementMessages } from '../../features/dashboard/enforcement.messages';
 import { enterprisesMessages } from '../../features/enterprises/enterprises.messages';
 import { hazardListsMessages } from '../../features/hazards/hazard-lists.messages';
 import { hazardsMessages } from '../../features/hazards/hazards.messages';
@@ -43,6 +44,7 @@ const modules = {
   inspections: inspectionsMessages,
   home: homeMessages,
   cases: casesMessages,
+  dashboardEnforcement: dashboardEnforcementMessages,
 };
 
 type Modules = typeof modules;
