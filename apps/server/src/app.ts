@@ -158,6 +158,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     db, audit, storage, findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
     party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
   });
+  // Late binding: hazards (created first) lists the cases' 案件查办清单 and 违法企业处罚清单 through the cases module.
+  hazards.useEnforcementLists({ caseListRows: cases.caseListRows, penaltyListRows: cases.penaltyListRows });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));
