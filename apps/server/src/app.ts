@@ -150,6 +150,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     db, audit, regions: regions.service, now,
     industryCodes: async () => (await industries.service.list()).map((i) => i.code),
     enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
+    // Late binding: cases is created below; a blacklisted enterprise weighs 3 in the register (联合惩戒).
+    weights: (ids) => cases.drawWeights(ids),
   });
   const inspections = createInspectionsModule({ db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now });
   files.registerOwner(inspections.attachments);

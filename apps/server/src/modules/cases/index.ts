@@ -63,6 +63,8 @@ export function createCasesModule(deps: CasesModuleDeps) {
     figures: lists.figures,
     blacklistedEnterpriseIds: blacklist.blacklistedEnterpriseIds,
     isBlacklisted: blacklist.isBlacklisted,
+    /** The draws module's `weights`: a blacklisted enterprise weighs 3 in a 双随机 register. */
+    drawWeights: blacklist.drawWeights,
     interviews: blacklist.interviews,
     escalateOverdueCases: createCaseEscalation({ db: deps.db, audit: deps.audit }),
   };
