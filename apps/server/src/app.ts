@@ -162,6 +162,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   });
   // Late binding: hazards (created first) lists the cases' 案件查办清单 and 违法企业处罚清单 through the cases module.
   hazards.useEnforcementLists({ caseListRows: cases.caseListRows, penaltyListRows: cases.penaltyListRows });
+  // Late binding: the enterprise as presented carries its 黑名单 entry in force, read from the cases module.
+  enterprises.useBlacklist(cases.blacklistFlags);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));

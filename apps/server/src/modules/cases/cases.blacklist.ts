@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { blacklistDrawWeight, blacklistInForce, compareDates, regionLevel, shanghaiDate, type AddBlacklistBody, type CreateInterviewBody } from '@anjian/domain';
+import { blacklistDrawWeight, blacklistInForce, compareDates, regionLevel, shanghaiDate, type AddBlacklistBody, type BlacklistFlag, type CreateInterviewBody } from '@anjian/domain';
 import { scopeOf, unscoped, type Scope } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
@@ -55,9 +55,27 @@ export function createBlacklist(deps: BlacklistDeps) {
     return weights;
   }
 
+  /**
+   * 黑名单 flags for the enterprises module: the entry in force today of each of these
+   * enterprises that the scope sees (the one running longest when several are).
+   */
+  async function flags(scope: Scope, enterpriseIds: readonly string[]): Promise<Map<string, BlacklistFlag>> {
+    if (enterpriseIds.length === 0) return new Map();
+    const t = today();
+    const rows = await db.selectFrom('blacklist_entries as b').where(scope.where(BLACKLIST)).where('b.removed_at', 'is', null)
+      .where('b.from_on', '<=', t).where('b.to_on', '>=', t).where(sql<boolean>`b.enterprise_id = any(${sql.val([...enterpriseIds])}::uuid[])`)
+      .select(['b.id', 'b.enterprise_id', 'b.reason', 'b.legal_basis', 'b.from_on', 'b.to_on', 'b.issuing_level', 'b.issuing_org_name'])
+      .orderBy('b.to_on').orderBy('b.created_at').execute();
+    // Later rows (longer-running entries) overwrite earlier ones.
+    return new Map(rows.map((b) => [b.enterprise_id, {
+      entryId: b.id, reason: b.reason, legalBasis: b.legal_basis, fromOn: b.from_on, toOn: b.to_on, issuingLevel: b.issuing_level, issuingOrgName: b.issuing_org_name,
+    }]));
+  }
+
   return {
     blacklistedEnterpriseIds,
     drawWeights,
+    flags,
     async isBlacklisted(scope: Scope, enterpriseId: string): Promise<boolean> {
       return (await blacklistedEnterpriseIds(scope)).includes(enterpriseId);
     },

@@ -65,6 +65,8 @@ export function createCasesModule(deps: CasesModuleDeps) {
     isBlacklisted: blacklist.isBlacklisted,
     /** The draws module's `weights`: a blacklisted enterprise weighs 3 in a 双随机 register. */
     drawWeights: blacklist.drawWeights,
+    /** The enterprises module's 黑名单 flag: in-force entries the scope sees, by enterprise. */
+    blacklistFlags: blacklist.flags,
     interviews: blacklist.interviews,
     escalateOverdueCases: createCaseEscalation({ db: deps.db, audit: deps.audit }),
   };

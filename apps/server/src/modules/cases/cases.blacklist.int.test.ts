@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 import { caseWorld, FINE, VILLAGE } from './cases.fixture.js';
 
 /*
- * 联合惩戒 in 双随机 draws: the cases module supplies the draws module's `weights` — an enterprise
+ * 黑名单 beyond the cases module. 联合惩戒 in 双随机 draws: the cases module supplies the draws module's `weights` — an enterprise
  * with a blacklist entry in force on the day the inputs are fixed weighs 3 in the published
  * register snapshot, the rest 1 — and the draw is still re-verifiable from the public page alone.
  */
@@ -81,5 +81,40 @@ describe('a blacklisted enterprise in a 双随机 draw', () => {
     const active = (await w.get(w.people.staff.cookie, '/api/blacklist?active=true')).json();
     const activeIds = (Array.isArray(active) ? active : active.items).map((e: { enterpriseId: string }) => e.enterpriseId);
     expect(activeIds).toEqual([w.enterprise.id]);
+  });
+});
+
+describe('the 黑名单 flag on the enterprise', () => {
+  const flagOf = async (cookie: string, id: string) => {
+    const res = await w.get(cookie, `/api/enterprises/${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().blacklist;
+  };
+
+  it('carries reason, basis, from–to and issuing level for a department whose scope contains it, and for the enterprise itself', async () => {
+    const expected = { reason: '拒不执行处罚决定', legalBasis: '《安全生产严重失信主体名单管理办法》第五条', fromOn: '2026-03-02', toOn: '2027-03-01', issuingLevel: 3, issuingOrgName: '正定县应急管理局', entryId: expect.any(String) };
+    expect(await flagOf(w.people.staff.cookie, w.enterprise.id)).toEqual(expected);
+    expect(await flagOf(w.people.leader.cookie, w.enterprise.id)).toEqual(expected);
+    expect(await flagOf(w.people.enterprise.cookie, w.enterprise.id)).toEqual(expected);
+  });
+
+  it('is null for a repaired entry, an entry not yet started, and an enterprise never listed', async () => {
+    expect(await flagOf(w.people.staff.cookie, others[0]!)).toBeNull();
+    expect(await flagOf(w.people.staff.cookie, others[1]!)).toBeNull();
+    expect(await flagOf(w.people.staff.cookie, others[2]!)).toBeNull();
+  });
+
+  it('shows in the enterprise list, on the listed enterprise only', async () => {
+    const items = (await w.get(w.people.staff.cookie, '/api/enterprises?limit=100')).json().items as { id: string; blacklist: unknown }[];
+    expect(items.filter((e) => e.blacklist !== null).map((e) => e.id)).toEqual([w.enterprise.id]);
+    expect(items.length).toBeGreaterThan(1);
+  });
+
+  it('is not shown to a user who may not read the blacklist, nor outside the scope', async () => {
+    const grid = await t.factories.org({ type: 'grid', regionCode: VILLAGE });
+    const member = await t.login((await t.factories.user({ orgId: grid, roles: ['grid_member'] })).username);
+    const seen = await w.get(member, `/api/enterprises/${w.enterprise.id}`);
+    if (seen.statusCode === 200) expect(seen.json().blacklist).toBeNull();
+    expect((await w.get(w.people.sibling.cookie, `/api/enterprises/${w.enterprise.id}`)).statusCode).toBe(404);
   });
 });
