@@ -104,6 +104,8 @@ describe('案件查办清单', () => {
     const own = (await allRows(w.people.enterprise.cookie, 'cases', 100)).rows;
     expect(own).toHaveLength(4);
     expect(own.every((r) => r.enterprise === '正定县恒泰化工有限公司')).toBe(true);
+    // The page flags a blacklisted enterprise by its id (never written to the export).
+    expect(own.every((r) => r.enterpriseId === w.enterprise.id)).toBe(true);
     // The county's 安委办 (a leader) sees every case of the county, none of the next one.
     expect((await allRows(w.people.leader.cookie, 'cases', 100)).rows.map((r) => r.caseId).sort()).toEqual([...ids, housingCase].sort());
   });

@@ -21,7 +21,7 @@ export interface ListFilter {
 export interface ListPage { after: readonly (string | number | null)[] | null; limit: number }
 
 export interface CaseListRow {
-  id: string; number: string; enterpriseName: string; regionCode: string; regionName: string; industryCode: string | null; orgName: string; cause: string;
+  id: string; number: string; enterpriseId: string; enterpriseName: string; regionCode: string; regionName: string; industryCode: string | null; orgName: string; cause: string;
   status: CaseStatus; statusLabel: string; filedOn: string; dueOn: string | null; daysOverdue: number; decidedOn: string | null;
   measures: string; fineFen: number; paidFen: number; closedOn: string | null;
   /** The paging key: (立案日期, 案号), newest first; 案号 is unique. */
@@ -64,7 +64,7 @@ export function createCaseLists(deps: { db: Database; now: () => Date }) {
   /** 案件查办清单: every case in scope filed in the period, newest first; all of them, or one page. */
   async function caseListRows(scope: Scope, filter: ListFilter = {}, page?: ListPage): Promise<CaseListRow[]> {
     let q = db.selectFrom('cases as c').innerJoin('regions as r', 'r.code', 'c.region_code').where(scope.where(CASE))
-      .select(['c.id', 'c.number', 'c.enterprise_name', 'c.region_code', 'r.name as region_name', 'c.industry_code', 'c.org_name', 'c.cause', 'c.status', 'c.filed_on', 'c.extension_days', 'c.decided_on', 'c.closed_on', 'c.paid_fen'])
+      .select(['c.id', 'c.number', 'c.enterprise_id', 'c.enterprise_name', 'c.region_code', 'r.name as region_name', 'c.industry_code', 'c.org_name', 'c.cause', 'c.status', 'c.filed_on', 'c.extension_days', 'c.decided_on', 'c.closed_on', 'c.paid_fen'])
       .select(sql<string>`coalesce((select string_agg(m.kind, ',' order by m.position) from case_measures m where m.case_id = c.id), '')`.as('kinds'))
       .select(sql<string>`coalesce((select sum(m.amount_fen) from case_measures m where m.case_id = c.id and m.kind in ('fine', 'confiscate')), 0)`.as('fine'));
     if (filter.from) q = q.where('c.filed_on', '>=', filter.from);
@@ -82,7 +82,7 @@ export function createCaseLists(deps: { db: Database; now: () => Date }) {
     return (await q.execute()).map((r) => {
       const f = { status: r.status as CaseStatus, filedOn: r.filed_on, extensionDays: r.extension_days };
       return {
-        id: r.id, number: r.number, enterpriseName: r.enterprise_name, regionCode: r.region_code, regionName: r.region_name, industryCode: r.industry_code, orgName: r.org_name, cause: r.cause,
+        id: r.id, number: r.number, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, regionName: r.region_name, industryCode: r.industry_code, orgName: r.org_name, cause: r.cause,
         status: r.status as CaseStatus, statusLabel: CASE_STATUS_LABELS[r.status as CaseStatus].zh, filedOn: r.filed_on, dueOn: caseDueOn(f), daysOverdue: caseDaysOverdue(f, today),
         decidedOn: r.decided_on, measures: r.kinds ? r.kinds.split(',').map((k) => MEASURE_LABELS[k as MeasureKind].zh).join('、') : '', fineFen: Number(r.fine), paidFen: Number(r.paid_fen), closedOn: r.closed_on,
         key: [r.filed_on, r.number],

@@ -11,12 +11,12 @@ import { col, type ListDefinition, type ListFilter, type ListKey } from './hazar
 interface Page { after: ListKey | null; limit: number }
 
 export interface EnforcementCaseRow {
-  id: string; number: string; enterpriseName: string; regionName: string; cause: string; filedOn: string; statusLabel: string;
+  id: string; number: string; enterpriseId: string; enterpriseName: string; regionName: string; cause: string; filedOn: string; statusLabel: string;
   measures: string; fineFen: number; decidedOn: string | null; closedOn: string | null; daysOverdue: number; key: ListKey;
 }
 
 export interface EnforcementPenaltyRow {
-  id: string; caseId: string; caseNumber: string; enterpriseName: string; measure: string; measureLabel: string; amountFen: number | null;
+  id: string; caseId: string; caseNumber: string; enterpriseId: string; enterpriseName: string; measure: string; measureLabel: string; amountFen: number | null;
   legalBasis: string; decidedOn: string; status: string; executedOn: string | null; paidFen: number; key: ListKey;
 }
 
@@ -59,7 +59,7 @@ export function enforcementLists(source: () => EnforcementListSource | null): { 
       ],
       key: { arity: 2, of: (row) => [String(row.filedOn), String(row.caseNo)] },
       rows: async (_db, scope, f, after, limit) => (await (source() ?? missing()).caseListRows(scope, f, { after, limit })).map((r) => ({
-        id: r.id, caseId: r.id, caseNo: r.number, enterprise: r.enterpriseName, region: r.regionName, cause: r.cause, filedOn: r.filedOn, status: r.statusLabel,
+        id: r.id, caseId: r.id, enterpriseId: r.enterpriseId, caseNo: r.number, enterprise: r.enterpriseName, region: r.regionName, cause: r.cause, filedOn: r.filedOn, status: r.statusLabel,
         measures: r.measures || null, amount: r.fineFen > 0 ? yuan(r.fineFen) : null, decidedOn: r.decidedOn, closedOn: r.closedOn,
         overdue: r.daysOverdue > 0 ? `是（超期 ${r.daysOverdue} 天）` : '否',
       })),
@@ -74,7 +74,7 @@ export function enforcementLists(source: () => EnforcementListSource | null): { 
       ],
       key: { arity: 3, of: (row) => [String(row.decidedOn), String(row.caseNo), Number(row.position)] },
       rows: async (_db, scope, f, after, limit) => (await (source() ?? missing()).penaltyListRows(scope, f, { after, limit })).map((r) => ({
-        id: r.id, caseId: r.caseId, position: Number(r.key[2]), enterprise: r.enterpriseName, caseNo: r.caseNumber, kind: r.measureLabel, amount: yuan(r.amountFen),
+        id: r.id, caseId: r.caseId, enterpriseId: r.enterpriseId, position: Number(r.key[2]), enterprise: r.enterpriseName, caseNo: r.caseNumber, kind: r.measureLabel, amount: yuan(r.amountFen),
         legalBasis: r.legalBasis, decidedOn: r.decidedOn, execution: executionText(r),
       })),
     },

@@ -11,6 +11,7 @@ import { useLanguage } from '../../shared/i18n';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
+import { EnterpriseBlacklistTag } from '../cases/BlacklistTag';
 import { download } from './files.api';
 import { hazardPath } from './HazardList';
 import { useHazardList, type ListFilters, type ListName, type ListRow } from './lists.api';
@@ -43,6 +44,7 @@ export default function ListsPage() {
     if (key === 'id' && row.id) return <Link to={hazardPath(String(row.id))}>{String(value)}</Link>;
     if (key === 'caseNo' && row.caseId) return <Link to={`/cases/${String(row.caseId)}`}>{String(value)}</Link>;
     if (key === 'amount' && typeof value === 'number') return money(value);
+    if (key === 'enterprise' && typeof row.enterpriseId === 'string') return <>{String(value)}<EnterpriseBlacklistTag enterpriseId={row.enterpriseId} /></>;
     return String(value);
   };
   const columns: TableColumnsType<ListRow> = (first?.columns ?? []).map((c) => ({
