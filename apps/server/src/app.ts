@@ -150,6 +150,8 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     db, audit, regions: regions.service, now,
     industryCodes: async () => (await industries.service.list()).map((i) => i.code),
     enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
+    // Late binding: cases is created below; a blacklisted enterprise weighs 3 in the register (联合惩戒).
+    weights: (ids) => cases.drawWeights(ids),
   });
   const inspections = createInspectionsModule({
     db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now,
@@ -162,6 +164,10 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     db, audit, storage, findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
     party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
   });
+  // Late binding: hazards (created first) lists the cases' 案件查办清单 and 违法企业处罚清单 through the cases module.
+  hazards.useEnforcementLists({ caseListRows: cases.caseListRows, penaltyListRows: cases.penaltyListRows });
+  // Late binding: the enterprise as presented carries its 黑名单 entry in force, read from the cases module.
+  enterprises.useBlacklist(cases.blacklistFlags);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ db, embedded: deps.embedded, version: VERSION }));

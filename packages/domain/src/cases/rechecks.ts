@@ -28,3 +28,15 @@ export const RECHECK_RESULT_LABELS = {
 export function blacklistInForce(e: { fromOn: BusinessDate; toOn: BusinessDate; removed: boolean }, today: BusinessDate): boolean {
   return !e.removed && e.fromOn <= today && today <= e.toOn;
 }
+
+/**
+ * 联合惩戒 in 双随机 draws ("draws raise its frequency"): an enterprise with a blacklist entry in
+ * force on the day a draw's inputs are fixed weighs BLACKLIST_DRAW_WEIGHT in the register, every
+ * other enterprise 1 — within its stratum it is three times as likely to be drawn. The weight is
+ * part of the published register, so the draw stays verifiable from the page alone.
+ */
+export const BLACKLIST_DRAW_WEIGHT = 3;
+
+export function blacklistDrawWeight(entries: readonly { fromOn: BusinessDate; toOn: BusinessDate; removed: boolean }[], on: BusinessDate): number {
+  return entries.some((e) => blacklistInForce(e, on)) ? BLACKLIST_DRAW_WEIGHT : 1;
+}

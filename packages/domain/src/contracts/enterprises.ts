@@ -56,6 +56,17 @@ export const EnterpriseLocation = z.strictObject({
 
 const industries = z.array(IndustryCode).min(1).max(MAX_ENTERPRISE_INDUSTRIES);
 
+/**
+ * 黑名单 (联合惩戒): the entry in force today, shown wherever the enterprise appears to a user
+ * whose scope contains it (and who may read the blacklist); the enterprise's own account sees its own.
+ */
+export const BlacklistFlag = z.object({
+  entryId: z.string(), reason: z.string(), legalBasis: z.string(), fromOn: z.string(), toOn: z.string(),
+  /** The issuing region's level (2 province … 4 county), and who issued it. */
+  issuingLevel: z.number(), issuingOrgName: z.string(),
+});
+export type BlacklistFlag = z.infer<typeof BlacklistFlag>;
+
 export const Enterprise = z.object({
   id: z.string(),
   name: z.string(),
@@ -76,6 +87,7 @@ export const Enterprise = z.object({
   statusChangedAt: z.string().nullable(),
   /** 三管三必须: the department the routing table names for the region and primary industry. */
   supervisingDepartment: z.object({ id: z.string(), name: z.string(), regionCode: z.string() }).nullable(),
+  blacklist: BlacklistFlag.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   actions,

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
-import { blacklistInForce, compareDates, regionLevel, shanghaiDate, type AddBlacklistBody, type CreateInterviewBody } from '@anjian/domain';
-import { scopeOf, type Scope } from '../../platform/access/scope.js';
+import { blacklistDrawWeight, blacklistInForce, compareDates, regionLevel, shanghaiDate, type AddBlacklistBody, type BlacklistFlag, type CreateInterviewBody } from '@anjian/domain';
+import { scopeOf, unscoped, type Scope } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { conflict, forbidden, notFound } from '../../platform/errors.js';
@@ -34,8 +35,47 @@ export function createBlacklist(deps: BlacklistDeps) {
     return rows.map((r) => r.enterprise_id);
   }
 
+  /**
+   * For 双随机 draws (the draws module's `weights`): each enterprise of a register weighs
+   * blacklistDrawWeight of its entries on the day the inputs are fixed (today, Beijing) — 3 with
+   * an entry in force, else 1 (packages/domain cases/rechecks.ts). Only the heavier ones are returned.
+   */
+  async function drawWeights(enterpriseIds: readonly string[]): Promise<Map<string, number>> {
+    if (enterpriseIds.length === 0) return new Map();
+    const rows = await db.selectFrom('blacklist_entries as b').where(unscoped('weights for the register of a plan already held to the scope of its user'))
+      .where(sql<boolean>`b.enterprise_id = any(${sql.val([...enterpriseIds])}::uuid[])`).select(['b.enterprise_id', 'b.from_on', 'b.to_on', 'b.removed_at']).execute();
+    const byEnterprise = new Map<string, { fromOn: string; toOn: string; removed: boolean }[]>();
+    for (const r of rows) byEnterprise.set(r.enterprise_id, [...(byEnterprise.get(r.enterprise_id) ?? []), { fromOn: r.from_on, toOn: r.to_on, removed: r.removed_at !== null }]);
+    const on = today();
+    const weights = new Map<string, number>();
+    for (const [id, entries] of byEnterprise) {
+      const w = blacklistDrawWeight(entries, on);
+      if (w !== 1) weights.set(id, w);
+    }
+    return weights;
+  }
+
+  /**
+   * 黑名单 flags for the enterprises module: the entry in force today of each of these
+   * enterprises that the scope sees (the one running longest when several are).
+   */
+  async function flags(scope: Scope, enterpriseIds: readonly string[]): Promise<Map<string, BlacklistFlag>> {
+    if (enterpriseIds.length === 0) return new Map();
+    const t = today();
+    const rows = await db.selectFrom('blacklist_entries as b').where(scope.where(BLACKLIST)).where('b.removed_at', 'is', null)
+      .where('b.from_on', '<=', t).where('b.to_on', '>=', t).where(sql<boolean>`b.enterprise_id = any(${sql.val([...enterpriseIds])}::uuid[])`)
+      .select(['b.id', 'b.enterprise_id', 'b.reason', 'b.legal_basis', 'b.from_on', 'b.to_on', 'b.issuing_level', 'b.issuing_org_name'])
+      .orderBy('b.to_on').orderBy('b.created_at').execute();
+    // Later rows (longer-running entries) overwrite earlier ones.
+    return new Map(rows.map((b) => [b.enterprise_id, {
+      entryId: b.id, reason: b.reason, legalBasis: b.legal_basis, fromOn: b.from_on, toOn: b.to_on, issuingLevel: b.issuing_level, issuingOrgName: b.issuing_org_name,
+    }]));
+  }
+
   return {
     blacklistedEnterpriseIds,
+    drawWeights,
+    flags,
     async isBlacklisted(scope: Scope, enterpriseId: string): Promise<boolean> {
       return (await blacklistedEnterpriseIds(scope)).includes(enterpriseId);
     },

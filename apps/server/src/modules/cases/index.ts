@@ -34,9 +34,11 @@ export interface CasesModuleDeps {
 
 /**
  * 行政执法案件 (issue 12). The public surface for other modules:
- * - caseListRows(scope, filter) / penaltyListRows(scope, filter): the 案件查办清单 and 违法企业处罚清单;
+ * - caseListRows(scope, filter, page?) / penaltyListRows(scope, filter, page?): the 案件查办清单 and 违法企业处罚清单
+ *   (keyset pages for hazards' 一个台账四个清单 lists page and its .xlsx export);
  * - figures(scope, period): the dashboard's enforcement figures (统计口径 in cases.lists.ts);
- * - blacklistedEnterpriseIds(scope) / isBlacklisted(scope, id): flag an enterprise on the blacklist;
+ * - blacklistedEnterpriseIds(scope) / isBlacklisted(scope, id) / blacklistFlags(scope, ids): flag an enterprise on the blacklist;
+ * - drawWeights(ids): the draws module's weights (a blacklisted enterprise weighs 3);
  * - interviews: 约谈 records (list, create, followUp), for the campaigns module to reuse;
  * - escalateOverdueCases(now): the job of the 立案→决定 clock.
  */
@@ -63,6 +65,10 @@ export function createCasesModule(deps: CasesModuleDeps) {
     figures: lists.figures,
     blacklistedEnterpriseIds: blacklist.blacklistedEnterpriseIds,
     isBlacklisted: blacklist.isBlacklisted,
+    /** The draws module's `weights`: a blacklisted enterprise weighs 3 in a 双随机 register. */
+    drawWeights: blacklist.drawWeights,
+    /** The enterprises module's 黑名单 flag: in-force entries the scope sees, by enterprise. */
+    blacklistFlags: blacklist.flags,
     interviews: blacklist.interviews,
     escalateOverdueCases: createCaseEscalation({ db: deps.db, audit: deps.audit }),
   };

@@ -1,4 +1,4 @@
-import type { Enterprise, EnterpriseScale, EnterpriseStatus } from '@anjian/domain';
+import type { BlacklistFlag, Enterprise, EnterpriseScale, EnterpriseStatus } from '@anjian/domain';
 import type { SessionUser } from '../../platform/http/context.js';
 import type { RoutingService } from '../routing/index.js';
 import { enterpriseActions } from './enterprises.policy.js';
@@ -36,7 +36,7 @@ export function createDepartmentResolver(deps: { routing: Pick<RoutingService, '
   };
 }
 
-export function presentEnterprise(row: EnterpriseRow, user: SessionUser, supervisingDepartment: SupervisingDepartment): Enterprise {
+export function presentEnterprise(row: EnterpriseRow, user: SessionUser, supervisingDepartment: SupervisingDepartment, blacklist: BlacklistFlag | null = null): Enterprise {
   const status = row.status as EnterpriseStatus;
   return {
     id: row.id,
@@ -56,6 +56,7 @@ export function presentEnterprise(row: EnterpriseRow, user: SessionUser, supervi
     statusReason: row.status_reason,
     statusChangedAt: row.status_changed_at?.toISOString() ?? null,
     supervisingDepartment,
+    blacklist,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     actions: enterpriseActions(user, status),

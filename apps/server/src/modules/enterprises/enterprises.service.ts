@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import {
   ENTERPRISE_SELF_SERVICE_FIELDS,
-  type CreateEnterpriseBody, type Enterprise, type EnterpriseListQuery, type EnterpriseStatus, type EnterpriseStatusBody, type UpdateEnterpriseBody,
+  type BlacklistFlag, type CreateEnterpriseBody, type Enterprise, type EnterpriseListQuery, type EnterpriseStatus, type EnterpriseStatusBody, type UpdateEnterpriseBody,
 } from '@anjian/domain';
-import { scopeOf } from '../../platform/access/scope.js';
+import { scopeOf, type Scope } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
@@ -27,7 +27,12 @@ export interface EnterprisesDeps {
   audit: AuditWriter;
   pii: PiiCipher;
   now: () => Date;
+  /** The blacklist flags (the cases module, created later: read through this getter). */
+  blacklist?: () => BlacklistSource | null;
 }
+
+/** In-force 黑名单 entries of these enterprises that the scope sees, by enterprise id. */
+export type BlacklistSource = (scope: Scope, enterpriseIds: readonly string[]) => Promise<Map<string, BlacklistFlag>>;
 
 /** What other modules (hazards) need to know about an enterprise. */
 export interface EnterpriseSummary {
@@ -72,9 +77,16 @@ function assertSelfService(body: UpdateBody): void {
 export function createEnterprisesService(deps: EnterprisesDeps) {
   const { db, repo, audit } = deps;
 
+  /** Flags for a user who may read the blacklist; nobody else learns of it here. */
+  async function flagsOf(user: SessionUser, ids: readonly string[]): Promise<Map<string, BlacklistFlag>> {
+    const source = deps.blacklist?.() ?? null;
+    if (!source || ids.length === 0 || !user.permissions.has('blacklist.read')) return new Map();
+    return source(scopeOf(user), ids);
+  }
+
   async function presentOne(row: EnterpriseRow, user: SessionUser): Promise<Enterprise> {
     const [dept] = await createDepartmentResolver({ routing: deps.routing, repo })([row]);
-    return presentEnterprise(row, user, dept ?? null);
+    return presentEnterprise(row, user, dept ?? null, (await flagsOf(user, [row.id])).get(row.id) ?? null);
   }
 
   async function loadForChange(tx: Executor, user: SessionUser, id: string): Promise<EnterpriseRow> {
@@ -107,7 +119,8 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
       });
       const page = pageOf(rows, query.limit, (r) => [r.region_code, r.name, r.id]);
       const departments = await createDepartmentResolver({ routing: deps.routing, repo })(page.items);
-      return { items: page.items.map((r, i) => presentEnterprise(r, user, departments[i] ?? null)), nextCursor: page.nextCursor };
+      const flags = await flagsOf(user, page.items.map((r) => r.id));
+      return { items: page.items.map((r, i) => presentEnterprise(r, user, departments[i] ?? null, flags.get(r.id) ?? null)), nextCursor: page.nextCursor };
     },
 
     async create(ctx: RequestContext, user: SessionUser, body: z.infer<typeof CreateEnterpriseBody>): Promise<Enterprise> {

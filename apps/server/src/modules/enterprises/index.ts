@@ -11,10 +11,10 @@ import { createImporter } from './enterprises.import.js';
 import { createImportJobs } from './enterprises.import-jobs.js';
 import { createEnterprisesRepository } from './enterprises.repository.js';
 import { enterprisesRoutes } from './enterprises.routes.js';
-import { createEnterprisesService, type EnterpriseSummary, type EnterprisesService } from './enterprises.service.js';
+import { createEnterprisesService, type BlacklistSource, type EnterpriseSummary, type EnterprisesService } from './enterprises.service.js';
 import { buildTemplate } from './enterprises.xlsx.js';
 
-export type { EnterpriseSummary, EnterprisesService };
+export type { BlacklistSource, EnterpriseSummary, EnterprisesService };
 /** For other modules' imports: the visibility rule, the upload and spreadsheet-cell helpers. */
 export { ENTERPRISE, visibleEnterprise } from './enterprises.repository.js';
 export { inspectXlsx, readUpload, unsupportedFile, type Upload } from './enterprises.upload.js';
@@ -46,13 +46,18 @@ const TEMPLATE_REGION_ROWS = 5_000;
  */
 export function createEnterprisesModule(deps: EnterprisesModuleDeps) {
   const repo = createEnterprisesRepository(deps.db, deps.pii);
-  const service = createEnterprisesService({ ...deps, repo });
+  /** The 黑名单 flag comes from the cases module, created after this one: app.ts hands it over (late binding). */
+  let blacklist: BlacklistSource | null = null;
+  const service = createEnterprisesService({ ...deps, repo, blacklist: () => blacklist });
   const importFile = createImporter({ ...deps, repo });
   const exportXlsx = createExporter({ ...deps, repo });
   const template = async (user: Parameters<EnterprisesService['get']>[0]) =>
     buildTemplate(await deps.industries.list(), await repo.regionGuide(scopeOf(user), TEMPLATE_REGION_ROWS));
   const importJobs = createImportJobs({ db: deps.db, importFile, now: deps.now });
-  return { service, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template, importJobs }) };
+  const useBlacklist = (source: BlacklistSource) => {
+    blacklist = source;
+  };
+  return { service, useBlacklist, routes: enterprisesRoutes({ enterprises: service, importFile, exportXlsx, template, importJobs }) };
 }
 
 /**

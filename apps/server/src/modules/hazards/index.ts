@@ -26,6 +26,7 @@ import { createWorkflow } from './hazards.workflow.js';
 
 export type { HazardsService };
 export type { Finding, ReportFinding } from './hazards.findings.js';
+export type { EnforcementListSource } from './hazards.lists.enforcement.js';
 
 export interface HazardsModuleDeps {
   db: Database;
@@ -59,9 +60,10 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
   const readReporter = createReporterReader({ db: deps.db, audit: deps.audit, pii: deps.pii });
   /** The files service asks this module whether a user may read the hazard a file hangs on. */
   const attachments: AttachmentOwner = { kind: 'hazard', recordsWith: repo.hazardsWithFile, mayRead: service.mayRead };
+  const lists = createListsService({ db: deps.db, regions: deps.regions, now: deps.now });
   const extra = hazardsExtraRoutes({
     reviews: createReviews({ db: deps.db, regions: deps.regions, audit: deps.audit, now: deps.now }),
-    lists: createListsService({ db: deps.db, regions: deps.regions, now: deps.now }),
+    lists,
     inbox: createInbox({ db: deps.db, now: deps.now }),
   });
   const escalateOverdue = createEscalation({ db: deps.db, audit: deps.audit });
@@ -83,7 +85,12 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
   };
   /** For inspections: a failed item filed as a hazard inside the inspection's transaction. */
   const reportFinding = createFindingReporter({ repo, audit: deps.audit, now: deps.now });
-  return { service, routes, escalateOverdue, foldChanges, attachments, reportFinding };
+  /**
+   * The 案件查办清单 and 违法企业处罚清单 read the cases module, created after this one: app.ts
+   * hands its caseListRows / penaltyListRows over here once it exists (late binding).
+   */
+  const useEnforcementLists = lists.useEnforcement;
+  return { service, routes, escalateOverdue, foldChanges, attachments, reportFinding, useEnforcementLists };
 }
 export { hazardVisible, hazardVisibleInRegion } from './hazards.scope.js';
 export { late, past, LATE_KIND_CODE } from './hazards.clock.js';

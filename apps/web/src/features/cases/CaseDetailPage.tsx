@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { CaseActDialog } from './CaseActDialog';
 import { documentUrl, useCase, useGenerateDocument, type CaseData } from './cases.api';
 import { measureLabel, STATUS_COLORS, statusLabel, yuan } from './labels';
+import { EnterpriseBlacklistTag } from './BlacklistTag';
 
 /** One case: its state and clock, the measures, the acts the user may take, its documents and timeline. */
 export default function CaseDetailPage() {
@@ -42,7 +43,7 @@ export default function CaseDetailPage() {
       )}
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={[
-          { key: 'e', label: t('cases.fields.enterprise'), children: c.enterpriseName },
+          { key: 'e', label: t('cases.fields.enterprise'), children: <>{c.enterpriseName}<EnterpriseBlacklistTag enterpriseId={c.enterpriseId} /></> },
           { key: 'c', label: t('cases.fields.cause'), children: c.cause },
           { key: 'o', label: t('cases.fields.org'), children: c.orgName },
           { key: 'f', label: t('cases.fields.filedOn'), children: c.filedOn },

@@ -6,6 +6,7 @@ import { useLanguage } from '../../shared/i18n';
 import { ErrorState } from '../../shared/ui/states';
 import { useCases, useFigures, type CaseFilters, type CaseRow } from './cases.api';
 import { STATUS_COLORS, statusLabel, yuan } from './labels';
+import { EnterpriseBlacklistTag } from './BlacklistTag';
 
 /** 案件查办: this year's figures, then the cases in scope (filters in the address). */
 export default function CaseListPage() {
@@ -28,7 +29,7 @@ export default function CaseListPage() {
     [t('cases.figures.suspended'), f.suspended], [t('cases.figures.resumed'), f.resumed], [t('cases.figures.closed'), f.closed], [t('cases.figures.blacklisted'), f.blacklisted],
   ] : [];
   const columns: TableColumnsType<CaseRow> = [
-    { key: 'number', title: t('cases.fields.number'), render: (_, c) => <><Link to={`/cases/${c.id}`}>{c.number}</Link><div style={{ fontSize: 12, color: '#595959' }}>{c.enterpriseName}</div></> },
+    { key: 'number', title: t('cases.fields.number'), render: (_, c) => <><Link to={`/cases/${c.id}`}>{c.number}</Link><div style={{ fontSize: 12, color: '#595959' }}>{c.enterpriseName}<EnterpriseBlacklistTag enterpriseId={c.enterpriseId} /></div></> },
     { key: 'cause', title: t('cases.fields.cause'), dataIndex: 'cause', responsive: ['md'] },
     { key: 'status', title: t('cases.fields.status'), render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{statusLabel(pick, c.status)}</Tag> },
     { key: 'filedOn', title: t('cases.fields.filedOn'), dataIndex: 'filedOn', responsive: ['sm'] },

@@ -47,13 +47,13 @@ export const documentUrl = (caseId: string, documentId: string) => `/api/cases/$
 export interface Resumption { id: string; enterpriseId: string; enterpriseName: string; caseId: string | null; status: 'applied' | 'accepted' | 'refused'; statement: string; appliedAt: string; items: { item: string; passed: boolean; note?: string }[]; summary: string | null; decidedByName: string | null; decidedAt: string | null; reason: string | null }
 export interface Recheck { id: string; enterpriseName: string; caseId: string | null; dueOn: string; due: boolean; checkedOn: string | null; result: string | null; resultLabel: string | null; note: string | null; checkedByName: string | null }
 export interface Interview { id: string; enterpriseName: string; orgName: string; heldOn: string; principal: string; attendees: string[]; reasons: string; commitments: string; followUpOn: string; followUpResult: string | null }
-export interface BlacklistEntry { id: string; enterpriseId: string; enterpriseName: string; caseId: string; reason: string; legalBasis: string; fromOn: string; toOn: string; issuingOrgName: string; inForce: boolean; removedAt: string | null; removedReason: string | null }
+export interface BlacklistEntry { id: string; enterpriseId: string; enterpriseName: string; caseId: string; reason: string; legalBasis: string; fromOn: string; toOn: string; issuingLevel: number; issuingOrgName: string; inForce: boolean; removedAt: string | null; removedReason: string | null }
 
 const listOf = <T,>(path: string) => () => api.get<{ items: T[] }>(path).then((r) => r.items);
 export const useResumptions = () => useQuery({ queryKey: ['resumptions'], queryFn: listOf<Resumption>('/resumptions') });
 export const useRechecks = () => useQuery({ queryKey: ['rechecks'], queryFn: listOf<Recheck>('/closure-rechecks') });
 export const useInterviews = () => useQuery({ queryKey: ['interviews'], queryFn: listOf<Interview>('/interviews') });
-export const useBlacklist = (active: boolean) => useQuery({ queryKey: ['blacklist', active], queryFn: listOf<BlacklistEntry>(`/blacklist${active ? '?active=true' : ''}`) });
+export const useBlacklist = (active: boolean, enabled = true) => useQuery({ queryKey: ['blacklist', active], queryFn: listOf<BlacklistEntry>(`/blacklist${active ? '?active=true' : ''}`), enabled, staleTime: 60_000 });
 
 /** A POST that refreshes the given lists afterwards. */
 export function usePost(keys: string[][]) {

@@ -29,6 +29,7 @@ export const casesMessages = defineMessages(
     },
     blacklist: {
       title: '黑名单', enterprise: '企业', reason: '列入事由', legalBasis: '依据', period: '期限', issuer: '列入机关', inForce: '在列', removed: '已移出', repair: '信用修复', repairReason: '信用修复理由', active: '仅看在列',
+      tag: '黑名单', issuingLevel: '列入层级', levelSuffix: '级', flagTitle: '该企业已被列入安全生产黑名单（联合惩戒）',
     },
   },
   {
@@ -59,6 +60,7 @@ export const casesMessages = defineMessages(
     },
     blacklist: {
       title: 'Blacklist', enterprise: 'Enterprise', reason: 'Reason', legalBasis: 'Basis', period: 'Period', issuer: 'Issued by', inForce: 'In force', removed: 'Removed', repair: 'Credit repair', repairReason: 'Reason for removal', active: 'In force only',
+      tag: 'Blacklisted', issuingLevel: 'Issuing level', levelSuffix: '', flagTitle: 'This enterprise is on the work-safety blacklist (joint punishment)',
     },
   },
 );

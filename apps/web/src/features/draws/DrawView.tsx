@@ -2,6 +2,7 @@ import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/ui/format';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
+import { EnterpriseBlacklistTag } from '../cases/BlacklistTag';
 import type { DrawData } from './draws.api';
 
 const Hash = ({ value, testId }: { value: string; testId?: string }) => (
@@ -29,6 +30,7 @@ export function DrawInputs({ draw }: { draw: DrawData }) {
         { key: 'fixedAt', label: t('draws.draws.fixedAt'), children: formatDateTime(draw.fixedAt) },
         ...(draw.drawnAt ? [{ key: 'drawnAt', label: t('draws.draws.drawnAt'), children: formatDateTime(draw.drawnAt) }] : []),
       ]} />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }} data-testid="draw-weight-rule">{t('draws.inputs.weightRule', { n: String(draw.register.filter((e) => e.weight > 1).length) })}</Typography.Paragraph>
     </Card>
   );
 }
@@ -52,7 +54,7 @@ export function DrawResult({ draw }: { draw: DrawData }) {
         <Flex vertical gap={8}>
           {draw.pairs.map((p) => (
             <Card key={p.id} size="small" data-testid="draw-pair">
-              <Flex justify="space-between" gap={8}><Typography.Text strong>{p.position}. {p.enterpriseName}</Typography.Text>{stratum(p.stratum)}</Flex>
+              <Flex justify="space-between" gap={8}><Typography.Text strong>{p.position}. {p.enterpriseName}<EnterpriseBlacklistTag enterpriseId={p.enterpriseId} /></Typography.Text>{stratum(p.stratum)}</Flex>
               <div style={{ fontSize: 13 }}>{p.regionName}</div>
               <div style={{ fontSize: 13 }}>{t('draws.result.team')}：{p.inspectors.join('、')}</div>
               <Flex gap={8} align="center" style={{ marginTop: 4 }}><Outcome pair={p} />{p.inspectedOn && <span>{p.inspectedOn}</span>}</Flex>
@@ -64,7 +66,7 @@ export function DrawResult({ draw }: { draw: DrawData }) {
       ) : (
         <Table<Pair> rowKey="id" size="small" pagination={false} dataSource={draw.pairs} onRow={() => ({ 'data-testid': 'draw-pair' }) as never} columns={[
           { title: t('draws.result.position'), dataIndex: 'position', width: 60 },
-          { title: t('draws.result.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('draws.result.enterprise'), dataIndex: 'enterpriseName', render: (v: string, p) => <>{v}<EnterpriseBlacklistTag enterpriseId={p.enterpriseId} /></> },
           { title: t('draws.result.region'), dataIndex: 'regionName', width: 140 },
           { title: t('draws.result.stratum'), dataIndex: 'stratum', width: 100, render: stratum },
           { title: t('draws.result.team'), dataIndex: 'inspectors', render: (v: string[]) => v.join('、') },

@@ -14,6 +14,7 @@ import { useHazardLabels } from '../hazards/labels';
 import { EnterpriseFormDialog } from './EnterpriseFormDialog';
 import { STATUS_COLOURS } from './EnterpriseListPage';
 import { useEnterprise, useSetEnterpriseStatus, type EnterpriseData } from './enterprises.api';
+import { BlacklistTag } from '../cases/BlacklistTag';
 
 const STATUS_OF: Record<string, EnterpriseStatus> = { suspend: 'suspended', resume: 'operating', close: 'closed' };
 
@@ -77,7 +78,7 @@ export default function EnterpriseDetailPage() {
     <div style={{ maxWidth: 1000 }}>
       <Link to="/enterprises" style={{ display: 'inline-block', marginBottom: 8 }}><ArrowLeftOutlined /> {t('enterprises.back')}</Link>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{e.name} <Tag color={STATUS_COLOURS[e.status]} style={{ verticalAlign: 'middle' }} data-testid="enterprise-status">{labels.enterpriseStatus(e.status)}</Tag></Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>{e.name} <Tag color={STATUS_COLOURS[e.status]} style={{ verticalAlign: 'middle' }} data-testid="enterprise-status">{labels.enterpriseStatus(e.status)}</Tag><BlacklistTag flag={e.blacklist} /></Typography.Title>
         <Flex gap={8} wrap>
           {hasPermission(me, 'hazard.read') && <Button onClick={() => void navigate(`/hazards?enterpriseId=${e.id}`)}>{t('enterprises.hazards')}</Button>}
           {e.actions.includes('update') && <Button onClick={() => setEditing('full')}>{t('enterprises.actions.update')}</Button>}
@@ -87,6 +88,8 @@ export default function EnterpriseDetailPage() {
           ))}
         </Flex>
       </Flex>
+      {e.blacklist && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="enterprise-blacklist" title={t('cases.blacklist.flagTitle')}
+        description={`${t('cases.blacklist.reason')}：${e.blacklist.reason}；${t('cases.blacklist.legalBasis')}：${e.blacklist.legalBasis}；${t('cases.blacklist.period')}：${e.blacklist.fromOn} ~ ${e.blacklist.toOn}；${t('cases.blacklist.issuer')}：${e.blacklist.issuingOrgName}`} />}
       {e.statusReason && e.status !== 'operating' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
       <Card size="small">
         <Descriptions

@@ -14,6 +14,7 @@ import { useHazardLabels } from '../hazards/labels';
 import { EnterpriseFormDialog } from './EnterpriseFormDialog';
 import { EnterpriseImportDialog } from './EnterpriseImportDialog';
 import { useEnterpriseList, type EnterpriseData, type EnterpriseFilters } from './enterprises.api';
+import { BlacklistTag } from '../cases/BlacklistTag';
 
 export const STATUS_COLOURS: Record<EnterpriseData['status'], string> = { operating: 'green', suspended: 'orange', closed: 'default' };
 
@@ -48,7 +49,7 @@ export default function EnterpriseListPage() {
   const columns: TableColumnsType<EnterpriseData> = [
     { key: 'name', title: t('enterprises.name'), render: (_, e) => (
       <>
-        <Link to={`/enterprises/${e.id}`} data-testid="enterprise-link">{e.name}</Link>
+        <Link to={`/enterprises/${e.id}`} data-testid="enterprise-link">{e.name}</Link><BlacklistTag flag={e.blacklist} />
         <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{e.uscc}</Typography.Text>
       </>
     ) },

@@ -10,6 +10,7 @@ import { DeadlineText } from './HazardBadges';
 import type { HazardData } from './hazards.api';
 import { useHazardLabels } from './labels';
 import { ReporterButton } from './ReporterButton';
+import { EnterpriseBlacklistTag } from '../cases/BlacklistTag';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
 const dash = (v: ReactNode) => v ?? '—';
@@ -26,7 +27,7 @@ export function FactsCard({ hazard: h }: { hazard: HazardData }) {
         column={mobile ? 1 : 2}
         data-testid="hazard-facts"
         items={[
-          { key: 'enterprise', label: t('hazards.enterprise'), children: dash(h.enterprise?.name) },
+          { key: 'enterprise', label: t('hazards.enterprise'), children: <>{dash(h.enterprise?.name)}<EnterpriseBlacklistTag enterpriseId={h.enterprise?.id} /></> },
           { key: 'industry', label: t('hazards.industry'), children: h.industryCode ? labels.industry(h.industryCode) : '—' },
           { key: 'source', label: t('hazards.source'), children: labels.source(h.source) },
           {

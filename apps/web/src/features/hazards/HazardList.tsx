@@ -6,6 +6,7 @@ import { useIsMobile } from '../../shared/ui/use-is-mobile';
 import { DeadlineText, HazardBadges, LevelTag } from './HazardBadges';
 import type { HazardRow } from './hazards.api';
 import { useHazardLabels } from './labels';
+import { EnterpriseBlacklistTag } from '../cases/BlacklistTag';
 
 export const hazardPath = (id: string) => `/hazards/${id}`;
 
@@ -41,6 +42,7 @@ export function HazardCard({ hazard, extra }: { hazard: HazardRow; extra?: React
       <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
         {hazard.enterprise?.name ?? hazard.regionName}
         {hazard.enterprise && ` · ${hazard.regionName}`}
+        <EnterpriseBlacklistTag enterpriseId={hazard.enterprise?.id} />
       </Typography.Text>
       <Flex justify="space-between" wrap gap={4} style={{ fontSize: 13, marginTop: 4 }}>
         <span>{t('hazards.foundOn')} {hazard.foundOn}</span>
@@ -79,7 +81,7 @@ export function HazardList({ rows, loading, empty }: { rows: HazardRow[]; loadin
     { key: 'title', title: t('hazards.title'), render: (_, h) => (
       <>
         <TitleLink hazard={h} />
-        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{h.enterprise?.name ?? '—'}</Typography.Text>
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{h.enterprise?.name ?? '—'}<EnterpriseBlacklistTag enterpriseId={h.enterprise?.id} /></Typography.Text>
       </>
     ) },
     { key: 'level', title: t('hazards.level'), width: 120, render: (_, h) => <LevelTag level={h.level} /> },

@@ -11,11 +11,15 @@ import { useLanguage } from '../../shared/i18n';
 import { RegionPicker } from '../../shared/ui/RegionPicker';
 import { EmptyState, ErrorState, LoadMore } from '../../shared/ui/states';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
+import { EnterpriseBlacklistTag } from '../cases/BlacklistTag';
 import { download } from './files.api';
 import { hazardPath } from './HazardList';
 import { useHazardList, type ListFilters, type ListName, type ListRow } from './lists.api';
 
 const THREE: readonly ListName[] = ['problems', 'rectification', 'responsibility'];
+/** The enforcement lists read cases: shown to those who may read cases (the server answers 403 otherwise). */
+const ENFORCEMENT: readonly ListName[] = ['cases', 'penalties'];
+const money = (value: number) => value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** 三张清单 and 四个清单: one generic table per list, with its .xlsx export. */
 export default function ListsPage() {
@@ -25,7 +29,8 @@ export default function ListsPage() {
   const mobile = useIsMobile();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const list = (HAZARD_LISTS as readonly string[]).includes(params.get('list') ?? '') ? (params.get('list') as ListName) : 'problems';
+  const names = HAZARD_LISTS.filter((name) => !ENFORCEMENT.includes(name) || hasPermission(me, 'case.read'));
+  const list = (names as readonly string[]).includes(params.get('list') ?? '') ? (params.get('list') as ListName) : 'problems';
   const [filters, setFilters] = useState<ListFilters>({});
   const [exporting, setExporting] = useState(false);
   const data = useHazardList(list, filters);
@@ -37,6 +42,9 @@ export default function ListsPage() {
     if (value === null || value === '') return '—';
     if (typeof value === 'boolean') return value ? t('hazardLists.yes') : t('hazardLists.no');
     if (key === 'id' && row.id) return <Link to={hazardPath(String(row.id))}>{String(value)}</Link>;
+    if (key === 'caseNo' && row.caseId) return <Link to={`/cases/${String(row.caseId)}`}>{String(value)}</Link>;
+    if (key === 'amount' && typeof value === 'number') return money(value);
+    if (key === 'enterprise' && typeof row.enterpriseId === 'string') return <>{String(value)}<EnterpriseBlacklistTag enterpriseId={row.enterpriseId} /></>;
     return String(value);
   };
   const columns: TableColumnsType<ListRow> = (first?.columns ?? []).map((c) => ({
@@ -44,6 +52,7 @@ export default function ListsPage() {
     title: pick(c),
     render: (_, row) => cell(row[c.key] ?? null, c.key, row),
     ...(c.key === 'id' ? { width: 70 } : {}),
+    ...(c.key === 'amount' ? { align: 'right' as const } : {}),
   }));
 
   const exportXlsx = async () => {
@@ -66,7 +75,7 @@ export default function ListsPage() {
       <Tabs
         activeKey={list}
         onChange={(key) => setParams({ list: key }, { replace: true })}
-        items={HAZARD_LISTS.map((name) => ({ key: name, label: tabLabel(name) }))}
+        items={names.map((name) => ({ key: name, label: tabLabel(name) }))}
         tabBarExtraContent={mobile ? undefined : <Typography.Text type="secondary">{THREE.includes(list) ? t('hazardLists.groupThree') : t('hazardLists.groupFour')}</Typography.Text>}
       />
       <Card size="small" style={{ marginBottom: 12 }}>
