@@ -38,7 +38,7 @@ import { createCasesModule } from './modules/cases/index.js';
 import { createEnterprisesModule, documentParty } from './modules/enterprises/index.js';
 import { createHazardsModule, hazardNames, hazardsOfEnterprise, openMajorHazardCount } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
-import { createInspectionsModule } from './modules/inspections/index.js';
+import { createInspectionsModule, inspectionOutcomes, reinspectionsOf } from './modules/inspections/index.js';
 import { createOrgsModule, orgNames } from './modules/orgs/index.js';
 import { createRegionsModule, regionNames } from './modules/regions/index.js';
 import { createRoutingModule } from './modules/routing/index.js';
@@ -150,6 +150,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     db, audit, regions: regions.service, now,
     industryCodes: async () => (await industries.service.list()).map((i) => i.code),
     enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
+    outcomes: inspectionOutcomes,
   });
   const inspections = createInspectionsModule({ db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now });
   files.registerOwner(inspections.attachments);
@@ -157,6 +158,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const cases = createCasesModule({
     db, audit, storage, findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
     party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
+    inspections: { inspectionOf: inspections.inspectionOf, reinspectionsOf },
   });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,6 @@
+import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { SessionUser } from '../../platform/http/context.js';
 import type { Database } from '../../platform/db/database.js';
 import type { AttachmentOwner, StoredFile } from '../../platform/files/files.service.js';
 import type { EnterprisesService } from '../enterprises/index.js';
@@ -11,6 +13,7 @@ import { inspectionsRoutes } from './inspections.routes.js';
 import { createInspectionsService, type InspectionsService } from './inspections.service.js';
 
 export type { InspectionsService };
+export { inspectionOutcomes, reinspectionsOf } from './inspections.links.js';
 
 export interface InspectionsModuleDeps {
   db: Database;
@@ -31,5 +34,10 @@ export function createInspectionsModule(deps: InspectionsModuleDeps) {
   const acts = createActs({ db: deps.db, repo, audit: deps.audit, ownedFiles: deps.ownedFiles, verifyPassword: deps.verifyPassword, reportFinding: deps.reportFinding, now: deps.now });
   /** Photos and signatures on a record are served to whoever may read the record. */
   const attachments: AttachmentOwner = { kind: 'inspection', recordsWith: repo.inspectionsWithFile, mayRead: service.mayRead };
-  return { service, routes: inspectionsRoutes({ service, acts }), attachments };
+  /** For the cases module: the inspection a case is filed from, if the user may see it. */
+  const inspectionOf = async (user: SessionUser, id: string) => {
+    const row = await repo.detail(scopeOf(user), id);
+    return row ? { enterpriseId: row.enterprise_id } : null;
+  };
+  return { service, routes: inspectionsRoutes({ service, acts }), attachments, inspectionOf };
 }
