@@ -124,6 +124,7 @@ export const InspectionDetail = InspectionSummary.extend({
   drawPairId: z.string().nullable(),
   /** The draw of that pair (the page links back to it). */
   drawId: z.string().nullable(),
+  drawPlanId: z.string().nullable(),
   /** A 复查's case (the order it re-checks). */
   orderCase: z.object({ id: z.string(), number: z.string() }).nullable(),
   /** Cases opened from this inspection (立案查处), those the reader may see. */

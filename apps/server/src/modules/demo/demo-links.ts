@@ -38,19 +38,20 @@ export const demoLinks: DemoStep = {
     // 1. 双随机: the first pairs of each drawn draw, by their drawn inspectors.
     const draws = await tx.selectFrom('inspection_draws as d').innerJoin('inspection_plans as p', 'p.id', 'd.plan_id').select(['d.id', 'p.name'])
       .where('d.region_code', '=', DEMO_COUNTY).where('d.status', '=', 'drawn').orderBy('p.name').execute();
-    const shapes: Pick<DemoInspection, 'status' | 'summary'>[][] = [
-      [{ status: 'recorded', summary: '双随机抽查，发现一般隐患一项，已责令限期整改' }, { status: 'recorded', summary: '双随机抽查，未发现问题' }, { status: 'draft' }],
-      [{ status: 'recorded', summary: '双随机抽查，发现一般隐患一项' }, { status: 'draft' }],
+    const shapes: Pick<DemoInspection, 'status' | 'summary'>[] = [
+      { status: 'recorded', summary: '双随机抽查，发现一般隐患一项，已责令限期整改' }, { status: 'recorded', summary: '双随机抽查，未发现问题' }, { status: 'draft' },
     ];
     let linked = 0;
-    for (const [d, draw] of draws.entries()) {
+    for (const draw of draws) {
       const pairs = await tx.selectFrom('draw_pairs').selectAll().where('draw_id', '=', draw.id).orderBy('position').execute();
-      for (const [i, shape] of (shapes[d] ?? []).entries()) {
-        const pair = pairs[i];
-        if (!pair) break;
+      let i = 0;
+      for (const pair of pairs) {
+        const shape = shapes[i];
+        if (!shape) break;
         const team = await people(pair.inspector_ids);
         const ent = await enterprise(pair.enterprise_id);
         const checklist = checklists.find((c) => ent.industries.includes(c.industry_code) && team[0]!.industries.includes(c.industry_code));
+        // A drawn enterprise closed or suspended since (by the demo's cases) waits; the next pair is taken.
         if (!checklist || ent.status !== 'operating') continue;
         // The first pair of each draw fails one general item (never a 判定标准 one here).
         const general = checklist.items.find((item) => !item.clauseId)!;
@@ -62,6 +63,7 @@ export const demoLinks: DemoStep = {
           ...(shape.status === 'draft' ? {} : { inspected_on: day, findings: findingsSummary(shape.summary ?? null, fail ? 1 : 0, 0) }),
         }).where('id', '=', pair.id).execute();
         linked++;
+        i++;
       }
     }
 

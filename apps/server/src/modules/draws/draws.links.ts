@@ -8,17 +8,17 @@ import { DRAW } from './draws.scope.js';
  * The pair's trigger keeps what was drawn, and the link once made, fixed.
  */
 export interface DrawPairForInspection {
-  id: string; drawId: string; enterpriseId: string; inspectorIds: string[]; inspectionId: string | null; industries: string[] | null;
+  id: string; drawId: string; planId: string; enterpriseId: string; inspectorIds: string[]; inspectionId: string | null; industries: string[] | null;
 }
 
 /** The pair `pairId` (of draw `drawId` when given) in the caller's scope, locked when read in a transaction that writes it. */
 export async function pairForInspection(db: Executor, scope: Scope, pairId: string, drawId: string | null, lock = false): Promise<DrawPairForInspection | null> {
   let q = db.selectFrom('draw_pairs as dp').innerJoin('inspection_draws as d', 'd.id', 'dp.draw_id').where(scope.where(DRAW)).where('dp.id', '=', pairId)
-    .select(['dp.id', 'dp.draw_id', 'dp.enterprise_id', 'dp.inspector_ids', 'dp.inspection_id', 'dp.industries']);
+    .select(['dp.id', 'dp.draw_id', 'd.plan_id', 'dp.enterprise_id', 'dp.inspector_ids', 'dp.inspection_id', 'dp.industries']);
   if (drawId) q = q.where('dp.draw_id', '=', drawId);
   if (lock) q = q.forUpdate('dp');
   const r = await q.executeTakeFirst();
-  return r ? { id: r.id, drawId: r.draw_id, enterpriseId: r.enterprise_id, inspectorIds: r.inspector_ids, inspectionId: r.inspection_id, industries: r.industries } : null;
+  return r ? { id: r.id, drawId: r.draw_id, planId: r.plan_id, enterpriseId: r.enterprise_id, inspectorIds: r.inspector_ids, inspectionId: r.inspection_id, industries: r.industries } : null;
 }
 
 /** Links the pair to its inspection; false when another inspection holds it already. */

@@ -40,7 +40,7 @@ export function createInspectionsService(deps: InspectionsServiceDeps) {
       row.order_case_id ? orderCaseOf(db, scope, row.order_case_id).then((c) => (c ? { id: c.id, number: c.number } : null)) : null,
     ]);
     return {
-      ...presentDetail(row, user), drawId: pair?.drawId ?? null, orderCase,
+      ...presentDetail(row, user), drawId: pair?.drawId ?? null, drawPlanId: pair?.planId ?? null, orderCase,
       cases: cases.map((c) => ({ id: c.id, number: c.number, cause: c.cause, status: c.status, filedOn: c.filedOn })),
     };
   }
