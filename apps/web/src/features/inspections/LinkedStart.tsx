@@ -23,6 +23,8 @@ function StartForm({ title, facts, industries, withTeam, pending, error, onSubmi
   const checklists = useChecklists();
   const candidates = useTeamCandidates();
   const options = (checklists.data?.items ?? []).filter((c) => industries.includes(c.industryCode));
+  // The form reads its initial values once: it waits for the checklists so a single fitting one is preselected.
+  if (checklists.isPending) return <LoadingState />;
   return (
     <Card title={title} style={{ maxWidth: 640 }}>
       <Descriptions size="small" column={1} items={facts} style={{ marginBottom: 16 }} />
