@@ -33,7 +33,7 @@ export async function hazardsOfEnterprise(db: Executor, enterpriseId: string, id
  */
 export async function hazardRectification(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('hazards as h').where(unscoped('hazards of inspections the caller already holds (or a published draw\'s)'))
+  return db.selectFrom('hazards as h').where(unscoped('hazards of inspections the caller already holds or of a published draw'))
     .select([sql<string>`h.id::text`.as('id'), 'h.title', 'h.status', sql<string | null>`h.plan->>'measures'`.as('measures'), sql<string | null>`to_char(h.deadline, 'YYYY-MM-DD')`.as('deadline')])
     .where(sql<boolean>`h.id = any(${[...ids]}::bigint[])`).execute();
 }

@@ -55,7 +55,7 @@ export async function inspectionOutcomes(db: Executor, inspectionIds: readonly s
       (select count(*)::int from inspection_results r where r.inspection_id = i.id and r.result = 'fail') as failed_count,
       (select count(*)::int from inspection_results r join hazards hz on hz.id = r.hazard_id where r.inspection_id = i.id and hz.level = 'major') as major_count,
       (select coalesce(array_agg(r.hazard_id::text), '{}') from inspection_results r where r.inspection_id = i.id and r.hazard_id is not null) as hazard_ids
-    from inspections i where i.id = any(${[...inspectionIds]}::uuid[]) and ${unscoped('the inspections of a published draw\'s pairs')}`.execute(db);
+    from inspections i where i.id = any(${[...inspectionIds]}::uuid[]) and ${unscoped('the inspections of the pairs of a published draw')}`.execute(db);
   const hazards = new Map((await hazardRectification(db, rows.flatMap((r) => r.hazard_ids))).map((h) => [h.id, h]));
   const cases = await casesOfInspections(db, rows.map((r) => r.id), null);
   return new Map(rows.map((r) => {
