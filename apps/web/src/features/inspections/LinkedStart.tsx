@@ -29,6 +29,7 @@ function StartForm({ title, facts, industries, withTeam, pending, error, onSubmi
     <Card title={title} style={{ maxWidth: 640 }}>
       <Descriptions size="small" column={1} items={facts} style={{ marginBottom: 16 }} />
       {!!error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
+      {options.length === 0 && <Alert type="warning" showIcon title={t('inspections.linked.noChecklist')} style={{ marginBottom: 12 }} data-testid="no-checklist" />}
       <Form<Values> layout="vertical" size="large" onFinish={onSubmit} initialValues={{ inspectedOn: shanghaiDate(new Date()), team: [me.id], checklistId: options.length === 1 ? options[0]!.id : undefined }}>
         <Form.Item name="checklistId" label={t('inspections.checklist')} rules={[{ required: true }]}>
           <Select data-testid="checklist-select" options={options.map((c) => ({ value: c.id, label: `${c.title}（第 ${c.version} 版，${c.itemCount} 项）` }))} />
@@ -39,7 +40,7 @@ function StartForm({ title, facts, industries, withTeam, pending, error, onSubmi
             <Checkbox.Group options={(candidates.data?.items ?? []).map((c) => ({ value: c.userId, label: c.name }))} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" block loading={pending} data-testid="start-inspection">{t('inspections.new.submit')}</Button>
+        <Button type="primary" htmlType="submit" block loading={pending} disabled={options.length === 0} data-testid="start-inspection">{t('inspections.new.submit')}</Button>
       </Form>
     </Card>
   );
