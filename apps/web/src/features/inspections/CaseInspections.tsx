@@ -18,7 +18,7 @@ export function CaseInspections({ c }: { c: CaseDetail }) {
     <Card size="small" title={t('inspections.caseLinks.title')} data-testid="case-reinspections"
       extra={ordered && hasPermission(me, 'inspection.record') && <Link to={`/inspections/new?caseId=${c.id}`}><Button size="small" data-testid="arrange-reinspection">{t('inspections.linked.reinspectionTitle')}</Button></Link>}>
       {c.inspectionId && <div style={{ marginBottom: 8 }}>{t('inspections.caseLinks.source')}：<Link to={`/inspections/${c.inspectionId}`}>{t('inspections.caseLinks.view')}</Link></div>}
-      <List size="small" dataSource={c.reinspections} locale={{ emptyText: t('inspections.caseLinks.none') }} renderItem={(r) => (
+      {(ordered || c.reinspections.length > 0) && <List size="small" dataSource={c.reinspections} locale={{ emptyText: t('inspections.caseLinks.none') }} renderItem={(r) => (
         <List.Item actions={[<Link key="v" to={`/inspections/${r.id}`}>{t('inspections.caseLinks.view')}</Link>]}>
           <List.Item.Meta
             title={<>{t('inspections.caseLinks.reinspection')} {r.inspectedOn} <StatusTag status={r.status} /></>}
@@ -26,7 +26,7 @@ export function CaseInspections({ c }: { c: CaseDetail }) {
               ? <Tag color="green">{t('inspections.noFindings')}</Tag>
               : <Tag color="orange">{t('inspections.findingsCount', { failed: String(r.failedCount), major: String(r.majorCount) })}</Tag>)}</>} />
         </List.Item>
-      )} />
+      )} />}
     </Card>
   );
 }
