@@ -38,7 +38,7 @@ import { createCasesModule } from './modules/cases/index.js';
 import { createEnterprisesModule, documentParty } from './modules/enterprises/index.js';
 import { createHazardsModule, hazardNames, hazardsOfEnterprise, openMajorHazardCount } from './modules/hazards/index.js';
 import { createIndustriesModule } from './modules/industries/index.js';
-import { createInspectionsModule } from './modules/inspections/index.js';
+import { createInspectionsModule, inspectionOutcomes, reinspectionsOf } from './modules/inspections/index.js';
 import { createOrgsModule, orgNames } from './modules/orgs/index.js';
 import { createRegionsModule, regionNames } from './modules/regions/index.js';
 import { createRoutingModule } from './modules/routing/index.js';
@@ -152,6 +152,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
     enterpriseVisible: (user, id) => enterprises.service.findVisible(user, id),
     // Late binding: cases is created below; a blacklisted enterprise weighs 3 in the register (联合惩戒).
     weights: (ids) => cases.drawWeights(ids),
+    outcomes: inspectionOutcomes,
   });
   const inspections = createInspectionsModule({
     db, audit, enterprises: enterprises.service, industries: industries.service, ownedFiles: files.ownedBy, verifyPassword: auth.verifyPassword, reportFinding: hazards.reportFinding, now,
@@ -163,6 +164,7 @@ export async function buildPlatform(deps: AppDeps): Promise<Platform> {
   const cases = createCasesModule({
     db, audit, storage, findEnterprise: enterprises.service.findVisible, orderStatus: enterprises.service.setStatus,
     party: documentParty, openMajorHazardCount, hazardsOfEnterprise, verifyPassword: auth.verifyPassword, now,
+    inspections: { inspectionOf: inspections.inspectionOf, reinspectionsOf },
   });
   // Late binding: hazards (created first) lists the cases' 案件查办清单 and 违法企业处罚清单 through the cases module.
   hazards.useEnforcementLists({ caseListRows: cases.caseListRows, penaltyListRows: cases.penaltyListRows });

@@ -5,6 +5,7 @@ import { RECHECK_RESULTS } from '../cases/rechecks.js';
 import { CASE_SOURCES, CASE_STATUSES, MEASURE_KINDS } from '../cases/vocabulary.js';
 import { bilingual, optionalText, text } from './common.js';
 import { BusinessDateSchema, HazardId } from './hazards.js';
+import { Reinspection } from './inspections.js';
 
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export const CaseActionSchema = z.enum(CASE_ACTIONS);
@@ -34,7 +35,7 @@ export const FileCaseBody = z.strictObject({
   cause: text(200),
   facts: optionalText(4000),
   source: z.enum(CASE_SOURCES).default('inspection'),
-  /** The inspection that found it (no foreign key yet: the inspections module is merged later). */
+  /** The inspection that found it: of the same enterprise, visible to the filer. */
   inspectionId: z.uuid().optional(),
   hazardIds: z.array(HazardId).max(50).default([]),
   filedOn: BusinessDateSchema.optional(),
@@ -90,6 +91,8 @@ export const CaseDetail = CaseSummary.extend({
   proposedMeasures: z.array(MeasureInput.partial()), measures: z.array(CaseMeasure), servedOn: z.string().nullable(), executedOn: z.string().nullable(),
   closedOn: z.string().nullable(), outcomeReason: z.string().nullable(), escalatedAt: z.string().nullable(),
   documents: z.array(CaseDocument), events: z.array(CaseEvent), actions: z.array(z.string()),
+  /** 复查 inspections of this case's 责令限期整改 (inspections module). */
+  reinspections: z.array(Reinspection),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 export type CaseSummary = z.infer<typeof CaseSummary>;

@@ -55,7 +55,18 @@ export const CreateInspectionBody = z.strictObject({
   team: z.array(z.uuid()).min(1).max(10).refine((ids) => new Set(ids).size === ids.length, bilingual('检查组成员不能重复', 'team members must be distinct')),
   /** The 双随机 draw pairing this inspection carries out (draws module; linked by id). */
   drawPairId: z.uuid().optional(),
+  /** A 复查 names the case whose 责令限期整改 it re-checks (only a 复查 may). */
+  caseId: z.uuid().optional(),
 });
+
+/** 开始检查 from a drawn pair: the enterprise and the team are the pair's. */
+export const StartPairInspectionBody = z.strictObject({ checklistId: z.uuid(), inspectedOn: BusinessDateSchema });
+export const DrawPairParams = z.strictObject({ id: z.uuid(), pairId: z.uuid() });
+
+/** A case linked to an inspection, as the inspection page lists it. */
+export const LinkedCase = z.object({ id: z.string(), number: z.string(), cause: z.string(), status: z.string(), filedOn: z.string() });
+/** A 复查 inspection, as the case page lists it (and the 整改复查意见书 cites it). */
+export const Reinspection = z.object({ id: z.string(), status: InspectionStatusSchema, inspectedOn: z.string(), summary: z.string().nullable(), failedCount: z.number(), majorCount: z.number(), orgName: z.string() });
 
 export const ItemResultBody = z.strictObject({
   itemKey: z.string().min(1).max(60),
@@ -111,6 +122,13 @@ export const InspectionPage = z.object({ items: z.array(InspectionSummary), next
 export const InspectionDetail = InspectionSummary.extend({
   checklist: z.object({ id: z.string(), title: z.string(), version: z.number() }),
   drawPairId: z.string().nullable(),
+  /** The draw of that pair (the page links back to it). */
+  drawId: z.string().nullable(),
+  drawPlanId: z.string().nullable(),
+  /** A 复查's case (the order it re-checks). */
+  orderCase: z.object({ id: z.string(), number: z.string() }).nullable(),
+  /** Cases opened from this inspection (立案查处), those the reader may see. */
+  cases: z.array(LinkedCase),
   summary: z.string().nullable(),
   recorderName: z.string(),
   items: z.array(z.object({

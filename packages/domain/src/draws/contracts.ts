@@ -105,6 +105,8 @@ export const PublishedPair = z.object({
   regionName: z.string(),
   inspectorIds: z.array(z.string()),
   inspectors: z.array(z.string()),
+  /** The inspection carrying the pair out (null on the public page: the record itself is not public). */
+  inspectionId: z.string().nullable(),
   /** Filled when the inspection lands (the inspections module). */
   inspectedOn: z.string().nullable(),
   findings: z.string().nullable(),

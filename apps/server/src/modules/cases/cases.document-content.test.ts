@@ -33,4 +33,17 @@ describe('执法文书 content', () => {
     const layout = documentLayout({ ...facts, kind: 'suspension_decision' });
     expect(layout).toMatchObject({ title: '停产停业整顿决定书', sealLine: '正定县应急管理局（印章）', date: '2026年3月2日' });
   });
+
+  it('a 整改复查意见书 cites the signed 复查 inspection’s date and result, or says the case was re-checked today without one', () => {
+    const order = { ...facts, kind: 'reinspection_opinion' as const, measures: [{ kind: 'rectify_order' as const, legalBasis: '《安全生产法》第六十五条', deadline: '2026-04-01' }], today: '2026-04-05' };
+    expect(text(order)).toContain('本机关于 2026年4月5日 对你单位依照案件 正应急立〔2026〕1号 责令整改的事项进行了复查。');
+    const passed = text({ ...order, reinspection: { inspectedOn: '2026-04-02', summary: '报警装置已安装并联网', failedCount: 0, majorCount: 0, orgName: '正定县应急管理局' } });
+    expect(passed).toContain('正定县应急管理局于 2026年4月2日 对你单位依照案件 正应急立〔2026〕1号 责令整改的事项进行了复查');
+    expect(passed).toContain('报警装置已安装并联网');
+    expect(passed).toContain('未发现不合格项');
+    expect(passed).toContain('1. 责令限期整改，于 2026年4月1日 前整改完毕');
+    const failed = text({ ...order, reinspection: { inspectedOn: '2026-04-02', summary: null, failedCount: 2, majorCount: 1, orgName: '正定县应急管理局' } });
+    expect(failed).toContain('仍有 2 项不合格，其中重大事故隐患 1 项');
+    expect(failed).not.toContain('同意本次整改结果');
+  });
 });

@@ -29,6 +29,27 @@ export interface DocumentFacts {
   /** The decided measures, or the proposed ones before a decision. */
   measures: Measure[];
   today: string;
+  /** The signed 复查 inspection the 整改复查意见书 reports, when there is one. */
+  reinspection?: { inspectedOn: string; summary: string | null; failedCount: number; majorCount: number; orgName: string } | null;
+}
+
+/** The 复查意见书's body: the 复查 inspection's date and result when one is signed, else the case's facts. */
+function reinspectionBody(f: DocumentFacts): string[] {
+  const orders = f.measures.filter((m) => m.kind === 'rectify_order');
+  const ordered = orders.length ? ['【责令整改事项】', ...orders.map(withBasis)] : [];
+  const r = f.reinspection;
+  if (!r) {
+    return [`本机关于 ${chineseDate(f.today)} 对你单位依照案件 ${f.caseNumber} 责令整改的事项进行了复查。`, ...ordered, '【复查意见】', f.facts ?? f.cause, '对复查中发现的仍未整改到位的问题，你单位应当立即整改。'];
+  }
+  const result = r.failedCount === 0
+    ? '经复查，责令整改的事项已整改完毕，未发现不合格项。'
+    : `经复查，仍有 ${r.failedCount} 项不合格${r.majorCount ? `，其中重大事故隐患 ${r.majorCount} 项` : ''}，尚未整改到位。`;
+  return [
+    `${r.orgName}于 ${chineseDate(r.inspectedOn)} 对你单位依照案件 ${f.caseNumber} 责令整改的事项进行了复查（现场复查记录已由检查人员和你单位现场负责人签字确认）。`,
+    ...ordered,
+    '【复查情况】', ...(r.summary ? [r.summary] : []), result,
+    '【复查意见】', r.failedCount === 0 ? '同意本次整改结果。' : '对复查中发现的仍未整改到位的问题，你单位应当立即整改；逾期仍未整改的，本机关将依法处理。',
+  ];
 }
 
 export const chineseDate = (d: string) => {
@@ -72,7 +93,7 @@ export function documentLayout(f: DocumentFacts): DocumentLayout {
       body = [`经查，你单位存在下列问题：${facts}`, '【责令事项】', ...f.measures.filter((m) => m.kind === 'rectify_order').map(withBasis), '整改期间，你单位应当采取措施，确保安全。逾期未整改或者整改不合格的，将依法处理。', rights(f)];
       break;
     case 'reinspection_opinion':
-      body = [`本机关于 ${chineseDate(f.today)} 对你单位依照案件 ${f.caseNumber} 责令整改的事项进行了复查。`, '【复查意见】', facts, '对复查中发现的仍未整改到位的问题，你单位应当立即整改。'];
+      body = reinspectionBody(f);
       break;
     case 'penalty_notice':
       body = [

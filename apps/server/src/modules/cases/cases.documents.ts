@@ -5,12 +5,15 @@ import { AppError } from '../../platform/errors.js';
 import type { DocumentParty } from '../enterprises/index.js';
 import { documentLayout } from './cases.document-content.js';
 import { renderDocument } from './cases.pdf.js';
+import type { InspectionLinks } from './cases.links.js';
 import { toMeasure, type CaseRow, type CasesRepository, type DocumentRow } from './cases.repository.js';
 
 export interface DocumentDeps {
   repo: CasesRepository;
   storage: FileStorage;
   party: (db: Executor, enterpriseId: string) => Promise<DocumentParty | null>;
+  /** The case's 复查 inspections (the 整改复查意见书 cites the latest signed one); none given: none cited. */
+  reinspectionsOf?: InspectionLinks['reinspectionsOf'];
 }
 
 /**
@@ -57,10 +60,14 @@ export function createDocumentGenerator(deps: DocumentDeps) {
     const regionName = await deps.repo.regionName(tx, c.org_region_code);
     const number = documentNumber(documentPrefix(regionName, c.org_name), kind, year, await deps.repo.nextNumber(tx, c.org_id, kind, year));
     const party = (await deps.party(tx, c.enterprise_id)) ?? { name: c.enterprise_name, uscc: '', address: '', legalRepresentative: '', principal: '' };
+    // The 复查 the opinion reports: the latest signed one of this case's order.
+    const reinspection = kind === 'reinspection_opinion' && deps.reinspectionsOf
+      ? (await deps.reinspectionsOf(tx, c.id, null)).filter((r) => r.status !== 'draft').at(-1) ?? null : null;
     const layout = documentLayout({
       kind, number, caseNumber: c.number, issuer: c.org_name, government: `${regionName}人民政府`, party, cause: c.cause, facts: c.facts,
       filedOn: c.filed_on, notifiedOn: c.notified_on, hearingRight: c.hearing_right,
       measures: decided.length > 0 ? decided : c.proposed_measures, today,
+      reinspection: reinspection ? { inspectedOn: reinspection.inspectedOn, summary: reinspection.summary, failedCount: reinspection.failedCount, majorCount: reinspection.majorCount, orgName: reinspection.orgName } : null,
     });
     const bytes = await renderDocument(layout, now);
     const sha256 = await deps.storage.put(bytes);

@@ -19,7 +19,7 @@ export function presentDocument(d: DocumentRow) {
   return { id: d.id, kind: d.kind as DocumentKind, number: d.number, title: DOCUMENT_INFO[d.kind as DocumentKind].title.zh, sha256: d.sha256, size: d.size, generatedAt: d.generated_at.toISOString(), generatedMs: d.generated_ms };
 }
 
-export function presentDetail(r: CaseRow, measures: MeasureRow[], events: EventRow[], documents: DocumentRow[], user: SessionUser, now: Date): CaseDetail {
+export function presentDetail(r: CaseRow, measures: MeasureRow[], events: EventRow[], documents: DocumentRow[], user: SessionUser, now: Date): Omit<CaseDetail, 'reinspections'> {
   return {
     ...presentSummary(r, measures, now),
     facts: r.facts, source: r.source, inspectionId: r.inspection_id, hazardIds: r.hazard_ids.map(String), extensionDays: r.extension_days,

@@ -10,6 +10,7 @@ import { CASE_ENTITY, caseRuleError, problem } from './cases.errors.js';
 import type { GenerateDocument } from './cases.documents.js';
 import { presentDetail, presentDocument, presentSummary } from './cases.present.js';
 import type { CasesRepository } from './cases.repository.js';
+import type { InspectionLinks } from './cases.links.js';
 import { CASE } from './cases.scope.js';
 import type { CaseHandler, PerformCase } from './cases.workflow.js';
 import { sql } from 'kysely';
@@ -24,6 +25,7 @@ export interface CasesServiceDeps {
   findEnterprise: (user: SessionUser, id: string) => Promise<EnterpriseSummary | null>;
   hazardsOfEnterprise: (db: Executor, enterpriseId: string, ids: readonly string[]) => Promise<string[]>;
   filePath: (sha256: string) => string;
+  inspections: InspectionLinks;
   now: () => Date;
 }
 
@@ -51,8 +53,8 @@ export function createCasesService(deps: CasesServiceDeps) {
   async function detail(user: SessionUser, id: string) {
     const row = await repo.get(db, id, scopeOf(user));
     if (!row) throw notFound(CASE_ENTITY, 'params.id');
-    const [measures, events, documents] = await Promise.all([repo.measures(db, [id]), repo.events(db, id), repo.documents(db, id)]);
-    return presentDetail(row, measures, events, documents, user, deps.now());
+    const [measures, events, documents, reinspections] = await Promise.all([repo.measures(db, [id]), repo.events(db, id), repo.documents(db, id), deps.inspections.reinspectionsOf(db, id, scopeOf(user))]);
+    return { ...presentDetail(row, measures, events, documents, user, deps.now()), reinspections };
   }
 
   return {
@@ -68,6 +70,12 @@ export function createCasesService(deps: CasesServiceDeps) {
       const filedOn = body.filedOn ?? today;
       if (compareDates(filedOn, today) > 0) throw caseRuleError([problem('filedOn', 'in_future', '立案日期不能晚于今天', 'the filing date cannot be in the future')]);
       if (enterprise.status === 'closed') throw caseRuleError([problem('enterpriseId', 'closed', '企业已关闭', 'the enterprise is closed')]);
+      // 立案查处 from an inspection: one the filer may see, of this enterprise.
+      if (body.inspectionId) {
+        const inspection = await deps.inspections.inspectionOf(user, body.inspectionId);
+        if (!inspection) throw notFound({ zh: '检查记录', en: 'Inspection' }, 'body.inspectionId');
+        if (inspection.enterpriseId !== enterprise.id) throw caseRuleError([problem('inspectionId', 'other_enterprise', '该检查记录不是对这家企业的检查', 'the inspection is not of this enterprise')]);
+      }
       const hazards = await deps.hazardsOfEnterprise(db, enterprise.id, body.hazardIds);
       const foreign = body.hazardIds.filter((h) => !hazards.includes(h));
       if (foreign.length) throw caseRuleError(foreign.map((h) => problem('hazardIds', 'not_this_enterprise', `隐患 ${h} 不属于该企业`, `hazard ${h} is not this enterprise's`)));

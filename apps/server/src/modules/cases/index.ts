@@ -15,9 +15,11 @@ import { createResumptions } from './cases.resumptions.js';
 import { casesRoutes } from './cases.routes.js';
 import { createCasesService, type CasesService } from './cases.service.js';
 import { createCaseWorkflow } from './cases.workflow.js';
+import type { InspectionLinks } from './cases.links.js';
 
 export type { CasesService };
 export type { CaseListRow, PenaltyListRow, ListFilter } from './cases.lists.js';
+export { casesOfInspections, orderCaseOf, type InspectionCase, type InspectionLinks } from './cases.links.js';
 
 export interface CasesModuleDeps {
   db: Database;
@@ -29,6 +31,8 @@ export interface CasesModuleDeps {
   openMajorHazardCount: (db: Executor, enterpriseId: string) => Promise<number>;
   hazardsOfEnterprise: (db: Executor, enterpriseId: string, ids: readonly string[]) => Promise<string[]>;
   verifyPassword: (userId: string, password: string) => Promise<boolean>;
+  /** The inspections a case is filed from and its 复查 (modules/inspections). */
+  inspections: InspectionLinks;
   now: () => Date;
 }
 
@@ -44,11 +48,11 @@ export interface CasesModuleDeps {
  */
 export function createCasesModule(deps: CasesModuleDeps) {
   const repo = createCasesRepository();
-  const generate = createDocumentGenerator({ repo, storage: deps.storage, party: deps.party });
+  const generate = createDocumentGenerator({ repo, storage: deps.storage, party: deps.party, reinspectionsOf: deps.inspections.reinspectionsOf });
   const handlers = createCaseHandlers({ repo, generate, orderStatus: deps.orderStatus });
   const perform = createCaseWorkflow({ db: deps.db, repo, audit: deps.audit, now: deps.now });
   const service = createCasesService({
-    db: deps.db, repo, audit: deps.audit, perform, handlers, generate, findEnterprise: deps.findEnterprise, hazardsOfEnterprise: deps.hazardsOfEnterprise,
+    db: deps.db, repo, audit: deps.audit, perform, handlers, generate, findEnterprise: deps.findEnterprise, hazardsOfEnterprise: deps.hazardsOfEnterprise, inspections: deps.inspections,
     filePath: deps.storage.pathOf, now: deps.now,
   });
   const lists = createCaseLists({ db: deps.db, now: deps.now });

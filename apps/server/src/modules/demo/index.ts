@@ -7,6 +7,7 @@ import type { PiiCipher } from '../../platform/secrets/pii.js';
 import { demoEnterprises } from './demo-enterprises.js';
 import { demoAccidents } from './demo-accidents.js';
 import { demoCases } from './demo-cases.js';
+import { demoLinks } from './demo-links.js';
 import { demoHazards } from './demo-hazards.js';
 import { demoDraws } from './demo-draws.js';
 import { demoInspections } from './demo-inspections.js';
@@ -60,7 +61,7 @@ const structure: DemoStep = {
 };
 
 /** In order: later steps build on earlier ones. Modules add theirs here. */
-const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoReports, demoDraws, demoInspections, demoCases];
+const STEPS: DemoStep[] = [structure, demoEnterprises, demoHazards, demoAccidents, demoReports, demoDraws, demoInspections, demoCases, demoLinks];
 
 /**
  * Fills the demo province: organisations at every level, routing, one account per role

@@ -23,6 +23,15 @@ describe('demo 双随机 draws', () => {
       expect(draw.pairs.length).toBeGreaterThan(2);
       expect(draw.pairs.every((p) => p.inspectors.length === 2 && p.enterpriseName !== '')).toBe(true);
       expect(verifyDraw(draw as never).ok).toBe(true);
+      // Its first pairs were inspected by their drawn teams: two signed (results published), one started.
+      const done = draw.pairs.filter((p) => p.inspectedOn !== null);
+      expect(done).toHaveLength(2);
+      expect(done.map((p) => p.closed).sort()).toEqual([false, true]);
+      expect(done.find((p) => !p.closed)!.findings).toMatch(/1 项不合格，0 项重大隐患$/);
+      const links = await t.db.selectFrom('draw_pairs as dp').innerJoin('inspections as i', 'i.id', 'dp.inspection_id')
+        .select(['dp.id', 'i.draw_pair_id', 'i.enterprise_id', 'dp.enterprise_id as drawn', 'i.status']).where('dp.draw_id', '=', draw.id).execute();
+      expect(links).toHaveLength(3);
+      expect(links.every((l) => l.draw_pair_id === l.id && l.enterprise_id === l.drawn)).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
 import type { DrawDetail, DrawSummary } from '@anjian/domain';
 import type { Executor } from '../../platform/db/database.js';
+import type { PairOutcomes } from './index.js';
 
 /** A fragment: every caller adds the reader's scope (scope.where(DRAW)), or for the public page says why it reads without one. */
 export const drawSummaryQuery = (db: Executor) => db.selectFrom('inspection_draws as d')
@@ -26,14 +27,16 @@ type DetailRow = Awaited<ReturnType<ReturnType<typeof drawDetailQuery>['executeT
  * A draw as anyone may read it (the public page shows exactly this): the seed only once drawn
  * — before, only its commitment — and for each pair names alone, never a phone or an address.
  */
-export async function presentDrawDetail(db: Executor, row: DetailRow): Promise<DrawDetail> {
+export async function presentDrawDetail(db: Executor, row: DetailRow, outcomes: PairOutcomes, signedIn: boolean): Promise<DrawDetail> {
   const drawn = row.status === 'drawn';
   const pairs = drawn
     ? await db.selectFrom('draw_pairs as dp').innerJoin('regions as r', 'r.code', 'dp.region_code')
-      .select(['dp.id', 'dp.position', 'dp.stratum', 'dp.enterprise_id', 'dp.inspector_ids', 'r.name as region_name', 'dp.inspected_on', 'dp.findings', 'dp.measures', 'dp.closed'])
+      .select(['dp.id', 'dp.position', 'dp.stratum', 'dp.enterprise_id', 'dp.inspector_ids', 'r.name as region_name', 'dp.inspection_id', 'dp.inspected_on', 'dp.findings'])
       .where('dp.draw_id', '=', row.id).orderBy('dp.position').execute()
     : [];
   const names = new Map(row.pool.map((p) => [p.id, p.name]));
+  // Measures and "closed" are derived now from the hazards and cases, never copied: the page cannot go stale.
+  const live = await outcomes(db, pairs.flatMap((p) => (p.inspection_id ? [p.inspection_id] : [])));
   return {
     ...presentDrawSummary(row),
     algorithm: row.algorithm, teamSize: row.team_size, registerHash: row.register_hash, poolHash: row.pool_hash, inputsHash: row.inputs_hash,
@@ -45,7 +48,8 @@ export async function presentDrawDetail(db: Executor, row: DetailRow): Promise<D
     pairs: pairs.map((p) => ({
       id: p.id, position: p.position, stratum: p.stratum, enterpriseId: p.enterprise_id, enterpriseName: row.register_names[p.enterprise_id]?.name ?? '',
       regionName: p.region_name, inspectorIds: p.inspector_ids, inspectors: p.inspector_ids.map((id) => names.get(id) ?? ''),
-      inspectedOn: p.inspected_on, findings: p.findings, measures: p.measures, closed: p.closed,
+      inspectionId: signedIn ? p.inspection_id : null,
+      inspectedOn: p.inspected_on, findings: p.findings, measures: p.inspection_id ? live.get(p.inspection_id)?.measures ?? null : null, closed: p.inspection_id ? live.get(p.inspection_id)?.closed ?? null : null,
     })),
   };
 }

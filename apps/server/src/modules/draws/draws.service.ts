@@ -13,6 +13,7 @@ import { drawDetailQuery, drawSummaryQuery, presentDrawDetail, presentDrawSummar
 import { DRAW, DRAW_ENTITY } from './draws.scope.js';
 import type { Plans } from './plans.service.js';
 import type { RegisterSource } from './register.js';
+import type { PairOutcomes } from './index.js';
 
 export interface DrawsDeps {
   db: Database;
@@ -20,6 +21,7 @@ export interface DrawsDeps {
   regions: Pick<RegionsService, 'resolve' | 'path'>;
   plans: Plans;
   register: RegisterSource;
+  outcomes: PairOutcomes;
   now: () => Date;
 }
 
@@ -36,7 +38,7 @@ export function createDraws(deps: DrawsDeps) {
     q = user ? q.where(scopeOf(user).where(DRAW)) : q.where(unscoped('一公开: every draw is published, its seed only once drawn'));
     const row = await q.executeTakeFirst();
     if (!row) throw notFound(DRAW_ENTITY, 'params.id');
-    return presentDrawDetail(db, row);
+    return presentDrawDetail(db, row, deps.outcomes, user !== null);
   }
 
   return {

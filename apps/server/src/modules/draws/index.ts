@@ -1,4 +1,5 @@
-import type { Database } from '../../platform/db/database.js';
+import type { PairOutcome } from '@anjian/domain';
+import type { Database, Executor } from '../../platform/db/database.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { SessionUser } from '../../platform/http/context.js';
 import type { RegionsService } from '../regions/index.js';
@@ -10,6 +11,10 @@ import { createPlanCoverage } from './coverage.js';
 
 export type { WeightSource };
 export type { CoveragePlan, PlanCoverage } from './coverage.js';
+export { linkPair, pairForInspection, recordPairFindings, type DrawPairForInspection } from './draws.links.js';
+
+/** The live part of a pair's 一公开 result, by inspection id (modules/inspections). */
+export type PairOutcomes = (db: Executor, inspectionIds: readonly string[]) => Promise<Map<string, PairOutcome>>;
 
 export interface DrawsModuleDeps {
   db: Database;
@@ -19,6 +24,8 @@ export interface DrawsModuleDeps {
   enterpriseVisible: (user: SessionUser, id: string) => Promise<{ name: string } | null>;
   /** Weights for the draw (the cases module: blacklisted enterprises drawn more often); none: all 1. */
   weights?: WeightSource;
+  /** The measures and "closed" of each pair's inspection, as they stand (modules/inspections). */
+  outcomes: PairOutcomes;
   now: () => Date;
 }
 

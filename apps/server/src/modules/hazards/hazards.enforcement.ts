@@ -25,3 +25,15 @@ export async function hazardsOfEnterprise(db: Executor, enterpriseId: string, id
     .select(sql<string>`h.id::text`.as('id')).where('h.enterprise_id', '=', enterpriseId).where(sql<boolean>`h.id = any(${[...ids]}::bigint[])`).execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * For the 一公开 result of an inspection (modules/inspections): each hazard's title, status and
+ * its 整改 (the 五落实 plan's measures when assigned, else its deadline). Public text only: no
+ * reporter, no person's name or phone.
+ */
+export async function hazardRectification(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('hazards as h').where(unscoped('hazards of inspections the caller already holds or of a published draw'))
+    .select([sql<string>`h.id::text`.as('id'), 'h.title', 'h.status', sql<string | null>`h.plan->>'measures'`.as('measures'), sql<string | null>`to_char(h.deadline, 'YYYY-MM-DD')`.as('deadline')])
+    .where(sql<boolean>`h.id = any(${[...ids]}::bigint[])`).execute();
+}

@@ -110,4 +110,4 @@ export async function enterprisesWithMajorHazards(db: Executor, enterpriseIds: r
 }
 /** Display names for the audit log (platform/audit/audit.names.ts). */
 export { hazardNames } from './hazards.names.js';
-export { openMajorHazardCount, hazardsOfEnterprise } from './hazards.enforcement.js';
+export { openMajorHazardCount, hazardsOfEnterprise, hazardRectification } from './hazards.enforcement.js';

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { scopeOf } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
+import type { SessionUser } from '../../platform/http/context.js';
 import type { Database } from '../../platform/db/database.js';
 import type { AttachmentOwner, StoredFile } from '../../platform/files/files.service.js';
 import type { EnterprisesService } from '../enterprises/index.js';
@@ -15,6 +17,7 @@ import { createInspectionsService, type InspectionsService } from './inspections
 
 export type { InspectionsService };
 export type { CaseFigures, EnforcementFiguresDeps } from './inspections.figures.js';
+export { inspectionOutcomes, reinspectionsOf } from './inspections.links.js';
 
 export interface InspectionsModuleDeps {
   db: Database;
@@ -42,5 +45,10 @@ export function createInspectionsModule(deps: InspectionsModuleDeps) {
     await app.register(inspectionsRoutes({ service, acts }));
     await app.register(enforcementFiguresRoutes({ figures }));
   };
-  return { service, routes, attachments, figures };
+  /** For the cases module: the inspection a case is filed from, if the user may see it. */
+  const inspectionOf = async (user: SessionUser, id: string) => {
+    const row = await repo.detail(scopeOf(user), id);
+    return row ? { enterpriseId: row.enterprise_id } : null;
+  };
+  return { service, routes, attachments, figures, inspectionOf };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  acceptanceStateHash, checkResults, findingsOf, INSPECTION_ACTION_PERMISSION, nextInspectionStatus, TEAM_ONLY_ACTIONS,
+  acceptanceStateHash, checkResults, findingsOf, findingsSummary, INSPECTION_ACTION_PERMISSION, nextInspectionStatus, TEAM_ONLY_ACTIONS,
   type ArchiveInspectionBody, type InspectionAction, type InspectionStatus, type InspectionType, type RecordInspectionBody, type SaveResultsBody,
 } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
@@ -9,6 +9,7 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import type { StoredFile } from '../../platform/files/files.service.js';
 import type { RequestContext, SessionUser } from '../../platform/http/context.js';
+import { recordPairFindings } from '../draws/index.js';
 import type { ReportFinding } from '../hazards/index.js';
 import { illegalTransition, INSPECTION_ENTITY, problemsError } from './inspections.errors.js';
 import type { InspectionsRepository } from './inspections.repository.js';
@@ -146,6 +147,10 @@ export function createActs(deps: ActsDeps) {
         const stateHash = acceptanceStateHash({ id, type: row.type, enterpriseId: row.enterprise_id, inspectedOn: row.inspected_on, checklistId: row.checklist_id, summary, results: input.map((r) => ({ ...r, photos: [...r.photos] })).sort((a, b) => (a.itemKey < b.itemKey ? -1 : 1)) });
         await tx.updateTable('inspection_members').set({ signature: JSON.stringify({ signedAt: at.toISOString(), stateHash }) }).where('inspection_id', '=', id).execute();
         if (image) await repo.linkFiles(tx, id, [image], 'signature');
+        // 一公开: a drawn pair's date and findings are published as signed, in the same transaction.
+        if (row.draw_pair_id) {
+          await recordPairFindings(tx, row.draw_pair_id, row.inspected_on, findingsSummary(summary, input.filter((r) => r.result === 'fail').length, found.filter((f) => f.level === 'major').length));
+        }
         const enterpriseSignature = { name: body.enterpriseSignature.name, title: body.enterpriseSignature.title ?? null, imageFileId: image ?? null, at: at.toISOString() };
         return { set: { summary, recorded_at: at, enterprise_signature: JSON.stringify(enterpriseSignature) }, data: { hazards, stateHash, major: found.filter((f) => f.level === 'major').length } };
       });

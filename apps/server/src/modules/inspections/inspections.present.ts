@@ -22,7 +22,7 @@ export function actionsFor(user: SessionUser, r: Pick<SummaryRow, 'status' | 'te
     && (!(TEAM_ONLY_ACTIONS as readonly InspectionAction[]).includes(a) || isMember(user, r)));
 }
 
-export function presentDetail(r: DetailRow, user: SessionUser): z.infer<typeof InspectionDetail> {
+export function presentDetail(r: DetailRow, user: SessionUser): Omit<z.infer<typeof InspectionDetail>, 'drawId' | 'drawPlanId' | 'orderCase' | 'cases'> {
   const results = new Map(r.results.map((x) => [x.itemKey, x]));
   return {
     ...presentSummary(r),

@@ -20,7 +20,7 @@ export type ChecklistItemRow = { key: string; text: string; basis: string; claus
 
 export interface DetailRow extends SummaryRow {
   checklist_id: string; checklist_title: string; checklist_version: number; checklist_items: ChecklistItemRow[];
-  draw_pair_id: string | null; summary: string | null; recorder_id: string; recorder_name: string; org_id: string;
+  draw_pair_id: string | null; order_case_id: string | null; summary: string | null; recorder_id: string; recorder_name: string; org_id: string;
   enterprise_signature: { name: string; title: string | null; imageFileId: string | null; at: string } | null; version: number;
   results: { itemKey: string; result: 'pass' | 'fail' | 'na'; note: string | null; photos: string[]; hazardId: string | null; level: string | null; criterionClause: string | null }[];
   events: { action: string; actorName: string; at: string; fromStatus: string | null; toStatus: string }[];
@@ -61,7 +61,7 @@ export function createInspectionsRepository(db: Database) {
     async detail(scope: Scope, id: string, ex: Executor = db): Promise<DetailRow | null> {
       const { rows } = await sql<DetailRow>`
         select ${SUMMARY}, i.checklist_id, c.title as checklist_title, c.version as checklist_version, c.items as checklist_items,
-          i.draw_pair_id, i.summary, i.recorder_id, u.display_name as recorder_name, i.org_id, i.enterprise_signature, i.version,
+          i.draw_pair_id, i.order_case_id, i.summary, i.recorder_id, u.display_name as recorder_name, i.org_id, i.enterprise_signature, i.version,
           (select coalesce(json_agg(json_build_object('itemKey', r.item_key, 'result', r.result, 'note', r.note, 'photos', r.photos, 'hazardId', r.hazard_id::text,
              'level', hz.level, 'criterionClause', hz.criterion_clause)), '[]') from inspection_results r left join hazards hz on hz.id = r.hazard_id where r.inspection_id = i.id) as results,
           (select coalesce(json_agg(json_build_object('action', e.action, 'actorName', e.actor_name, 'at', e.at, 'fromStatus', e.from_status, 'toStatus', e.to_status) order by e.seq), '[]')

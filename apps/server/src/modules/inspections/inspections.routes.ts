@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ArchiveInspectionBody, ChecklistDetail, ChecklistListQuery, ChecklistSummary, CreateInspectionBody, InspectionDetail, InspectionListQuery, InspectionPage,
+  ArchiveInspectionBody, ChecklistDetail, DrawPairParams, StartPairInspectionBody, ChecklistListQuery, ChecklistSummary, CreateInspectionBody, InspectionDetail, InspectionListQuery, InspectionPage,
   InspectionParams, PublishChecklistBody, RecordInspectionBody, SaveResultsBody,
 } from '@anjian/domain';
 import { requireUser } from '../../platform/access/guard.js';
@@ -41,6 +41,11 @@ export function inspectionsRoutes(deps: { service: InspectionsService; acts: Ins
       config: { access: 'inspection.record' },
       schema: { tags, summary: '新建检查记录（草稿） Start an inspection record (draft)', body: CreateInspectionBody, response: { 201: InspectionDetail } },
     }, async (req, reply) => reply.status(201).send(await service.create(req.ctx, requireUser(req), req.body)));
+
+    app.post('/api/draws/:id/pairs/:pairId/inspections', {
+      config: { access: 'inspection.record' },
+      schema: { tags, summary: '对抽取结果开始检查（企业、检查组取自抽取） Start the inspection of a drawn pair', params: DrawPairParams, body: StartPairInspectionBody, response: { 201: InspectionDetail } },
+    }, async (req, reply) => reply.status(201).send(await service.startFromPair(req.ctx, requireUser(req), req.params.id, req.params.pairId, req.body)));
 
     app.get('/api/inspections/:id', {
       config: { access: 'inspection.read' },

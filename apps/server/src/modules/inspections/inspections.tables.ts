@@ -27,6 +27,8 @@ export interface InspectionsTable {
   checklist_id: string;
   inspected_on: string;
   draw_pair_id: string | null;
+  /** A 复查's case (the 责令限期整改 it re-checks). */
+  order_case_id: Generated<string | null>;
   recorder_id: string;
   summary: string | null;
   enterprise_signature: JsonMutable<{ name: string; title: string | null; imageFileId: string | null; at: string }>;

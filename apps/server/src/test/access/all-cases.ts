@@ -8,7 +8,8 @@ import { enforcementCases } from './enforcement.cases.js';
 import { foundationCases } from './foundation.cases.js';
 import { hazardsCases } from './hazards.cases.js';
 import { inspectionsCases } from './inspections.cases.js';
+import { linksCases } from './links.cases.js';
 import type { AccessCase } from './world.js';
 
 /** Every module's access cases; the coverage test fails for any API route missing here. */
-export const allCases: AccessCase[] = [...foundationCases, ...enterprisesCases, ...hazardsCases, ...accidentsCases, ...dutiesCases, ...drawsCases, ...inspectionsCases, ...auditCases, ...casesCases, ...enforcementCases];
+export const allCases: AccessCase[] = [...foundationCases, ...enterprisesCases, ...hazardsCases, ...accidentsCases, ...dutiesCases, ...drawsCases, ...inspectionsCases, ...auditCases, ...casesCases, ...enforcementCases, ...linksCases];

@@ -52,7 +52,7 @@ async function freshDraw(w: World): Promise<string> {
 
 const shared = new WeakMap<World, Promise<{ plan: string; draw: string }>>();
 /** The world's target plan with one drawn draw, made once. */
-function target(w: World) {
+export function target(w: World) {
   let t = shared.get(w);
   if (!t) {
     t = (async () => {

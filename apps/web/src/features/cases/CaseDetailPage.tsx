@@ -11,6 +11,7 @@ import { CaseActDialog } from './CaseActDialog';
 import { documentUrl, useCase, useGenerateDocument, type CaseData } from './cases.api';
 import { measureLabel, STATUS_COLORS, statusLabel, yuan } from './labels';
 import { EnterpriseBlacklistTag } from './BlacklistTag';
+import { CaseInspections } from '../inspections/CaseInspections';
 
 /** One case: its state and clock, the measures, the acts the user may take, its documents and timeline. */
 export default function CaseDetailPage() {
@@ -68,6 +69,7 @@ export default function CaseDetailPage() {
             { key: 'b', title: t('cases.fields.legalBasis'), dataIndex: 'legalBasis' },
           ]} />
       </Card>
+      <CaseInspections c={c} />
       <Card size="small" title={t('cases.fields.documents')} extra={c.actions.length > 0 && (
         <Dropdown menu={{ items: DOCUMENT_KINDS.map((k) => ({ key: k, label: pick(DOCUMENT_INFO[k].title) })), onClick: ({ key }) => generate.mutate(key as DocumentKind) }}>
           <Button size="small" loading={generate.isPending}>{t('cases.documents.generate')}</Button>

@@ -1,4 +1,5 @@
 import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/ui/format';
 import { useIsMobile } from '../../shared/ui/use-is-mobile';
@@ -39,12 +40,15 @@ type Pair = DrawData['pairs'][number];
 
 function Outcome({ pair }: { pair: Pair }) {
   const { t } = useTranslation();
-  if (!pair.inspectedOn) return <Tag>{t('draws.result.pending')}</Tag>;
+  if (!pair.inspectedOn) return <Tag>{pair.inspectionId ? t('draws.result.inspecting') : t('draws.result.pending')}</Tag>;
   return <Tag color={pair.closed ? 'green' : 'orange'}>{pair.closed ? t('draws.result.yes') : t('draws.result.no')}</Tag>;
 }
 
-/** Each drawn enterprise with its team, and what the inspection later found (filled when it lands). */
-export function DrawResult({ draw }: { draw: DrawData }) {
+/**
+ * Each drawn enterprise with its team, and what the inspection later found (filled when it
+ * lands). `action`: what a signed-in user may do with a pair (the public page passes none).
+ */
+export function DrawResult({ draw, action }: { draw: DrawData; action?: (pair: Pair) => ReactNode }) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const stratum = (s: Pair['stratum']) => <Tag color={s === 'key' ? 'red' : 'blue'}>{t(`draws.stratum.${s}`)}</Tag>;
@@ -60,6 +64,7 @@ export function DrawResult({ draw }: { draw: DrawData }) {
               <Flex gap={8} align="center" style={{ marginTop: 4 }}><Outcome pair={p} />{p.inspectedOn && <span>{p.inspectedOn}</span>}</Flex>
               {p.findings && <div style={{ fontSize: 13 }}>{t('draws.result.findings')}：{p.findings}</div>}
               {p.measures && <div style={{ fontSize: 13 }}>{t('draws.result.measures')}：{p.measures}</div>}
+              {action && <div style={{ marginTop: 6 }}>{action(p)}</div>}
             </Card>
           ))}
         </Flex>
@@ -74,6 +79,7 @@ export function DrawResult({ draw }: { draw: DrawData }) {
           { title: t('draws.result.findings'), dataIndex: 'findings', render: (v: string | null) => v ?? '—' },
           { title: t('draws.result.measures'), dataIndex: 'measures', render: (v: string | null) => v ?? '—' },
           { title: t('draws.result.closed'), key: 'closed', width: 90, render: (_, p) => <Outcome pair={p} /> },
+          ...(action ? [{ title: '', key: 'action', width: 110, render: (_: unknown, p: Pair) => action(p) }] : []),
         ]} />
       )}
     </Card>

@@ -9,6 +9,7 @@ import { placeServerErrors } from '../../shared/ui/form-errors';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useDraw, useFixDraw, usePlan, useRevealDraw, type PlanDetailData } from './draws.api';
 import { DrawInputs, DrawResult } from './DrawView';
+import { PairAction } from './PairAction';
 
 interface FixValues { periodFrom: Dayjs; periodTo: Dayjs; key: number; other: number }
 
@@ -82,7 +83,7 @@ export function DrawWizardPage() {
       )}
       {draw.data?.status === 'drawn' && (
         <>
-          <DrawResult draw={draw.data} />
+          <DrawResult draw={draw.data} action={(pair) => <PairAction drawId={draw.data!.id} pair={pair} />} />
           <Link to={`/public/draws/${draw.data.regionCode}/${draw.data.id}`} target="_blank">{t('draws.wizard.viewPublic')}</Link>
         </>
       )}

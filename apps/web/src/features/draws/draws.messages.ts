@@ -110,6 +110,9 @@ export const drawsMessages = defineMessages(
       yes: '已办结',
       no: '未办结',
       pending: '待检查',
+      inspecting: '检查中',
+      start: '开始检查',
+      view: '查看检查',
     },
     public: {
       title: '“双随机、一公开”抽查结果公示',
@@ -236,6 +239,9 @@ export const drawsMessages = defineMessages(
       yes: 'Closed',
       no: 'Open',
       pending: 'Pending',
+      inspecting: 'Inspecting',
+      start: 'Start inspection',
+      view: 'View inspection',
     },
     public: {
       title: 'Random inspections: published results',

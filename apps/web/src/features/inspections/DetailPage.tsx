@@ -7,6 +7,11 @@ import { formatDateTime } from '../../shared/ui/format';
 import { useInspection, useInspectionMutations, type InspectionData } from './inspections.api';
 import { StatusTag, TypeTag, usePick } from './labels';
 import { RecordPage } from './RecordPage';
+import { FileCaseButton } from './FileCaseDialog';
+import { hasPermission, useCurrentUser } from '../../shared/auth/session';
+import { useLanguage } from '../../shared/i18n';
+import { STATUS_COLORS, statusLabel } from '../cases/labels';
+import type { CaseStatus } from '@anjian/domain';
 
 const RESULT: Record<string, { label: string; color: string }> = { pass: { label: '合格', color: 'green' }, fail: { label: '不合格', color: 'red' }, na: { label: '不适用', color: 'default' } };
 
@@ -14,12 +19,17 @@ function Recorded({ inspection }: { inspection: InspectionData }) {
   const { t } = useTranslation();
   const { archive } = useInspectionMutations(inspection.id);
   const pick = usePick();
+  const me = useCurrentUser();
+  const lang = useLanguage();
   const act = (a: string) => (a === 'create' ? pick({ zh: '新建', en: 'Create' }) : pick(INSPECTION_TRANSITIONS[a as InspectionAction]?.label ?? { zh: a, en: a }));
   const sig = inspection.enterpriseSignature;
   return (
     <div style={{ maxWidth: 960 }}>
       <Card size="small" style={{ marginBottom: 12 }} title={<Flex gap={6} align="center" wrap><span>{inspection.enterprise.name}</span><TypeTag type={inspection.type} /><StatusTag status={inspection.status} /></Flex>}
-        extra={inspection.actions.includes('archive') && <Button loading={archive.isPending} onClick={() => archive.mutate()} data-testid="archive">{t('inspections.detail.archive')}</Button>}>
+        extra={<Flex gap={8}>
+          {hasPermission(me, 'case.file') && <FileCaseButton inspection={inspection} />}
+          {inspection.actions.includes('archive') && <Button loading={archive.isPending} onClick={() => archive.mutate()} data-testid="archive">{t('inspections.detail.archive')}</Button>}
+        </Flex>}>
         <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
           { key: 'date', label: t('inspections.inspectedOn'), children: inspection.inspectedOn },
           { key: 'org', label: t('inspections.org'), children: inspection.orgName },
@@ -27,7 +37,11 @@ function Recorded({ inspection }: { inspection: InspectionData }) {
           { key: 'checklist', label: t('inspections.checklist'), children: `${inspection.checklist.title}（第 ${inspection.checklist.version} 版）` },
           { key: 'findings', label: t('inspections.findings'), children: inspection.failedCount ? t('inspections.findingsCount', { failed: String(inspection.failedCount), major: String(inspection.majorCount) }) : t('inspections.noFindings') },
           { key: 'summary', label: t('inspections.summary'), children: inspection.summary ?? '—' },
-          ...(inspection.drawPairId ? [{ key: 'draw', label: t('inspections.detail.draw'), children: inspection.drawPairId }] : []),
+          ...(inspection.drawId ? [{ key: 'draw', label: t('inspections.detail.draw'), children: inspection.drawPlanId ? <Link to={`/inspection-plans/${inspection.drawPlanId}/draws/${inspection.drawId}`} data-testid="draw-link">{t('inspections.detail.draw')}</Link> : inspection.drawId }] : []),
+          ...(inspection.orderCase ? [{ key: 'orderCase', label: t('inspections.detail.orderCase'), children: <Link to={`/cases/${inspection.orderCase.id}`}>{inspection.orderCase.number}</Link> }] : []),
+          { key: 'cases', label: t('inspections.detail.cases'), children: inspection.cases.length ? <Flex vertical gap={2} data-testid="inspection-cases">{inspection.cases.map((c) => (
+            <span key={c.id}><Link to={`/cases/${c.id}`}>{c.number}</Link> {c.cause} <Tag color={STATUS_COLORS[c.status as CaseStatus]}>{statusLabel(lang.pick, c.status as CaseStatus)}</Tag></span>
+          ))}</Flex> : t('inspections.detail.noCases') },
         ]} />
       </Card>
       <Card size="small" title={t('inspections.detail.items')} style={{ marginBottom: 12 }}>

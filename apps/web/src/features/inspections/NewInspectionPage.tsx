@@ -2,7 +2,8 @@ import { INSPECTION_TYPE_LABELS, INSPECTION_TYPES, shanghaiDate, type Inspection
 import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { StartFromPair, StartReinspection } from './LinkedStart';
 import { errorText } from '../../shared/api/client';
 import { useCurrentUser } from '../../shared/auth/session';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
@@ -12,8 +13,19 @@ import { usePick } from './labels';
 
 interface Values { type: InspectionType; enterpriseId: string; checklistId: string; inspectedOn: string; team: string[] }
 
-/** 新建检查: type, enterprise, the current checklist of its industry, date, team — then the record page. */
+/** 新建检查 — of a drawn pair (?drawId&pairId), a 复查 of a case (?caseId), or any other: then the record page. */
 export default function NewInspectionPage() {
+  const [params] = useSearchParams();
+  const drawId = params.get('drawId');
+  const pairId = params.get('pairId');
+  const caseId = params.get('caseId');
+  if (drawId && pairId) return <StartFromPair drawId={drawId} pairId={pairId} />;
+  if (caseId) return <StartReinspection caseId={caseId} />;
+  return <NewInspection />;
+}
+
+/** Type, enterprise, the current checklist of its industry, date, team. A 复查 starts from its case's page. */
+function NewInspection() {
   const { t } = useTranslation();
   const pick = usePick();
   const me = useCurrentUser();
@@ -35,7 +47,7 @@ export default function NewInspectionPage() {
     <Card title={t('inspections.new.title')} style={{ maxWidth: 640 }}>
       <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ type: 'unannounced', inspectedOn: shanghaiDate(new Date()), team: [me?.id] }}>
         <Form.Item name="type" label={t('inspections.type')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={INSPECTION_TYPES.map((v) => ({ value: v, label: pick(INSPECTION_TYPE_LABELS[v]) }))} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={INSPECTION_TYPES.filter((v) => v !== 'reinspection').map((v) => ({ value: v, label: pick(INSPECTION_TYPE_LABELS[v]) }))} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>{t('inspections.hiddenHint')}</Typography.Paragraph>
         <Form.Item name="enterpriseId" label={t('inspections.enterprise')} rules={[{ required: true }]}>
