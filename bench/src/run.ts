@@ -164,7 +164,7 @@ try {
   };
   // --repeat: the same measurements twice on the same data, so a figure that holds only once shows.
   for (let run = 1; run <= (o.repeat ? 2 : 1); run++) {
-    const target = run === 1 ? results : (results.repeat = {});
+    const target: Pick<Results, 'dashboard' | 'ledger'> = run === 1 ? results : (results.repeat = {});
     if (has('dashboard')) {
       target.dashboard = await runDashboards(run);
       phase(`scenario: dashboards${run > 1 ? ` (run ${run})` : ''}`);
