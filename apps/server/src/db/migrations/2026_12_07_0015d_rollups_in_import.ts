@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { foldFunctionSql } from './2026_12_05_0008_hazard_changes.js';
-import { changeLogFunctions, FOLD_DUE_V2 } from './2026_12_07_0012c_hazard_clock.sql.js';
+import { changeLogFunctions, FOLD_DUE_V2, STATS_SQL_V3 } from './2026_12_07_0012c_hazard_clock.sql.js';
+import { STATS_SQL_V4 } from './2026_12_07_0015d_rollups_in_import.sql.js';
 
 /**
  * The bulk import folds its own rows (issue 11: the hazard dashboards after a bulk import).
@@ -22,7 +23,8 @@ import { changeLogFunctions, FOLD_DUE_V2 } from './2026_12_07_0012c_hazard_clock
  * ledger's counts, the statistics — hazard_stats_sql, unchanged — and the ledger's late rows)
  * for any signed row source; the fold function is generated from it over the log, the bulk
  * trigger over its transition tables. Whoever replaces hazard_stats_sql creates both again
- * (rollupWriters()).
+ * (rollupWriters()). hazard_stats_sql itself is replaced by a fourth version that writes the same
+ * rows with about half the aggregation (the fold is now the import's cost: STATS_SQL_V4).
  *
  * Writers of the rollups hold one transaction-level advisory lock (ROLLUP_LOCK): an import for
  * its whole transaction (two imports would otherwise take the same rows' locks in different
@@ -111,6 +113,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     lock table hazard_changes in exclusive mode;
     select hazard_changes_fold();
+    drop function hazard_stats_sql(text, text);
+    ${sql.raw(STATS_SQL_V4)}
     ${sql.raw(ROLLUPS_SQL)}
     ${sql.raw(rollupWriters())}
   `.execute(db);
@@ -121,6 +125,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     lock table hazard_changes in exclusive mode;
     select hazard_changes_fold();
     drop function hazard_changes_fold();
+    drop function hazard_stats_sql(text, text);
+    ${sql.raw(STATS_SQL_V3)}
     ${sql.raw(foldFunctionSql(FOLD_DUE_V2))}
     ${sql.raw(changeLogFunctions(true))}
     drop function hazard_rollups_sql(text);
