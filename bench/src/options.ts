@@ -20,6 +20,10 @@ export interface Options {
   keep: boolean;
   /** Skip loading and measure an earlier run's data directory (kept with --keep). */
   reuse: boolean;
+  /** Measure the dashboards and the ledger a second time on the same data and report the spread. */
+  repeat: boolean;
+  /** Free text stored with the results (e.g. "shared machine, six other sessions"). */
+  note: string;
   root: string;
   dataDir: string;
   outDir: string;
@@ -36,6 +40,8 @@ const HELP = `npm run bench -- [options]
   --chunk N          hazard rows per import file (default 250000)
   --keep             keep the data directory (bench/.data/…) afterwards
   --reuse            measure a kept data directory again instead of loading (no import figures)
+  --repeat           measure the dashboards and the ledger twice on the same data; report the spread
+  --note TEXT        a remark stored with the results (the machine's state, say)
   --out DIR          where results go (default bench/results)`;
 
 export function parseOptions(argv: string[]): Options {
@@ -45,7 +51,7 @@ export function parseOptions(argv: string[]): Options {
     if (a === '--help' || a === '-h') { console.log(HELP); process.exit(0); }
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}\n${HELP}`);
     const [key, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (['smoke', 'keep', 'reuse'].includes(key)) args.set(key, 'true');
+    if (['smoke', 'keep', 'reuse', 'repeat'].includes(key)) args.set(key, 'true');
     else args.set(key, inline ?? argv[++i] ?? '');
   }
   const smoke = args.has('smoke');
@@ -73,6 +79,8 @@ export function parseOptions(argv: string[]): Options {
     samples: Math.round(num('samples', tiny ? 5 : 30)),
     keep: args.has('keep') || args.has('reuse'),
     reuse: args.has('reuse'),
+    repeat: args.has('repeat'),
+    note: args.get('note') ?? '',
     root,
     dataDir: path.join(root, 'bench', '.data', `scale-${scale}`),
     outDir: path.resolve(args.get('out') ?? path.join(root, 'bench', 'results')),

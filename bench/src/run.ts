@@ -10,7 +10,7 @@ import { loadProvince, reuseProvince, type Province } from './load/province.js';
 import { PASSWORD } from './load/structure.js';
 import { parseOptions } from './options.js';
 import { seeded, shanghaiToday } from './random.js';
-import { importSummary, judge, markdown, writeResults, type Results } from './report.js';
+import { importSummary, judge, markdown, writeResults, type Conditions, type Results } from './report.js';
 import { dashboards, DASHBOARD_ENDPOINTS } from './scenarios/dashboard.js';
 import { ledger } from './scenarios/ledger.js';
 import { runLoad, type LoadTest } from './scenarios/load.js';
@@ -113,7 +113,7 @@ try {
   const results: Results = {
     date: new Date().toISOString().slice(0, 10),
     scale: o.scale, seed: o.seed, province: o.province,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? '?', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, postgres: v!.v, loadAverageAtStart },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? '?', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, postgres: v!.v, loadAverageAtStart, ...(o.note ? { note: o.note } : {}) },
     data: { hazards: Number(v!.h), 'hazard events': Number(v!.e), ...p.counts, villages: p.world.villages.length },
     phasesSeconds: phases,
     ...(p.loading ? { import: importSummary(p.loading.chunks), enterpriseImport: { files: p.loading.enterpriseFileMs.length, fileMs: summarise(p.loading.enterpriseFileMs) } } : {}),
@@ -122,33 +122,61 @@ try {
   };
   log(`${Number(v!.h).toLocaleString()} hazards, ${Number(v!.e).toLocaleString()} events; RSS at rest ${rssAtRestMb} MB`);
 
+  /**
+   * What a scenario's figures were measured against: the change log not yet folded into the
+   * rollups (the hazard dashboards count it live on every request), the rollup's size, the
+   * machine's load. Recorded before and after each dashboard and ledger run.
+   */
+  const conditions = async (): Promise<Conditions> => {
+    const { rows: [c] } = await db!.query<{ log: string; rollup: string; hazards: string }>(
+      `select (select count(*) from hazard_changes) as log, (select count(*) from hazard_stats_counts) as rollup, (select count(*) from hazards) as hazards`);
+    return { at: new Date().toISOString(), unfoldedLog: Number(c!.log), rollupRows: Number(c!.rollup), hazards: Number(c!.hazards), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10) };
+  };
+  results.conditions = [];
+  const measured = async <T>(run: number, scenarioName: string, work: () => Promise<T>): Promise<T> => {
+    const before = await conditions();
+    const out = await work();
+    results.conditions!.push({ run, scenario: scenarioName, before, after: await conditions() });
+    return out;
+  };
   const f = p.world.focus;
   // Results are written after every scenario, so a run cut short keeps what it measured.
-  const save = () => { phases.total = Math.round((performance.now() - t0) / 100) / 10; results.targets = judge(results); return writeResults(results, o.outDir); };
+  const save = () => { results.machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 10) / 10); phases.total = Math.round((performance.now() - t0) / 100) / 10; results.targets = judge(results); return writeResults(results, o.outDir); };
   save();
-  if (has('dashboard')) {
-    results.dashboard = await scenario('dashboards', () => dashboards({
-      regions: { province: p.world.province.code, city: f.city.code, county: f.county.code, township: f.township.code },
-      samples: o.samples, coldRounds: o.coldRounds, progress: log,
-      restart: async () => { http = await restart(); return { http, cookie: await login(p.accounts.province) }; },
-    }));
-    phase('scenario: dashboards');
-    save();
-  }
   const acc = p.accounts;
-  const session = { province: await login(acc.province), city: await login(acc.city), county: await login(acc.county), township: await login(acc.township) };
-  if (has('ledger')) {
-    results.ledger = await scenario('the ledger', () => ledger({
+  let session = { province: '', city: '', county: '', township: '' };
+  const runDashboards = (run: number) => measured(run, 'dashboards', () => scenario('dashboards', () => dashboards({
+    regions: { province: p.world.province.code, city: f.city.code, county: f.county.code, township: f.township.code },
+    samples: o.samples, coldRounds: o.coldRounds, progress: log,
+    restart: async () => { http = await restart(); return { http, cookie: await login(p.accounts.province) }; },
+  })));
+  const runLedger = async (run: number) => {
+    // The dashboards restart the server: sessions are made again on the current one.
+    session = { province: await login(acc.province), city: await login(acc.city), county: await login(acc.county), township: await login(acc.township) };
+    return measured(run, 'ledger', () => scenario('the ledger', () => ledger({
       http, db: db!, samples: o.samples, progress: log,
       scopes: [
         { level: 'province', cookie: session.province, region: p.world.province.code }, { level: 'city', cookie: session.city, region: f.city.code },
         { level: 'county', cookie: session.county, region: f.county.code }, { level: 'township', cookie: session.township, region: f.township.code },
         { level: 'village', cookie: session.township, region: f.village.code, regionParam: f.village.code },
       ],
-    }));
-    phase('scenario: ledger');
-    save();
+    })));
+  };
+  // --repeat: the same measurements twice on the same data, so a figure that holds only once shows.
+  for (let run = 1; run <= (o.repeat ? 2 : 1); run++) {
+    const target: Pick<Results, 'dashboard' | 'ledger'> = run === 1 ? results : (results.repeat = {});
+    if (has('dashboard')) {
+      target.dashboard = await runDashboards(run);
+      phase(`scenario: dashboards${run > 1 ? ` (run ${run})` : ''}`);
+      save();
+    }
+    if (has('ledger')) {
+      target.ledger = await runLedger(run);
+      phase(`scenario: ledger${run > 1 ? ` (run ${run})` : ''}`);
+      save();
+    }
   }
+  if (!has('ledger')) session = { province: await login(acc.province), city: await login(acc.city), county: await login(acc.county), township: await login(acc.township) };
   if (has('load')) {
     // A supply of hazards awaiting acceptance in the county, through the import like the rest.
     await retry((h) => importCsv(h, session.province, pendingSupply(f.county.code, p.world.villages.map((x) => x.code), seeded(o.seed + 1), Math.max(300, o.duration * 300), today), '待验收.csv'));

@@ -22,6 +22,7 @@ import * as draws from './2026_12_07_0014a_draws.js';
 import * as inspections from './2026_12_07_0014b_inspections.js';
 import * as cases from './2026_12_07_0014c_cases.js';
 import * as links from './2026_12_07_0015a_links.js';
+import * as rollupsInImport from './2026_12_07_0015d_rollups_in_import.js';
 
 /** Every migration, in order. A static list keeps the build self-contained. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0014b_inspections': inspections,
   '2026_12_07_0014c_cases': cases,
   '2026_12_07_0015a_links': links,
+  '2026_12_07_0015d_rollups_in_import': rollupsInImport,
 };

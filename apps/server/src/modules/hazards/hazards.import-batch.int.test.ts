@@ -8,8 +8,10 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 /**
  * hazards_import_batch() (migration 0012a_hazards_bulk_log): the bulk import's one statement, a
  * SECURITY DEFINER function of the schema owner, callable by the application role. What it
- * must guarantee whoever calls it: every reference exists, every row is logged for the rollups
- * exactly once, every call is audited, and the caller's session is as it was afterwards.
+ * must guarantee whoever calls it: every reference exists, every row is counted in the rollups
+ * exactly once — folded by the batch itself, in its transaction (migration 0015d), so nothing of
+ * it waits in the change log for the fold job — every call is audited, and the caller's session
+ * is as it was afterwards.
  */
 let t: TestApp;
 let who: { user: string; org: string };
@@ -22,6 +24,20 @@ beforeAll(async () => {
   enterprise = (await t.factories.enterprise({ regionCode: '130123100001' })).id;
 });
 afterAll(async () => t?.close());
+
+/**
+ * What the rollups hold for the test rows (found 2026-03-01, rectifying, general, county 130123):
+ * the change log's rows, the province's found that day, the county's rectifying hazards in the
+ * ledger counts, and its late rows by last day in time.
+ */
+async function counted(c: pg.Client): Promise<{ log: number; found: number; ledger: number; due: number }> {
+  const { rows: [r] } = await c.query(`select
+    (select count(*)::int from hazard_changes where found_on = '2026-03-01' and status = 'rectifying') as log,
+    (select coalesce(sum(found), 0)::int from hazard_stats_counts where tier = 2 and region_code = '13' and span = 'd' and day = '2026-03-01' and dim = 'total') as found,
+    (select coalesce(sum(n), 0)::int from hazard_ledger_counts where region_code = '130123' and status = 'rectifying' and level = 'general') as ledger,
+    (select coalesce(sum(n), 0)::int from hazard_ledger_due where region_code = '130123' and due_on = '2026-03-20' and status = 'rectifying') as due`);
+  return r;
+}
 
 interface Batch { region?: string; enterprise?: string | null; industry?: string | null; user?: string; org?: string; n?: number }
 
@@ -56,27 +72,31 @@ describe('the import\'s owner function', () => {
     }
   });
 
-  it('logs every row for the rollups once, audits the call, and leaves the session as it found it', async () => {
+  it('counts every row in the rollups once, in its own transaction, audits the call, and leaves the session as it found it', async () => {
+    let before = { log: 0, found: 0, ledger: 0, due: 0 };
     await call(t.databaseUrl, { n: 4 }, async (c, n) => {
       expect(n).toBe(4);
-      const logged = await c.query(`select count(*)::int as n from hazard_changes where found_on = '2026-03-01' and status = 'rectifying' and sign = 1`);
-      expect(logged.rows[0].n).toBe(4);
+      // Folded by the batch: in the rollups before any fold job ran, and nothing left in the log.
+      expect(await counted(c)).toEqual({ log: before.log, found: before.found + 4, ledger: before.ledger + 4, due: before.due + 4 });
       const audit = await c.query(`select action, user_id, request_id, details::jsonb as details from audit_log where action = 'hazard.import_batch'`);
       expect(audit.rows).toEqual([{ action: 'hazard.import_batch', user_id: who.user, request_id: 'batch-test', details: expect.objectContaining({ rows: 4, replica: true }) }]);
       expect((await c.query('show session_replication_role')).rows[0].session_replication_role).toBe('origin');
       expect((await c.query(`select current_setting('anjian.hazards_bulk', true) as v`)).rows[0].v).not.toBe('on');
-    });
+    }, async (c) => { before = await counted(c); });
   });
 
-  it('without the owner\'s privilege to act as a replica, inserts with every check and still logs each row once', async () => {
+  it('without the owner\'s privilege to act as a replica, inserts with every check and still counts each row once', async () => {
+    let before = { log: 0, found: 0, ledger: 0, due: 0 };
     // Revoked inside the transaction only: other sessions never see it.
     await call(t.adminDatabaseUrl, { n: 2 }, async (c, n) => {
       expect(n).toBe(2);
-      const logged = await c.query(`select count(*)::int as n from hazard_changes where found_on = '2026-03-01' and status = 'rectifying' and sign = 1`);
-      expect(logged.rows[0].n).toBe(2);
+      expect(await counted(c)).toEqual({ log: before.log, found: before.found + 2, ledger: before.ledger + 2, due: before.due + 2 });
       const audit = await c.query(`select details::jsonb as details from audit_log where action = 'hazard.import_batch'`);
       expect(audit.rows[0].details).toMatchObject({ rows: 2, replica: false });
-    }, (c) => c.query('revoke set on parameter session_replication_role from anjian_owner').then(() => {}));
+    }, async (c) => {
+      await c.query('revoke set on parameter session_replication_role from anjian_owner');
+      before = await counted(c);
+    });
   });
 
   it('reads only a staging table of its own: the caller may insert into it and do nothing else to it', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../platform/access/scope.js';
 import { seededRandom } from '../demo/random.js';
-import { createDatabase } from '../../platform/db/database.js';
+import { createDatabase, type Executor } from '../../platform/db/database.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hazardWorld } from './hazards.fixture.js';
 import { randomHazardSeries } from './hazards.random-series.fixture.js';
@@ -86,9 +86,10 @@ describe('the ledger rollup', () => {
     expect(lateSeen.acceptanceOverdue).toBeGreaterThan(0);
   }, 240_000);
 
-  it('logs every write to hazards in every session mode: ordinary, the bulk import\'s setting, a replica session', async () => {
+  it('counts every write to hazards once in every session mode: ordinary, the bulk import\'s setting, a replica session', async () => {
     // The change log's triggers: the row trigger for ordinary sessions, the statement triggers for
-    // the bulk import's setting and for replica sessions (migration 0012a_hazards_bulk_log). The
+    // the bulk import's setting and for replica sessions (migration 0012a_hazards_bulk_log) — which
+    // fold their rows into the rollups themselves (migration 0015d). The
     // foreign keys' triggers are the ones a replica session skips, by design; no other may be.
     const { rows } = await sql<{ name: string; enabled: string; when: string | null }>`
       select tgname as name, tgenabled as enabled, pg_get_triggerdef(oid) ~ 'WHEN' as when from pg_trigger
@@ -97,29 +98,43 @@ describe('the ledger rollup', () => {
       ['hazard_changes_bulk_delete', 'A', true], ['hazard_changes_bulk_insert', 'A', true], ['hazard_changes_bulk_update', 'A', true], ['hazard_changes_row', 'O', true],
     ]);
     expect(rows.filter((row) => !row.name.startsWith('hazard_changes_') && row.enabled !== 'A' && row.enabled !== 'O')).toEqual([]);
-    // The same writes in each mode log the same net counts; the row trigger skips a write that
-    // changes nothing counted (here: the version alone). The replica session is a superuser's
-    // (bench/ loads history that way); the application cannot start one.
+    // The same writes in each mode count the same net figures — in the log not yet folded plus the
+    // rollups (the county's ledger counts, the province's found that day); the row trigger skips a
+    // write that changes nothing counted (here: the version alone). The replica session is a
+    // superuser's (bench/ loads history that way); the application cannot start one.
     const admin = createDatabase(t.adminDatabaseUrl, { max: 1 });
     class Rollback extends Error { constructor(readonly rows: unknown) { super('rollback'); } }
+    const counted = async (tx: Executor) => (await sql<{ status: string; n: number }>`
+      select status, sum(n)::int as n from (
+        select status, n from hazard_ledger_counts where region_code = '130123'
+        union all select status, sign from hazard_changes where left(region_code, 6) = '130123'
+        union all select 'found', found from hazard_stats_counts where tier = 2 and region_code = '13' and span = 'd' and day = '2020-02-29' and dim = 'total'
+        union all select 'found', sign from hazard_changes where found_on = '2020-02-29' and status <> 'rejected') x
+      group by 1 order by 1`.execute(tx)).rows;
     const logged = (mode: 'origin' | 'bulk' | 'replica' | 'bulk, then unset') => (mode === 'replica' ? admin.db : t.db).transaction().execute(async (tx) => {
+      const before = new Map((await counted(tx)).map((r) => [r.status, r.n]));
       if (mode === 'replica') await sql`set local session_replication_role = replica`.execute(tx);
       if (mode.startsWith('bulk')) await sql`set local anjian.hazards_bulk = 'on'`.execute(tx);
       const { rows: [h] } = await sql<{ id: string }>`insert into hazards (title, region_code, level, source, status, found_by_name, found_on, reported_at)
         values ('log test', '130123100001', 'major', 'campaign', 'reported', 't', '2020-02-29', now()) returning id`.execute(tx);
-      // Whatever a session sets between its statements, each statement is logged once.
+      // Whatever a session sets between its statements, each statement is counted once.
       if (mode === 'bulk, then unset') await sql`set local anjian.hazards_bulk = 'off'`.execute(tx);
       await sql`update hazards set status = 'verified' where id = ${h!.id}`.execute(tx);
       await sql`update hazards set version = version + 1 where id = ${h!.id}`.execute(tx);
       const all = (await sql`select sign, status from hazard_changes where found_on = '2020-02-29' order by sign, status`.execute(tx)).rows;
-      const net = (await sql`select status, sum(sign)::int as n from hazard_changes where found_on = '2020-02-29' group by 1 having sum(sign) <> 0 order by 1`.execute(tx)).rows;
+      const net = (await counted(tx)).map((r) => ({ status: r.status, n: r.n - (before.get(r.status) ?? 0) })).filter((r) => r.n !== 0);
       throw new Rollback({ all, net });
     }).catch((e: unknown) => { if (e instanceof Rollback) return e.rows as { all: unknown[]; net: unknown[] }; throw e; });
     try {
       const origin = await logged('origin');
       expect(origin.all).toEqual([{ sign: -1, status: 'reported' }, { sign: 1, status: 'reported' }, { sign: 1, status: 'verified' }]);
-      expect(origin.net).toEqual([{ status: 'verified', n: 1 }]);
-      for (const mode of ['bulk', 'replica', 'bulk, then unset'] as const) expect((await logged(mode)).net, mode).toEqual(origin.net);
+      expect(origin.net).toEqual([{ status: 'found', n: 1 }, { status: 'verified', n: 1 }]);
+      for (const mode of ['bulk', 'replica', 'bulk, then unset'] as const) {
+        const counts = await logged(mode);
+        expect(counts.net, mode).toEqual(origin.net);
+        // Folded by the statement itself: nothing of a bulk statement waits in the log.
+        if (mode !== 'bulk, then unset') expect(counts.all, mode).toEqual([]);
+      }
       // The application cannot switch a replica session on.
       await expect(t.db.transaction().execute((tx) => sql`set local session_replication_role = replica`.execute(tx))).rejects.toThrow(/permission denied/);
     } finally {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { ROLLUP_LOCK } from '../../db/migrations/2026_12_07_0015d_rollups_in_import.js';
 import { unscoped } from '../../platform/access/scope.js';
 import type { AuditWriter } from '../../platform/audit/audit.writer.js';
 import type { Database, Executor } from '../../platform/db/database.js';
@@ -79,7 +80,16 @@ export function createHazardsModule(deps: HazardsModuleDeps) {
    */
   const foldChanges = async () => {
     const n = await deps.db.transaction().setIsolationLevel('repeatable read')
-      .execute(async (tx) => Number((await sql<{ n: string }>`select hazard_changes_fold() as n`.execute(tx)).rows[0]?.n ?? 0));
+      .execute(async (tx) => {
+        // A bulk import folds its own rows and holds the rollups' lock meanwhile (migration
+        // 0015d): then this round is skipped — the log holds only single writes, read live.
+        const { rows: [lock] } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${sql.lit(ROLLUP_LOCK)}) as ok`.execute(tx);
+        if (!lock?.ok) return 0;
+        return Number((await sql<{ n: string }>`select hazard_changes_fold() as n`.execute(tx)).rows[0]?.n ?? 0);
+      })
+      // An import that committed between this snapshot and the lock: its rows are in the rollup
+      // rows the fold would update, which REPEATABLE READ refuses; the next round folds.
+      .catch((error: { code?: string }) => { if (error.code === '40001') return 0; throw error; });
     if (n > 0) await sql`vacuum hazard_changes`.execute(deps.db);
     return n;
   };
