@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { canonicalPool, canonicalRegister, DRAW_ALGORITHM, drawProblem, drawQuota, fixedInputs, resultHash, runDraw, seedCommitment, type DrawDetail, type DrawInputs } from '@anjian/domain';
+import { canonicalPool, shanghaiDate, canonicalRegister, DRAW_ALGORITHM, drawProblem, drawQuota, fixedInputs, resultHash, runDraw, seedCommitment, type DrawDetail, type DrawInputs } from '@anjian/domain';
 import type { z } from 'zod';
 import type { FixDrawBody } from '@anjian/domain';
 import { regionFilter, scopeOf, unscoped } from '../../platform/access/scope.js';
@@ -63,7 +63,7 @@ export function createDraws(deps: DrawsDeps) {
       const plan = await deps.plans.owned(user, planId);
       if (body.periodTo < body.periodFrom) throw ruleViolation({ zh: '结束日期不能早于开始日期', en: 'the end date must not precede the start date' }, 'body.periodTo');
       if (Number(body.periodFrom.slice(0, 4)) !== plan.year) throw ruleViolation({ zh: `检查期限应在计划年度 ${plan.year} 年内`, en: `the period must lie in the plan's year ${plan.year}` }, 'body.periodFrom');
-      const register = await deps.register(plan, deps.now().toISOString().slice(0, 10));
+      const register = await deps.register(plan, shanghaiDate(deps.now()));
       // The pool as it stands: members still active inspectors of the plan's body, their
       // certificate valid through the whole period, with their 回避.
       const members = await db.selectFrom('inspection_plan_inspectors').select(['user_id', 'cert_valid_until']).where('plan_id', '=', plan.id).execute();

@@ -1,4 +1,4 @@
-import { drawQuota, isBusinessDate, type InspectionPlan, type InspectionPlanBody, type InspectionPlanDetail } from '@anjian/domain';
+import { drawQuota, isBusinessDate, shanghaiDate, type InspectionPlan, type InspectionPlanBody, type InspectionPlanDetail } from '@anjian/domain';
 import type { z } from 'zod';
 import type { AvoidanceBody, PoolMemberBody } from '@anjian/domain';
 import { scopeOf } from '../../platform/access/scope.js';
@@ -42,7 +42,8 @@ export function presentPlan(row: PlanRow): InspectionPlan {
 /** The plans of a department or committee office: scope, target coverage, the inspectors' pool and its 回避. */
 export function createPlans(deps: PlansDeps) {
   const { db } = deps;
-  const today = () => deps.now().toISOString().slice(0, 10);
+  // The business day in China: a plan's register and certificates are judged by Beijing's date, not UTC's.
+  const today = () => shanghaiDate(deps.now());
 
   async function load(user: SessionUser, id: string, ex: Executor = db): Promise<PlanRow> {
     const row = await planQuery(ex).where('p.id', '=', id).where(scopeOf(user).where(PLAN)).executeTakeFirst();

@@ -15,8 +15,9 @@ export interface RegisterRow {
 export type RegisterSource = (plan: { region_code: string; industries: string[] | null; key_rule: { scales: string[]; majorHazardMonths: number } }, on: string) => Promise<RegisterRow[]>;
 
 /**
- * An enterprise's weight in a draw (≥ 1). The cases module will weight blacklisted
- * enterprises higher ("draws raise its frequency"); until it says so, every weight is 1.
+ * An enterprise's weight in a draw (≥ 1). The cases module supplies it: an enterprise on the
+ * 黑名单 is drawn more often ("draws raise its frequency", blacklistDrawWeight); without a
+ * source every weight is 1.
  */
 export type WeightSource = (enterpriseIds: readonly string[]) => Promise<Map<string, number>>;
 
