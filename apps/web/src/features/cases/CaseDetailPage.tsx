@@ -91,7 +91,7 @@ export default function CaseDetailPage() {
           ),
         }))} />
       </Card>
-      {action && <CaseActDialog caseId={c.id} action={action} onClose={() => setAction(null)} />}
+      {action && <CaseActDialog caseId={c.id} action={action} proposed={c.proposedMeasures} onClose={() => setAction(null)} />}
     </Flex>
   );
 }
