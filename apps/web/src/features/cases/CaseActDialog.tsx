@@ -1,7 +1,7 @@
 import { CASE_TRANSITIONS, type CaseAction } from '@anjian/domain';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n';
 import { placeServerErrors } from '../../shared/ui/form-errors';
@@ -29,6 +29,11 @@ export function CaseActDialog({ caseId, action, onClose, proposed = [] }: { case
   const act = useCaseAct(caseId);
   const label = pick(CASE_TRANSITIONS[action].label);
   const [formError, setFormError] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A long form (measures) is scrolled to its buttons when refused: bring the reason into view.
+  useEffect(() => {
+    if (formError) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [formError]);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -83,7 +88,7 @@ export function CaseActDialog({ caseId, action, onClose, proposed = [] }: { case
 
   return (
     <Modal open title={label} onCancel={onClose} onOk={() => void submit()} okText={t('cases.act.submit')} cancelText={t('cases.act.cancel')} confirmLoading={act.isPending} destroyOnHidden width={560}>
-      {formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="act-error" />}
+      <div ref={errorRef}>{formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="act-error" />}</div>
       <Form form={form} layout="vertical" initialValues={{ measures: action === 'decide' ? proposalAsForm(proposed) : [] }}>{fields[action]}</Form>
     </Modal>
   );
