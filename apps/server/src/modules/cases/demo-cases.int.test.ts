@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const cookieOf = (c: Row) => (c.orgName === '正定县住房和城乡建设局' ? housing : emergency);
-const enterpriseOf = async (id: string) => (await t.request({ method: 'GET', url: `/api/enterprises/${id}`, cookie: emergency })).json() as { status: string; statusReason: string | null };
+const enterpriseOf = async (id: string, cookie = emergency) => (await t.request({ method: 'GET', url: `/api/enterprises/${id}`, cookie })).json() as { status: string; statusReason: string | null };
 
 describe('demo enforcement of 正定县', () => {
   it('has cases of both departments in every state of the table', () => {
@@ -63,7 +63,7 @@ describe('demo enforcement of 正定县', () => {
     ] as { enterpriseId: string; enterpriseName: string; status: string; decidedByName: string | null; caseId: string | null }[];
     const applied = resumptions.filter((r) => r.status === 'applied');
     expect(applied.map((r) => r.enterpriseName)).toEqual([DEMO_ENTERPRISE_NAME]);
-    const suspended = await enterpriseOf(applied[0]!.enterpriseId);
+    const suspended = await enterpriseOf(applied[0]!.enterpriseId, housing);
     const suspendingCase = cases.find((c) => c.id === applied[0]!.caseId)!;
     expect(suspended).toMatchObject({ status: 'suspended', statusReason: `${suspendingCase.number} 责令停产停业整顿` });
     expect(suspendingCase.documents.map((d) => d.kind)).toContain('suspension_decision');

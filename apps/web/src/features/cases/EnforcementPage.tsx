@@ -22,7 +22,8 @@ export default function EnforcementPage() {
   const mayAccept = hasPermission(me, 'case.resumption_accept');
   const mayRecheck = hasPermission(me, 'case.recheck');
   // An enterprise's own accounts apply for their enterprise; the department never applies for it.
-  const mayApply = hasPermission(me, 'case.resumption_apply') && me.org.type === 'enterprise';
+  // One pending application at a time (the server says so too): no button while one waits.
+  const mayApply = hasPermission(me, 'case.resumption_apply') && me.org.type === 'enterprise' && !(resumptions.data ?? []).some((r) => r.status === 'applied' && r.enterpriseId === me.org.id);
   const [applying, setApplying] = useState(false);
   const post = usePost([['resumptions'], ['rechecks']]);
   const [form] = Form.useForm();

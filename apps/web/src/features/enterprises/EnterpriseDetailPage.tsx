@@ -88,6 +88,7 @@ export default function EnterpriseDetailPage() {
         </Flex>
       </Flex>
       {e.statusReason && e.status !== 'operating' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
+      {e.statusReason && e.status === 'operating' && <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="enterprise-resumed" title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
       <Card size="small">
         <Descriptions
           size="small"
