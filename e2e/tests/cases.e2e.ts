@@ -111,7 +111,7 @@ describe('a case from draw to resumption', () => {
       await finding.first().waitFor();
       expect(await finding.count()).toBe(1);
       expect(await finding.textContent()).toContain('重大事故隐患');
-      expect(await finding.textContent()).toMatch(/判定标准》.*第.+条/);
+      expect(await finding.textContent()).toMatch(/判定标准[^》]*》.*第.+[条项]/);
       await finding.getByTestId('hazard-link').click();
       await page.getByTestId('hazard-detail').waitFor();
       hazardId = page.url().split('/').pop()!;
@@ -287,12 +287,14 @@ describe('a case from draw to resumption', () => {
   });
 
   it('the 案件查办清单 export holds the case', async (ctx) => {
+    let placeholder = false;
     await as('zd.emergency', DEMO_PASSWORD, DESKTOP, 'cases-list-export', async (page) => {
       await page.goto('/hazard-lists?list=cases');
       await page.getByTestId('list-tab-cases').waitFor();
-      const placeholder = (await page.getByTestId('list-note').count()) > 0 && ((await page.getByTestId('list-note').textContent()) ?? '').includes('上线后');
+      await page.locator('.ant-table').first().waitFor();
       // TODO(lists): the 案件查办清单 is a placeholder until the lists helper's branch is merged; then this runs for real.
-      if (placeholder) ctx.skip('案件查办清单 is still a placeholder on this branch');
+      placeholder = (await page.getByTestId('list-note').count()) > 0 && ((await page.getByTestId('list-note').textContent()) ?? '').includes('上线后');
+      if (placeholder) return;
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(await fs.readFile((await download.path())!) as unknown as ArrayBuffer);
@@ -300,5 +302,6 @@ describe('a case from draw to resumption', () => {
       expect(cells).toContain(caseNumber);
       await screenshot(page, 'cases-13-list');
     });
+    if (placeholder) ctx.skip('案件查办清单 is still a placeholder on this branch');
   });
 });

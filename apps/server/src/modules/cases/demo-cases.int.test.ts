@@ -15,7 +15,7 @@ let emergency: string;
 let housing: string;
 interface Row { id: string; number: string; status: string; enterpriseId: string; enterpriseName: string; orgName: string }
 interface Doc { id: string; kind: string; sha256: string }
-let cases: (Row & { documents: Doc[] })[] = [];
+const cases: (Row & { documents: Doc[] })[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ start: '2026-11-20T04:00:00Z' });
