@@ -39,6 +39,8 @@ export function CaseActDialog({ caseId, action, onClose, proposed = [] }: { case
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setFormError(null);
+    // The server's reasons of the last try go: this try gets its own.
+    form.setFields(form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => ({ name: f.name, errors: [] })));
     const body: Record<string, unknown> = {
       investigate: { comment: v.comment }, return_investigation: { reason: v.reason }, close: { comment: v.comment }, revoke: { reason: v.reason },
       submit_review: { facts: v.facts, measures: toMeasures(v.measures) }, notify: { notifiedOn: date(v.on) },
