@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { advanceServerClock, DESKTOP, launch, onPage, PHONE, pngFile, screenshot, selectOption, shanghaiDay, signIn } from '../support/browser.js';
 import { planAndDraw } from '../support/draws.js';
@@ -49,6 +49,23 @@ async function openAct(page: Page, label: string) {
 }
 const submitButton = /提\s*交/;
 
+/**
+ * Picks an option and makes sure the select shows it: on a loaded machine a click can land
+ * while the dropdown is still opening, and the choice silently does not take.
+ */
+async function choose(page: Page, input: Locator, text: string | RegExp) {
+  const root = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shows = async () => {
+    const now = (await root.textContent()) ?? '';
+    return typeof text === 'string' ? now.includes(text) : text.test(now);
+  };
+  for (let attempt = 0; attempt < 4 && !(await shows()); attempt++) {
+    await selectOption(page, input, text);
+    await page.waitForTimeout(300);
+  }
+  expect(await shows(), `the select shows ${String(text)}`).toBe(true);
+}
+
 describe('a case from draw to resumption', () => {
   const run = Date.now().toString(36).slice(-5);
   const enterprise = { id: '', name: '', industry: '' };
@@ -85,7 +102,7 @@ describe('a case from draw to resumption', () => {
       await page.locator('label.ant-radio-button-wrapper', { hasText: '双随机' }).click();
       await page.getByLabel('被检查企业').fill(enterprise.name);
       await page.getByTestId('enterprise-option').filter({ hasText: enterprise.name }).first().click();
-      await selectOption(page, page.getByLabel('检查表'), CLAUSED_INDUSTRIES[enterprise.industry]!);
+      await choose(page, page.getByLabel('检查表'), CLAUSED_INDUSTRIES[enterprise.industry]!);
       await page.getByTestId('start-inspection').click();
 
       const items = page.getByTestId('check-item');
@@ -149,11 +166,7 @@ describe('a case from draw to resumption', () => {
       await review.getByRole('button', { name: '添加措施' }).click();
       await review.locator('#measures_0_yuan').fill('50000');
       await review.getByRole('button', { name: '添加措施' }).click();
-      const secondKind = review.locator('.ant-select', { has: page.locator('#measures_1_kind') });
-      for (let attempt = 0; attempt < 3 && !((await secondKind.textContent()) ?? '').includes('停产停业整顿'); attempt++) {
-        await selectOption(page, review.locator('#measures_1_kind'), '停产停业整顿');
-      }
-      expect(await secondKind.textContent()).toContain('停产停业整顿');
+      await choose(page, review.locator('#measures_1_kind'), '停产停业整顿');
       await review.locator('#measures_1_legalBasis').fill(`${LAW}第一百零二条`);
       // A fine without its legal basis: refused, the reason on the field, nothing written.
       await review.getByRole('button', { name: submitButton }).click();
