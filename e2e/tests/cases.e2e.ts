@@ -146,9 +146,15 @@ describe('a case from draw to resumption', () => {
       await page.getByTestId('enterprise-option').filter({ hasText: enterprise.name }).first().click();
       await dialog.getByLabel('案由').fill('存在重大事故隐患未停产整改');
       await dialog.getByLabel('案件基本情况').fill('双随机抽查发现重大事故隐患，企业仍在生产。');
-      await dialog.getByLabel('涉及的隐患').click();
-      await page.locator('.ant-select-dropdown:visible [data-testid=case-hazard-option]').filter({ hasText: '重大事故隐患' }).first().click();
+      const hazardsField = dialog.getByLabel('涉及的隐患');
+      const picked = hazardsField.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').locator('.ant-select-selection-item');
+      for (let attempt = 0; attempt < 4 && (await picked.count()) === 0; attempt++) {
+        await hazardsField.click();
+        await page.locator('.ant-select-dropdown:visible [data-testid=case-hazard-option]').filter({ hasText: '重大事故隐患' }).first().click();
+        await page.waitForTimeout(300);
+      }
       await page.keyboard.press('Escape');
+      expect(await picked.count()).toBe(1);
       await screenshot(page, 'cases-3-file');
       await dialog.getByRole('button', { name: /立\s*案/ }).click();
       await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -306,12 +312,12 @@ describe('a case from draw to resumption', () => {
   it('the 案件查办清单 export holds the case', async (ctx) => {
     let placeholder = false;
     await as('zd.emergency', DEMO_PASSWORD, DESKTOP, 'cases-list-export', async (page) => {
+      // TODO(lists): the 案件查办清单 is a placeholder until the lists helper's branch is merged; then this runs for real.
+      const list = await (await page.request.get('/api/hazard-lists/cases')).json() as { note: { zh: string } | null };
+      placeholder = (list.note?.zh ?? '').includes('上线后');
+      if (placeholder) return;
       await page.goto('/hazard-lists?list=cases');
       await page.getByTestId('list-tab-cases').waitFor();
-      await page.locator('.ant-table').first().waitFor();
-      // TODO(lists): the 案件查办清单 is a placeholder until the lists helper's branch is merged; then this runs for real.
-      placeholder = (await page.getByTestId('list-note').count()) > 0 && ((await page.getByTestId('list-note').textContent()) ?? '').includes('上线后');
-      if (placeholder) return;
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(await fs.readFile((await download.path())!) as unknown as ArrayBuffer);
