@@ -17,7 +17,8 @@ import { planAndDraw } from '../support/draws.js';
 const DEMO_PASSWORD = 'Anjian@2026';
 const OFFICER_PASSWORD = 'Qy#E2e-Officer2026';
 const LAW = '《中华人民共和国安全生产法》';
-const CLAUSED_INDUSTRIES: Record<string, RegExp> = { dust_explosion: /粉尘涉爆/, metallurgy: /冶金/, hazardous_chemicals: /危险化学品/ };
+// The checklists' full titles: an enterprise's own name may hold 冶金 or 化工 too.
+const CLAUSED_INDUSTRIES: Record<string, string> = { dust_explosion: '粉尘涉爆企业安全生产检查表', metallurgy: '冶金企业安全生产检查表', hazardous_chemicals: '危险化学品生产经营单位安全生产检查表' };
 
 let browser: Browser;
 beforeAll(async () => {
