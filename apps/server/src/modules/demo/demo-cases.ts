@@ -79,6 +79,8 @@ export const demoCases: DemoStep = {
           ids[i] = await fileCaseIn(tx, { repo, audit }, context, user, enterprise, {
             cause: c.cause, facts: c.facts, source: c.source ?? 'inspection', hazardIds: [], filedOn: shanghaiDate(clock), industry: enterprise.industries[0] ?? null,
           }, clock);
+          // The 现场检查记录 the case was opened on: every case, whatever its state, has at least this PDF.
+          await generate(tx, await tx.selectFrom('cases').selectAll().where('id', '=', ids[i]!).executeTakeFirstOrThrow(), 'inspection_record', user, clock);
           continue;
         }
         const [, action, body] = c.steps[step]!;

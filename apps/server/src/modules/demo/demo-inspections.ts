@@ -20,7 +20,7 @@ interface Plan {
   summary?: string;
 }
 
-/** 正定县 应急管理局 (郑毅 the inspector, 吴刚) and 住建局 (周强): every type, some findings, one 重大 from a 判定标准 clause. */
+/** 正定县 应急管理局 (郑毅 the inspector, 吴刚) and 住建局 (周强): each department every type, some findings, one 重大 from a 判定标准 clause. */
 const PLANS: Plan[] = [
   { type: 'random_draw', industry: 'dust_explosion', enterprise: 0, team: ['inspector', 'emergency'], daysAgo: 20, status: 'recorded', summary: '双随机抽查，未发现问题' },
   { type: 'unannounced', industry: 'dust_explosion', enterprise: 1, team: ['inspector', 'emergency'], daysAgo: 12, status: 'recorded', summary: '四不两直暗访，除尘系统存在重大事故隐患',
@@ -32,6 +32,7 @@ const PLANS: Plan[] = [
   { type: 'random_draw', industry: 'construction', enterprise: DEMO_ENTERPRISE_NAME, team: ['housing'], daysAgo: 15, status: 'recorded', fail: { 'c.safety_staff': '施工现场未见专职安全生产管理人员' } },
   { type: 'campaign', industry: 'urban_gas', enterprise: 0, team: ['housing'], daysAgo: 7, status: 'recorded', summary: '城镇燃气专项整治', fail: { 'u.alarm': '储配站可燃气体报警器两处失效' } },
   { type: 'unannounced', industry: 'construction', enterprise: 0, team: ['housing'], daysAgo: 3, status: 'recorded', summary: '四不两直检查，未发现问题' },
+  { type: 'covert', industry: 'construction', enterprise: 1, team: ['housing'], daysAgo: 4, status: 'recorded', summary: '暗查暗访：夜间施工现场，未发现问题' },
   { type: 'expert', industry: 'construction', enterprise: 1, team: ['housing'], daysAgo: 0, status: 'draft' },
   { type: 'unannounced', industry: 'construction', enterprise: DEMO_ENTERPRISE_NAME, team: ['housing'], daysAgo: 0, status: 'draft' },
 ];

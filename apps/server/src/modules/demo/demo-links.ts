@@ -71,6 +71,7 @@ export const demoLinks: DemoStep = {
     const staff = await tx.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').select(['u.id', 'u.username', 'u.display_name', 'o.id as org_id', 'o.type', 'o.name', 'o.region_code', 'o.industries'])
       .where('u.username', '=', 'zd.emergency').executeTakeFirst();
     const inspector = await tx.selectFrom('users').select('id').where('username', '=', 'zd.inspector').executeTakeFirst();
+    const housing = await tx.selectFrom('users').select(['id', 'org_id']).where('username', '=', 'zd.housing').executeTakeFirst();
     if (!staff || !inspector || !ctx.dataDir) return `${linked} drawn pairs inspected`;
     const user: SessionUser = {
       id: staff.id, username: staff.username, displayName: staff.display_name, orgId: staff.org_id, orgType: staff.type, orgName: staff.name, regionCode: staff.region_code, orgIndustries: staff.industries,
@@ -97,17 +98,22 @@ export const demoLinks: DemoStep = {
       notes.push('1 case opened from an inspection');
     }
 
-    const order = await tx.selectFrom('cases as c').select(['c.id', 'c.enterprise_id', 'c.industry_code']).where('c.org_id', '=', staff.org_id).where('c.status', '=', 'decided')
-      .where(sql<boolean>`exists (select 1 from case_measures m where m.case_id = c.id and m.kind = 'rectify_order')`).orderBy('c.filed_on').executeTakeFirst();
-    const orderChecklist = checklists.find((c) => c.industry_code === order?.industry_code);
-    if (order && orderChecklist) {
+    // Each department re-checks (复查) the order of its first decided case that ordered 限期整改, by its own staff.
+    const reinspections = [
+      { org: staff.org_id, by: inspector.id, summary: '可燃气体检测报警装置已补设并联网，整改到位' },
+      ...(housing ? [{ org: housing.org_id, by: housing.id, summary: '脚手架已按专项方案重新搭设，临边防护补齐，整改到位' }] : []),
+    ];
+    for (const r of reinspections) {
+      const order = await tx.selectFrom('cases as c').select(['c.id', 'c.enterprise_id', 'c.industry_code']).where('c.org_id', '=', r.org).where('c.status', 'in', ['decided', 'served'])
+        .where(sql<boolean>`exists (select 1 from case_measures m where m.case_id = c.id and m.kind = 'rectify_order')`).orderBy('c.filed_on').executeTakeFirst();
+      const orderChecklist = checklists.find((c) => c.industry_code === order?.industry_code);
+      if (!order || !orderChecklist) continue;
       const ent = await enterprise(order.enterprise_id);
-      const team = await people([inspector.id]);
       const day = addDays(today, -1);
-      await insertInspection(tx, { type: 'reinspection', industry: orderChecklist.industry_code, status: 'recorded', day, enterprise: ent, checklist: orderChecklist, team, summary: '可燃气体检测报警装置已补设并联网，整改到位', orderCaseId: order.id });
+      await insertInspection(tx, { type: 'reinspection', industry: orderChecklist.industry_code, status: 'recorded', day, enterprise: ent, checklist: orderChecklist, team: await people([r.by]), summary: r.summary, orderCaseId: order.id });
       const row = await tx.selectFrom('cases').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow();
-      await generate(tx, row as never, 'reinspection_opinion', { id: staff.id }, at(day));
-      notes.push('1 复查 with its 整改复查意见书');
+      await generate(tx, row as never, 'reinspection_opinion', { id: r.by }, at(day));
+      notes.push(`1 复查 with its 整改复查意见书 (${ent.name})`);
     }
     return [`${linked} drawn pairs inspected`, ...notes].join(', ');
   },

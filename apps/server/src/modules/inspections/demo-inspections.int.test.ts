@@ -31,11 +31,13 @@ afterAll(async () => t?.close());
 
 describe('demo inspections', () => {
   it('has every type by both departments, findings filed as hazards, one 重大 from a 判定标准 clause', async () => {
-    expect(summary).toBe('11 inspections, 6 hazards found by them');
+    expect(summary).toBe('12 inspections, 6 hazards found by them');
     const rows = await t.db.selectFrom('inspections as i').innerJoin('orgs as o', 'o.id', 'i.org_id').select(['i.type', 'i.status', 'o.name']).execute();
     // The 复查 comes with the case it re-checks (demo-links.ts, after the cases).
     expect(new Set(rows.map((r) => r.type))).toEqual(new Set(INSPECTION_TYPES.filter((t) => t !== 'reinspection')));
     expect(new Set(rows.map((r) => r.name))).toEqual(new Set(['正定县应急管理局', '正定县住房和城乡建设局']));
+    // Each department has recorded (or started) every type; its 复查 comes with its case (demo-links.ts).
+    for (const org of ['正定县应急管理局', '正定县住房和城乡建设局']) expect(new Set(rows.filter((r) => r.name === org).map((r) => r.type)), org).toEqual(new Set(INSPECTION_TYPES.filter((t) => t !== 'reinspection')));
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'recorded', 'archived']));
     const hazards = await t.db.selectFrom('inspection_results as r').innerJoin('hazards as h', 'h.id', 'r.hazard_id').select(['h.level', 'h.criterion_clause', 'h.source']).execute();
     expect(hazards).toHaveLength(6);

@@ -1,24 +1,46 @@
 import { CASE_TRANSITIONS, type CaseAction } from '@anjian/domain';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, isApiError } from '../../shared/api/client';
 import { useLanguage } from '../../shared/i18n';
-import { useCaseAct } from './cases.api';
+import { placeServerErrors } from '../../shared/ui/form-errors';
+import { useCaseAct, type CaseData } from './cases.api';
 import { MeasuresField, toMeasures } from './MeasuresField';
 
 const date = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
+/** The form holds yuan where the API says fen: a refusal of measures.N.amountFen lands on the yuan field. */
+const MEASURE_ALIASES = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`measures.${i}.amountFen`, `measures.${i}.yuan`]));
+
+/** The notified proposal as the decision's starting point: what was 告知 is usually what is decided. */
+function proposalAsForm(measures: CaseData['proposedMeasures']) {
+  return measures.map((m) => ({
+    kind: m.kind, legalBasis: m.legalBasis, content: m.content ?? undefined, licence: m.licence ?? undefined, licenceAction: m.licenceAction ?? undefined,
+    ...(typeof m.amountFen === 'number' ? { yuan: m.amountFen / 100 } : {}), ...(m.deadline ? { deadline: dayjs(m.deadline) } : {}),
+  }));
+}
+
 /** One act on a case: its form, the server's 409/422 shown with every reason it names. */
-export function CaseActDialog({ caseId, action, onClose }: { caseId: string; action: CaseAction; onClose: () => void }) {
+export function CaseActDialog({ caseId, action, onClose, proposed = [] }: { caseId: string; action: CaseAction; onClose: () => void; proposed?: CaseData['proposedMeasures'] }) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const [form] = Form.useForm();
   const act = useCaseAct(caseId);
   const label = pick(CASE_TRANSITIONS[action].label);
+  const [formError, setFormError] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A long form (measures) is scrolled to its buttons when refused: bring the reason into view.
+  useEffect(() => {
+    if (formError) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [formError]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setFormError(null);
+    // The server's reasons of the last try go: this try gets its own.
+    form.setFields(form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => ({ name: f.name, errors: [] })));
     const body: Record<string, unknown> = {
       investigate: { comment: v.comment }, return_investigation: { reason: v.reason }, close: { comment: v.comment }, revoke: { reason: v.reason },
       submit_review: { facts: v.facts, measures: toMeasures(v.measures) }, notify: { notifiedOn: date(v.on) },
@@ -27,7 +49,7 @@ export function CaseActDialog({ caseId, action, onClose }: { caseId: string; act
       no_penalty: { reason: v.reason, legalBasis: v.legalBasis }, transfer: { organ: v.organ, reason: v.reason }, extend: { days: v.days, reason: v.reason, approver: v.approver },
     }[action] as Record<string, unknown>;
     const clean = Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== ''));
-    act.mutate({ action, body: clean }, { onSuccess: onClose });
+    act.mutate({ action, body: clean }, { onSuccess: onClose, onError: (error) => setFormError(placeServerErrors(form, error, MEASURE_ALIASES)) });
   };
 
   const text = (name: string, labelKey: string, required = true, area = false) => (
@@ -68,11 +90,8 @@ export function CaseActDialog({ caseId, action, onClose }: { caseId: string; act
 
   return (
     <Modal open title={label} onCancel={onClose} onOk={() => void submit()} okText={t('cases.act.submit')} cancelText={t('cases.act.cancel')} confirmLoading={act.isPending} destroyOnHidden width={560}>
-      {act.error && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(act.error)}
-          description={isApiError(act.error) && act.error.details.length > 0 ? <ul style={{ margin: 0, paddingLeft: 18 }}>{act.error.details.map((d) => <li key={d.field + d.message}>{d.message}</li>)}</ul> : undefined} />
-      )}
-      <Form form={form} layout="vertical" initialValues={{ measures: [] }}>{fields[action]}</Form>
+      <div ref={errorRef}>{formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} data-testid="act-error" />}</div>
+      <Form form={form} layout="vertical" initialValues={{ measures: action === 'decide' ? proposalAsForm(proposed) : [] }}>{fields[action]}</Form>
     </Modal>
   );
 }

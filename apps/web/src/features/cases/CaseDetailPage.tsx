@@ -29,7 +29,7 @@ export default function CaseDetailPage() {
     <Flex vertical gap={16}>
       <Link to="/cases">← {t('cases.title')}</Link>
       <Flex wrap gap={8} align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>{c.number}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="case-number">{c.number}</Typography.Title>
         <Tag color={STATUS_COLORS[c.status]}>{statusLabel(pick, c.status)}</Tag>
         {c.daysOverdue > 0 && <Tag color="red">{t('cases.overdueBy', { days: String(c.daysOverdue) })}</Tag>}
       </Flex>
@@ -94,7 +94,7 @@ export default function CaseDetailPage() {
           ),
         }))} />
       </Card>
-      {action && <CaseActDialog caseId={c.id} action={action} onClose={() => setAction(null)} />}
+      {action && <CaseActDialog caseId={c.id} action={action} proposed={c.proposedMeasures} onClose={() => setAction(null)} />}
     </Flex>
   );
 }

@@ -1,9 +1,12 @@
 import { CASE_STATUSES, type CaseStatus } from '@anjian/domain';
-import { Card, Checkbox, Flex, Input, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { useLanguage } from '../../shared/i18n';
 import { ErrorState } from '../../shared/ui/states';
+import { FileCaseDialog } from './FileCaseDialog';
 import { useCases, useFigures, type CaseFilters, type CaseRow } from './cases.api';
 import { STATUS_COLORS, statusLabel, yuan } from './labels';
 import { EnterpriseBlacklistTag } from './BlacklistTag';
@@ -13,6 +16,8 @@ export default function CaseListPage() {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const [params, setParams] = useSearchParams();
+  const me = useCurrentUser();
+  const [filing, setFiling] = useState(false);
   const filters: CaseFilters = { status: (params.get('status') as CaseStatus) || undefined, overdue: params.get('overdue') === 'true' ? 'true' : undefined, q: params.get('q') || undefined };
   const list = useCases(filters);
   const figures = useFigures();
@@ -41,7 +46,10 @@ export default function CaseListPage() {
   ];
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
+        {hasPermission(me, 'case.file') && <Button type="primary" data-testid="file-case" onClick={() => setFiling(true)}>{t('cases.file.open')}</Button>}
+      </Flex>
       {f && (
         <Card size="small">
           <Flex wrap gap={24}>{stats.map(([label, value]) => <Statistic key={label} title={label} value={value} />)}</Flex>
@@ -56,6 +64,7 @@ export default function CaseListPage() {
       {list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : (
         <Table rowKey="id" size="middle" loading={list.isLoading} columns={columns} dataSource={list.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
       )}
+      {filing && <FileCaseDialog onClose={() => setFiling(false)} />}
     </Flex>
   );
 }

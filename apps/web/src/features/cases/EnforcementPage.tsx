@@ -6,7 +6,7 @@ import { errorText } from '../../shared/api/client';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { formatDateTime } from '../../shared/ui/format';
 import { useInterviews, usePost, useRechecks, useResumptions, type Recheck, type Resumption } from './cases.api';
-import { ResumptionDialog } from './ResumptionDialog';
+import { ApplyResumptionDialog, ResumptionDialog } from './ResumptionDialog';
 
 const STATUS_COLOR = { applied: 'gold', accepted: 'green', refused: 'red' } as const;
 
@@ -21,6 +21,10 @@ export default function EnforcementPage() {
   const [recording, setRecording] = useState<Recheck | null>(null);
   const mayAccept = hasPermission(me, 'case.resumption_accept');
   const mayRecheck = hasPermission(me, 'case.recheck');
+  // An enterprise's own accounts apply for their enterprise; the department never applies for it.
+  // One pending application at a time (the server says so too): no button while one waits.
+  const mayApply = hasPermission(me, 'case.resumption_apply') && me.org.type === 'enterprise' && !(resumptions.data ?? []).some((r) => r.status === 'applied' && r.enterpriseId === me.org.id);
+  const [applying, setApplying] = useState(false);
   const post = usePost([['resumptions'], ['rechecks']]);
   const [form] = Form.useForm();
 
@@ -28,14 +32,17 @@ export default function EnforcementPage() {
     {
       key: 'resumptions', label: t('cases.enforcement.resumptions'),
       children: (
+        <>
+        {mayApply && <Button type="primary" style={{ marginBottom: 12 }} data-testid="apply-resumption" onClick={() => setApplying(true)}>{t('cases.enforcement.apply')}</Button>}
         <Table rowKey="id" size="middle" loading={resumptions.isLoading} dataSource={resumptions.data ?? []} scroll={{ x: true }} columns={[
           { key: 'e', title: t('cases.fields.enterprise'), render: (_, r) => <>{r.enterpriseName}{r.caseId && <div style={{ fontSize: 12 }}><Link to={`/cases/${r.caseId}`}>{t('cases.fields.number')}</Link></div>}</> },
           { key: 's', title: t('cases.fields.status'), render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`cases.enforcement.${r.status}`)}</Tag> },
           { key: 'a', title: t('cases.enforcement.appliedAt'), render: (_, r) => formatDateTime(r.appliedAt).slice(0, 16), responsive: ['sm'] },
           { key: 'st', title: t('cases.enforcement.statement'), dataIndex: 'statement', responsive: ['md'] },
           { key: 'd', title: t('cases.enforcement.decidedBy'), render: (_, r) => (r.decidedByName ? `${r.decidedByName} ${formatDateTime(r.decidedAt).slice(0, 10)}` : '—'), responsive: ['lg'] },
-          { key: 'x', title: '', render: (_, r) => (r.status === 'applied' && mayAccept ? <Button type="primary" size="small" onClick={() => setAccepting(r)}>{t('cases.enforcement.accept')}</Button> : null) },
+          { key: 'x', title: '', render: (_, r) => (r.status === 'applied' && mayAccept ? <Button type="primary" size="small" data-testid="accept-resumption" onClick={() => setAccepting(r)}>{t('cases.enforcement.accept')}</Button> : null) },
         ]} />
+        </>
       ),
     },
     {
@@ -67,6 +74,7 @@ export default function EnforcementPage() {
     <>
       <Typography.Title level={3}>{t('cases.enforcement.title')}</Typography.Title>
       <Tabs items={tabs} />
+      {applying && <ApplyResumptionDialog enterpriseId={me.org.id} onClose={() => setApplying(false)} />}
       {accepting && <ResumptionDialog resumption={accepting} onClose={() => setAccepting(null)} />}
       {recording && (
         <Modal open title={`${t('cases.enforcement.record')} · ${recording.enterpriseName}`} onCancel={() => setRecording(null)} confirmLoading={post.isPending} destroyOnHidden

@@ -20,10 +20,14 @@ export const casesMessages = defineMessages(
       responseKinds: { statement: '陈述申辩', waiver: '书面放弃', hearing_request: '申请听证', hearing_held: '听证已举行' },
       methods: { direct: '直接送达', post: '邮寄送达', left: '留置送达', notice: '公告送达', electronic: '电子送达' },
     },
+    file: {
+      open: '立案', title: '立案审批', submit: '立案', facts: '案件基本情况', source: '案件来源', hazards: '涉及的隐患', causeHint: '如：存在重大事故隐患未停产整改',
+      enterpriseRequired: '请选择当事人（企业）', causeRequired: '请填写案由', pickEnterpriseFirst: '先选择企业', noHazards: '该企业没有未销号的隐患',
+    },
     enforcement: {
       title: '复产验收与关闭复查', resumptions: '复产验收', rechecks: '关闭企业复查', interviews: '约谈记录',
       applied: '待验收', accepted: '验收合格', refused: '不予复产', accept: '复产验收', refuse: '不予复产', statement: '企业申请', appliedAt: '申请时间', decidedBy: '验收人',
-      items: '复查检查项', item: '检查项', passed: '合格', summary: '复查结论', inspectionId: '复查检查记录编号（可选）', password: '验收人签字（输入本人登录密码）', addItem: '添加检查项',
+      items: '复查检查项', item: '检查项', passed: '合格', summary: '复查结论', inspectionId: '复查检查记录（可选）', noInspections: '该企业尚无已记录的检查', apply: '申请复产验收', applyStatement: '整改情况说明', applyHint: '写明停产整顿决定所列问题的整改情况，部门据此复查验收', applyRequired: '请说明整改情况', password: '验收人签字（输入本人登录密码）', addItem: '添加检查项',
       due: '到期待查', dueOn: '应复查日期', result: '复查结果', record: '记录复查', resultOptions: { still_closed: '保持关闭', operating_again: '死灰复燃（擅自恢复生产）' },
       heldOn: '约谈日期', principal: '被约谈人', attendees: '参加人员', reasons: '约谈事由', commitments: '整改承诺', followUpOn: '跟踪复查日期', followUp: '跟踪结果',
     },
@@ -51,10 +55,14 @@ export const casesMessages = defineMessages(
       responseKinds: { statement: 'Statement', waiver: 'Written waiver', hearing_request: 'Hearing requested', hearing_held: 'Hearing held' },
       methods: { direct: 'In person', post: 'By post', left: 'Left at the premises', notice: 'By public notice', electronic: 'Electronically' },
     },
+    file: {
+      open: 'File a case', title: 'File a case', submit: 'File', facts: 'Particulars', source: 'Source', hazards: 'Hazards concerned', causeHint: 'e.g. a major hazard left unrectified while operating',
+      enterpriseRequired: 'Pick the party (enterprise)', causeRequired: 'Give the cause', pickEnterpriseFirst: 'Pick the enterprise first', noHazards: 'The enterprise has no open hazards',
+    },
     enforcement: {
       title: 'Resumption and closure re-checks', resumptions: 'Resumption acceptance', rechecks: 'Closed sites re-checks', interviews: 'Interviews',
       applied: 'Pending', accepted: 'Accepted', refused: 'Refused', accept: 'Accept', refuse: 'Refuse', statement: 'Application', appliedAt: 'Applied', decidedBy: 'Acceptor',
-      items: 'Checklist', item: 'Item', passed: 'Passed', summary: 'Conclusion', inspectionId: 'Re-inspection record id (optional)', password: 'Sign with your password', addItem: 'Add item',
+      items: 'Checklist', item: 'Item', passed: 'Passed', summary: 'Conclusion', inspectionId: 'Re-inspection record (optional)', noInspections: 'No recorded inspection of this enterprise', apply: 'Apply for resumption', applyStatement: 'What was rectified', applyHint: 'Say how each problem of the suspension decision was rectified; the department re-inspects on this basis', applyRequired: 'Say what was rectified', password: 'Sign with your password', addItem: 'Add item',
       due: 'Due', dueOn: 'Due on', result: 'Result', record: 'Record', resultOptions: { still_closed: 'Still closed', operating_again: 'Operating again' },
       heldOn: 'Held on', principal: 'Principal', attendees: 'Attendees', reasons: 'Reasons', commitments: 'Commitments', followUpOn: 'Follow-up on', followUp: 'Follow-up',
     },

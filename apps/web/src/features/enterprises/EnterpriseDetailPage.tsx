@@ -91,6 +91,7 @@ export default function EnterpriseDetailPage() {
       {e.blacklist && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="enterprise-blacklist" title={t('cases.blacklist.flagTitle')}
         description={`${t('cases.blacklist.reason')}：${e.blacklist.reason}；${t('cases.blacklist.legalBasis')}：${e.blacklist.legalBasis}；${t('cases.blacklist.period')}：${e.blacklist.fromOn} ~ ${e.blacklist.toOn}；${t('cases.blacklist.issuer')}：${e.blacklist.issuingOrgName}`} />}
       {e.statusReason && e.status !== 'operating' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
+      {e.statusReason && e.status === 'operating' && <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="enterprise-resumed" title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
       <Card size="small">
         <Descriptions
           size="small"
