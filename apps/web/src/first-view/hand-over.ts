@@ -24,9 +24,10 @@ export function showFirstView(view: HTMLElement): boolean {
   // React keeps rendering underneath at the page's full size (its media queries and the
   // charts' measurements stay true), out of sight and out of the flow.
   Object.assign(root.style, { visibility: 'hidden', position: 'absolute', top: '0', left: '0', width: '100%' });
-  // The theme's one change to antd's defaults (App.tsx), for the stylesheet's token class.
+  // The theme's one change to antd's defaults (App.tsx), for the stylesheet's token class; and
+  // controls that only React can answer let clicks pass (links work as links meanwhile).
   const theme = document.createElement('style');
-  theme.textContent = `.${TOKENS}{--ant-font-family:${FONT_FAMILY}}`;
+  theme.textContent = `.${TOKENS}{--ant-font-family:${FONT_FAMILY}}#first-view button,#first-view .ant-segmented{pointer-events:none}`;
   view.prepend(theme);
   root.before(view);
   return true;
