@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, newPage, PHONE, screenshot } from '../support/browser.js';
+import { DESKTOP, launch, newPage, PHONE, screenshot, shanghaiDay } from '../support/browser.js';
 
 /**
  * The dashboard's first view (apps/web/src/first-view): opened by address, the signed-in user's
@@ -135,7 +135,8 @@ describe('the dashboard first view (issue 10: first figure ≤ 1 s)', () => {
       const res = await month.context.request.post('/api/auth/login', { data: { username: 'zd.leader', password: 'Anjian@2026' } });
       expect(res.ok()).toBe(true);
       await month.page.addInitScript({ content: WATCH_FRAMES });
-      await month.page.goto('/dashboard?period=month', { waitUntil: 'commit' });
+      const [year, mm] = shanghaiDay().split('-');
+      await month.page.goto(`/dashboard?period=month&year=${year}&month=${Number(mm)}`, { waitUntil: 'commit' });
       await month.page.locator('[data-testid=dashboard][data-ready=true]').waitFor({ timeout: 60_000 });
       const frames = await month.page.evaluate('window.__frames') as { first: boolean }[];
       expect(frames.some((f) => f.first)).toBe(false);
