@@ -67,7 +67,7 @@ export function FigureCards(stats: AccidentStatsData, lang: 'zh-CN' | 'en-US'): 
         'div',
         { class: css.figureValue },
         h('a', { class: css.figureLink, title: m.openAccidents, 'aria-label': `${label} ${raw}${unit}: ${m.openAccidents}`, href: to }, big),
-        h('span', { class: css.figureUnit }, unit),
+        unit !== '' && h('span', { class: css.figureUnit }, unit),
       ),
       display !== undefined && h('div', { class: css.muted }, value, ' ', rawUnit),
       compare,
