@@ -36,8 +36,9 @@ function snapshot(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
     const scope = document.getElementById('first-view') ?? document.getElementById('root')!;
     const q = (s: string) => scope.querySelector(s);
-    // antd's hashed and token classes, React Router's marker and useId names differ by design.
-    const norm = (e: Element | null) => e && e.outerHTML.replace(/ ?css-var-_[rR]_0_| ?css-[a-z0-9]{6,7}(?=[ "])/g, '').replace(/ data-discover="true"| name="[^"]*"| class=""/g, '');
+    // antd's hashed and token classes, React Router's marker and useId names differ by design;
+    // an empty style attribute (left by antd's Segmented after its motion) has no effect.
+    const norm = (e: Element | null) => e && e.outerHTML.replace(/ ?css-var-_[rR]_0_| ?css-[a-z0-9]{6,7}(?=[ "])/g, '').replace(/ data-discover="true"| name="[^"]*"| class=""| style=""/g, '');
     const parts = { heading: '[data-testid="dashboard"] > div', period: '[data-testid="period-label"]', accidents: '[data-testid="section-accidents"]' };
     const boxes = ['dashboard-title', 'drill-breadcrumb', 'period-selector', 'period-label', 'section-accidents', 'figure-accidents', 'figure-deaths', 'figure-serious-injuries', 'figure-minor-injuries', 'figure-direct-loss'];
     const rect = (id: string) => {
