@@ -117,6 +117,9 @@ async function main() {
       await page.getByTestId('figure-value').first().waitFor({ timeout: 60_000 });
       await page.waitForFunction('window.__firstFigure !== undefined');
       firstFigure.push(Number(await page.evaluate('window.__firstFigure')));
+      // The whole dashboard, not only its first figures (drawn before React since the first
+      // view, apps/web/src/first-view): every section's data and chunks, charts included.
+      await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       dashboardJs.push(await dashScripts());
       await b.close();

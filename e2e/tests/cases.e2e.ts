@@ -310,13 +310,8 @@ describe('a case from draw to resumption', () => {
     });
   });
 
-  it('the 案件查办清单 export holds the case', async (ctx) => {
-    let placeholder = false;
+  it('the 案件查办清单 export holds the case', async () => {
     await as('zd.emergency', DEMO_PASSWORD, DESKTOP, 'cases-list-export', async (page) => {
-      // TODO(lists): the 案件查办清单 is a placeholder until the lists helper's branch is merged; then this runs for real.
-      const list = await (await page.request.get('/api/hazard-lists/cases')).json() as { note: { zh: string } | null };
-      placeholder = (list.note?.zh ?? '').includes('上线后');
-      if (placeholder) return;
       await page.goto('/hazard-lists?list=cases');
       await page.getByTestId('list-tab-cases').waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
@@ -326,6 +321,5 @@ describe('a case from draw to resumption', () => {
       expect(cells).toContain(caseNumber);
       await screenshot(page, 'cases-13-list');
     });
-    if (placeholder) ctx.skip('案件查办清单 is still a placeholder on this branch');
   });
 });

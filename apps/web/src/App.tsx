@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { signedInApp } from './preload-route';
 import { queryClient } from './shared/api/query-client';
+import { FONT_FAMILY } from './shared/font';
 import { useLanguage } from './shared/i18n';
 import { LoadingState } from './shared/ui/states';
 
@@ -19,9 +20,6 @@ const SignedInApp = lazy(signedInApp.factory);
 // 一公开: the published 双随机 draws, read by anyone without signing in.
 const PublicDrawsPage = lazy(() => import('./features/draws/PublicDrawsPage'));
 
-// CJK fonts first in line, so Chinese renders with a proper face on every platform.
-const FONT_FAMILY =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif";
 
 export function App() {
   const { language } = useLanguage();

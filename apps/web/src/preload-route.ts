@@ -3,7 +3,6 @@
  * addressed page will need — the session check, the signed-in shell, the landing page — so they
  * arrive while React boots instead of one after the other.
  */
-import { fetchEarly } from './shared/api/early';
 import { preloadable } from './shared/preload';
 
 export const signedInApp = preloadable(() => import('./signed-in-app'));
@@ -12,8 +11,7 @@ export const dashboardPage = preloadable(() => import('./features/dashboard/Dash
 const path = location.pathname;
 // Pages outside the signed-in shell: sign-in, activation, the public pages (一公开).
 if (!/^\/(login|activate|public)\b/.test(path)) {
-  // The session check: the signed-in shell asks for exactly this URL first.
-  void fetchEarly('/api/auth/me').catch(() => undefined);
+  // (The session check was started by the page's first script, first-view/entry.ts.)
   void signedInApp.start();
   // The dashboard, the leaders' desk, is the heaviest page. (The root address lands each desk on
   // its own page, known only from the session: nothing is guessed for it.)

@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import { FundProjectionScreenOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Row, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useRegion } from '../../shared/api/regions';
+import { handOverFirstView } from '../../first-view/hand-over';
+import { useAncestors, useRegion } from '../../shared/api/regions';
 import { hasPermission, useCurrentUser } from '../../shared/auth/session';
 import { useLanguage } from '../../shared/i18n';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
@@ -46,6 +47,13 @@ export function DashboardView() {
   // The trend chart asks for the same query; here it only decides when the page is complete.
   const trend = useAccidentTrend(stats?.region.code ?? code, trendYear);
   const ready = !!stats && !!hazards.data && !!trend.data;
+  // The first view (first-view/paint.ts) shows the title, the breadcrumb and the figures until
+  // this commit draws the same: taken over before the browser paints, so nothing moves.
+  const ancestors = useAncestors(code);
+  const drawn = (!!stats && !ancestors.isPending) || accidents.isError || screen;
+  useLayoutEffect(() => {
+    if (drawn) handOverFirstView();
+  }, [drawn]);
 
   const regionPath = (target: string) => dashboardPath(target, own, search);
   const drill = (target: string) => void navigate(regionPath(target));

@@ -1,7 +1,9 @@
 import { DESK_LANDING, deskOf } from '@anjian/domain';
 import { Button, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLayoutEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { handOverFirstView } from '../../first-view/hand-over';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useLogout, useMe } from '../auth/session';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -32,6 +34,11 @@ export function SignedIn({ menu }: { menu: MenuEntry[] }) {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
+  // The first view stands for the dashboard only: anything else this renders takes over at once.
+  const dashboardAhead = me.isPending || (!!me.data && !me.data.mustChangePassword && /^\/dashboard\/?$/.test(location.pathname));
+  useLayoutEffect(() => {
+    if (!dashboardAhead) handOverFirstView();
+  }, [dashboardAhead]);
 
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <div style={{ padding: 24 }}><ErrorState error={me.error} onRetry={() => void me.refetch()} /></div>;
