@@ -6,6 +6,7 @@
  */
 import { fetchEarly } from '../shared/api/early';
 import { showFirstView } from './hand-over';
+import { dashboardRequests } from './requests';
 
 // Run as soon as it arrives (async), perhaps before the document's end: the application
 // renders into #root.
@@ -24,8 +25,10 @@ if (!/^\/(login|activate|public)\b/.test(path)) {
   // The user's own dashboard with the default period, on a desk-sized screen: what a leader
   // opens. Any other address (a drill-down, a period, the 大屏) waits for React as before.
   if (/^\/dashboard\/?$/.test(path) && !location.search && !matchMedia('(max-width: 768px)').matches) {
+    // The figures are asked for as soon as the session answers, while the painter's code loads.
+    const first = dashboardRequests(me);
     const painted = import('./paint').then(async (m) => {
-      const view = await m.paintFirstView(me);
+      const view = await m.paintFirstView(first);
       if (view) showFirstView(view);
     });
     // Compiling and evaluating the application and React's first render are long tasks (about

@@ -20,16 +20,12 @@ import { isWithinRegion } from '../../../../packages/domain/src/regions/region-c
 import type { AccidentStatsData } from '../features/dashboard/dashboard.api';
 import { dashboardMessages } from '../features/dashboard/dashboard.messages';
 import css from '../features/dashboard/dashboard.module.css';
-import { fetchEarly, storedLanguage } from '../shared/api/early';
+import { storedLanguage } from '../shared/api/early';
 import { FigureCards } from './figures';
 import { h, icon, TOKENS } from './dom';
 import { firstViewMessages } from './first-view.messages';
+import type { FirstRequests } from './requests';
 
-interface Me {
-  org: { regionCode: string };
-  permissions: string[];
-  mustChangePassword: boolean;
-}
 interface RegionItem { code: string; name: string }
 
 /** The answer's body, read from a copy: the original stays whole for React to take. */
@@ -39,18 +35,11 @@ async function body<T>(response: Promise<Response>): Promise<T | null> {
 }
 
 /** The first view, or null where React is to answer (not signed in, no dashboard, an error). */
-export async function paintFirstView(meResponse: Promise<Response>): Promise<HTMLElement | null> {
-  const me = await body<Me>(meResponse);
-  // Anyone the dashboard would not show its figures to gets React's answer instead.
-  if (!me || me.mustChangePassword || !me.permissions.includes('stats.read')) return null;
-  const code = me.org.regionCode;
-  // Exactly the URLs request() builds for DashboardView's queries, so React takes these answers.
-  const query = new URLSearchParams({ regionCode: code, period: 'ytd' }).toString();
-  const stats = body<AccidentStatsData>(fetchEarly(`/api/stats/accidents?${query}`));
-  const ancestors = body<{ items: RegionItem[] }>(fetchEarly(`/api/regions/${code}/ancestors`));
-  void fetchEarly(`/api/stats/hazards?${query}`).catch(() => undefined);
-  const [s, a] = await Promise.all([stats, ancestors]);
-  return s && a ? view(s, a.items, code) : null;
+export async function paintFirstView(first: Promise<FirstRequests | null>): Promise<HTMLElement | null> {
+  const requests = await first;
+  if (!requests) return null;
+  const [s, a] = await Promise.all([body<AccidentStatsData>(requests.stats), body<{ items: RegionItem[] }>(requests.ancestors)]);
+  return s && a ? view(s, a.items, requests.code) : null;
 }
 
 function view(stats: AccidentStatsData, path: RegionItem[], own: string): HTMLElement {
