@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, onPage, PHONE, screenshot, selectOption, signIn } from '../support/browser.js';
+import { DESKTOP, launch, onPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { addPoolMember } from '../support/draws.js';
 
 /*
  * 双随机一公开 (issue 12): a department head keeps a plan, puts two inspectors in its pool,
@@ -13,17 +14,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function addMember(page: Page, name: string, certNo: string) {
-  await selectOption(page, page.getByRole('combobox').first(), name);
-  await page.getByPlaceholder('执法证号').fill(certNo);
-  const date = page.getByPlaceholder('有效期至');
-  await date.click();
-  await date.fill('2028-12-31');
-  await date.press('Enter');
-  await page.getByRole('button', { name: '加入人员库' }).click();
-  await page.getByRole('cell', { name: certNo }).waitFor();
-}
 
 describe('双随机一公开 on the web', () => {
   let drawId = '';
@@ -40,8 +30,8 @@ describe('双随机一公开 on the web', () => {
       await page.getByTestId('plan-preview').waitFor();
       expect(await page.getByRole('heading', { name }).count()).toBe(1);
 
-      await addMember(page, '彭亮', `冀住建执E2E-${Date.now() % 10000}1`);
-      await addMember(page, '曹敏', `冀住建执E2E-${Date.now() % 10000}2`);
+      await addPoolMember(page, '彭亮', `冀住建执E2E-${Date.now() % 10000}1`);
+      await addPoolMember(page, '曹敏', `冀住建执E2E-${Date.now() % 10000}2`);
 
       await page.getByRole('button', { name: '发起新一批抽取' }).click();
       await page.getByRole('button', { name: '固定输入并公布承诺' }).click();
