@@ -32,9 +32,10 @@ export function createResumptions(deps: ResumptionDeps) {
   const { db } = deps;
   return {
     async list(user: SessionUser) {
-      return db.selectFrom('resumptions as r').where(scopeOf(user).where(RESUMPTION)).selectAll('r').orderBy('r.applied_at', 'desc').limit(200).execute()
+      return db.selectFrom('resumptions as r').leftJoin('cases as c', 'c.id', 'r.case_id').where(scopeOf(user).where(RESUMPTION)).selectAll('r').select('c.number as case_number')
+        .orderBy('r.applied_at', 'desc').limit(200).execute()
         .then((rows) => rows.map((r) => ({
-          id: r.id, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, caseId: r.case_id, status: r.status, statement: r.statement, appliedAt: r.applied_at.toISOString(),
+          id: r.id, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, caseId: r.case_id, caseNumber: r.case_number, status: r.status, statement: r.statement, appliedAt: r.applied_at.toISOString(),
           inspectionId: r.inspection_id, items: r.items, summary: r.summary, decidedByName: r.decided_by_name, decidedAt: r.decided_at?.toISOString() ?? null, reason: r.reason,
         })));
     },

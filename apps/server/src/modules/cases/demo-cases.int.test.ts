@@ -69,13 +69,15 @@ describe('demo enforcement of 正定县', () => {
     const resumptions = [
       ...(await t.request({ method: 'GET', url: '/api/resumptions', cookie: emergency })).json().items,
       ...(await t.request({ method: 'GET', url: '/api/resumptions', cookie: housing })).json().items,
-    ] as { enterpriseId: string; enterpriseName: string; status: string; decidedByName: string | null; caseId: string | null }[];
+    ] as { enterpriseId: string; enterpriseName: string; status: string; decidedByName: string | null; caseId: string | null; caseNumber: string | null }[];
     const applied = resumptions.filter((r) => r.status === 'applied');
     expect(applied.map((r) => r.enterpriseName)).toEqual([DEMO_ENTERPRISE_NAME]);
     const suspended = await enterpriseOf(applied[0]!.enterpriseId, housing);
     const suspendingCase = cases.find((c) => c.id === applied[0]!.caseId)!;
     expect(suspended).toMatchObject({ status: 'suspended', statusReason: `${suspendingCase.number} 责令停产停业整顿` });
     expect(suspendingCase.documents.map((d) => d.kind)).toContain('suspension_decision');
+    // The application names its case by number (the page links it by that number).
+    expect(applied[0]!.caseNumber).toBe(suspendingCase.number);
 
     const accepted = resumptions.filter((r) => r.status === 'accepted');
     expect(accepted).toHaveLength(1);

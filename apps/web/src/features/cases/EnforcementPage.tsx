@@ -35,7 +35,7 @@ export default function EnforcementPage() {
         <>
         {mayApply && <Button type="primary" style={{ marginBottom: 12 }} data-testid="apply-resumption" onClick={() => setApplying(true)}>{t('cases.enforcement.apply')}</Button>}
         <Table rowKey="id" size="middle" loading={resumptions.isLoading} dataSource={resumptions.data ?? []} scroll={{ x: true }} columns={[
-          { key: 'e', title: t('cases.fields.enterprise'), render: (_, r) => <>{r.enterpriseName}{r.caseId && <div style={{ fontSize: 12 }}><Link to={`/cases/${r.caseId}`}>{t('cases.fields.number')}</Link></div>}</> },
+          { key: 'e', title: t('cases.fields.enterprise'), render: (_, r) => <>{r.enterpriseName}{r.caseId && <div style={{ fontSize: 12 }}><Link to={`/cases/${r.caseId}`}>{r.caseNumber ?? t('cases.fields.number')}</Link></div>}</> },
           { key: 's', title: t('cases.fields.status'), render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`cases.enforcement.${r.status}`)}</Tag> },
           { key: 'a', title: t('cases.enforcement.appliedAt'), render: (_, r) => formatDateTime(r.appliedAt).slice(0, 16), responsive: ['sm'] },
           { key: 'st', title: t('cases.enforcement.statement'), dataIndex: 'statement', responsive: ['md'] },

@@ -44,7 +44,7 @@ export function useGenerateDocument(id: string) {
 
 export const documentUrl = (caseId: string, documentId: string) => `/api/cases/${caseId}/documents/${documentId}`;
 
-export interface Resumption { id: string; enterpriseId: string; enterpriseName: string; caseId: string | null; status: 'applied' | 'accepted' | 'refused'; statement: string; appliedAt: string; items: { item: string; passed: boolean; note?: string }[]; summary: string | null; decidedByName: string | null; decidedAt: string | null; reason: string | null }
+export interface Resumption { id: string; enterpriseId: string; enterpriseName: string; caseId: string | null; caseNumber: string | null; status: 'applied' | 'accepted' | 'refused'; statement: string; appliedAt: string; items: { item: string; passed: boolean; note?: string }[]; summary: string | null; decidedByName: string | null; decidedAt: string | null; reason: string | null }
 export interface Recheck { id: string; enterpriseName: string; caseId: string | null; dueOn: string; due: boolean; checkedOn: string | null; result: string | null; resultLabel: string | null; note: string | null; checkedByName: string | null }
 export interface Interview { id: string; enterpriseName: string; orgName: string; heldOn: string; principal: string; attendees: string[]; reasons: string; commitments: string; followUpOn: string; followUpResult: string | null }
 export interface BlacklistEntry { id: string; enterpriseId: string; enterpriseName: string; caseId: string; reason: string; legalBasis: string; fromOn: string; toOn: string; issuingLevel: number; issuingOrgName: string; inForce: boolean; removedAt: string | null; removedReason: string | null }
