@@ -24,6 +24,22 @@ export const ENTERPRISE_STATUS_CHANGES = {
   closed: [],
 } as const satisfies Record<EnterpriseStatus, readonly EnterpriseStatus[]>;
 
+/**
+ * The changes a supervisor makes by hand (the enterprise page). Lifting 停产整顿 is not one: a
+ * suspended unit operates again only after a 复产验收 signed by its acceptor (modules/cases), or
+ * when the system that ordered the suspension lifts it (a 挂牌督办 hazard closed after its own
+ * acceptance) — 「验收不合格一律不得复产」 (seed 004).
+ */
+export const MANUAL_STATUS_CHANGES = {
+  operating: ['suspended', 'closed'],
+  suspended: ['closed'],
+  closed: [],
+} as const satisfies Record<EnterpriseStatus, readonly EnterpriseStatus[]>;
+
+export function isManualStatusChange(from: EnterpriseStatus, to: EnterpriseStatus): boolean {
+  return (MANUAL_STATUS_CHANGES[from] as readonly EnterpriseStatus[]).includes(to);
+}
+
 export function isEnterpriseStatus(value: string): value is EnterpriseStatus {
   return (ENTERPRISE_STATUSES as readonly string[]).includes(value);
 }

@@ -134,10 +134,14 @@ describe('editing and status', () => {
     const status = (payload: object, cookie = office) => t.request({ method: 'POST', url: `/api/enterprises/${e.id}/status`, cookie, payload });
     const suspended = await status({ status: 'suspended', reason: '重大事故隐患未整改，责令停产整顿' });
     expect(suspended.statusCode).toBe(200);
-    expect(suspended.json()).toMatchObject({ status: 'suspended', statusReason: '重大事故隐患未整改，责令停产整顿', actions: ['update', 'resume', 'close'] });
+    // Lifting 停产整顿 is not offered by hand: only a 复产验收 (modules/cases) returns it to operating.
+    expect(suspended.json()).toMatchObject({ status: 'suspended', statusReason: '重大事故隐患未整改，责令停产整顿', actions: ['update', 'close'] });
     expect(suspended.json().statusChangedAt).toBe(t.clock.now().toISOString());
     expect((await status({ status: 'suspended', reason: '再次' })).statusCode).toBe(409);
-    expect((await status({ status: 'operating', reason: '复产验收合格' })).json().status).toBe('operating');
+    const byHand = await status({ status: 'operating', reason: '复产验收合格' });
+    expect(byHand.statusCode).toBe(409);
+    expect(byHand.json().details[0]).toMatchObject({ field: 'body.status', reason: 'resumption_required' });
+    expect((await get(office, `/api/enterprises/${e.id}`)).json().status).toBe('suspended');
     expect((await status({ status: 'closed', reason: '依法关闭' })).json().actions).toEqual(['update']);
     const reopen = await status({ status: 'operating', reason: '重新开业' });
     expect(reopen.statusCode).toBe(409);

@@ -1,4 +1,4 @@
-import { ENTERPRISE_STATUS_CHANGES, type EnterpriseStatus } from '@anjian/domain';
+import { MANUAL_STATUS_CHANGES, type EnterpriseStatus } from '@anjian/domain';
 import type { SessionUser } from '../../platform/http/context.js';
 
 const STATUS_ACTIONS: Record<EnterpriseStatus, string> = { operating: 'resume', suspended: 'suspend', closed: 'close' };
@@ -12,6 +12,6 @@ export function enterpriseActions(user: SessionUser, status: EnterpriseStatus): 
   if (!user.permissions.has('enterprise.update')) return [];
   if (user.orgType === 'enterprise') return status === 'closed' ? [] : ['update_contacts'];
   const actions = ['update'];
-  for (const to of ENTERPRISE_STATUS_CHANGES[status]) actions.push(STATUS_ACTIONS[to]);
+  for (const to of MANUAL_STATUS_CHANGES[status]) actions.push(STATUS_ACTIONS[to]);
   return actions;
 }

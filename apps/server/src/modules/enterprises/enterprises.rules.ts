@@ -1,5 +1,5 @@
 import {
-  ENTERPRISE_STATUS_CHANGES, ENTERPRISE_STATUS_LABELS, canChangeEnterpriseStatus, regionLevel,
+  ENTERPRISE_STATUS_CHANGES, ENTERPRISE_STATUS_LABELS, MANUAL_STATUS_CHANGES, canChangeEnterpriseStatus, isManualStatusChange, regionLevel,
   type Bilingual, type EnterpriseStatus,
 } from '@anjian/domain';
 import type { Scope } from '../../platform/access/scope.js';
@@ -53,6 +53,21 @@ export function assertStatusChange(from: EnterpriseStatus, to: EnterpriseStatus)
     action: STATUS_CHANGE_NAMES[to],
     allowed: allowed.length ? { zh: allowed.map((l) => l.zh).join('、'), en: allowed.map((l) => l.en).join(', ') } : { zh: '无', en: 'none' },
   }, [{ field: 'body.status', reason: 'illegal_transition', message: { zh: `企业当前为“${ENTERPRISE_STATUS_LABELS[from].zh}”，不能${STATUS_CHANGE_NAMES[to].zh}`, en: `the enterprise is ${ENTERPRISE_STATUS_LABELS[from].en.toLowerCase()}; cannot ${STATUS_CHANGE_NAMES[to].en}` } }]);
+}
+
+/**
+ * A change made by hand on the enterprise page: one the domain allows at all (assertStatusChange),
+ * and not the lifting of 停产整顿, which only a 复产验收 does (MANUAL_STATUS_CHANGES).
+ */
+export function assertManualStatusChange(from: EnterpriseStatus, to: EnterpriseStatus): void {
+  assertStatusChange(from, to);
+  if (isManualStatusChange(from, to)) return;
+  const allowed = MANUAL_STATUS_CHANGES[from].map((s) => STATUS_CHANGE_NAMES[s]);
+  throw new AppError('ILLEGAL_TRANSITION', {
+    from: ENTERPRISE_STATUS_LABELS[from],
+    action: STATUS_CHANGE_NAMES[to],
+    allowed: allowed.length ? { zh: allowed.map((l) => l.zh).join('、'), en: allowed.map((l) => l.en).join(', ') } : { zh: '无', en: 'none' },
+  }, [{ field: 'body.status', reason: 'resumption_required', message: { zh: '停产整顿的企业须经复产验收合格方可恢复生产（企业申请，监管部门复查，验收人签字）', en: 'a suspended enterprise operates again only after a resumption acceptance (the enterprise applies, the department re-inspects, the acceptor signs)' } }]);
 }
 
 /** A unique index refused a row another request inserted between our check and our write. */

@@ -16,7 +16,7 @@ import type { RoutingService } from '../routing/index.js';
 import { sealContacts } from './enterprises.pii.js';
 import { createDepartmentResolver, presentEnterprise } from './enterprises.present.js';
 import type { EnterpriseRow, EnterprisesRepository, EnterpriseValues } from './enterprises.repository.js';
-import { assertDepartmentShares, assertStatusChange, ENTERPRISE_ENTITY, isUniqueViolation, ownRegion, uniqueIndustries } from './enterprises.rules.js';
+import { assertDepartmentShares, assertManualStatusChange, assertStatusChange, ENTERPRISE_ENTITY, isUniqueViolation, ownRegion, uniqueIndustries } from './enterprises.rules.js';
 
 export interface EnterprisesDeps {
   db: Database;
@@ -184,6 +184,7 @@ export function createEnterprisesService(deps: EnterprisesDeps) {
         const current = await loadForChange(tx, user, id);
         // 停产整顿 and 关闭 are the supervisor's orders, never the enterprise's own.
         if (user.orgType === 'enterprise') throw forbidden('enterprise.update');
+        assertManualStatusChange(current.status as EnterpriseStatus, body.status);
         await changeStatus(tx, ctx, current, body.status, body.reason, 200);
         return presentOne((await repo.get(id, null, tx))!, user);
       });

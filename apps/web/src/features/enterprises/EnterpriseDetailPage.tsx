@@ -90,7 +90,8 @@ export default function EnterpriseDetailPage() {
       </Flex>
       {e.blacklist && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="enterprise-blacklist" title={t('cases.blacklist.flagTitle')}
         description={`${t('cases.blacklist.reason')}：${e.blacklist.reason}；${t('cases.blacklist.legalBasis')}：${e.blacklist.legalBasis}；${t('cases.blacklist.period')}：${e.blacklist.fromOn} ~ ${e.blacklist.toOn}；${t('cases.blacklist.issuer')}：${e.blacklist.issuingOrgName}`} />}
-      {e.statusReason && e.status !== 'operating' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
+      {e.statusReason && e.status !== 'operating' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })}
+        description={<>{formatDateTime(e.statusChangedAt)}{e.status === 'suspended' && <div data-testid="enterprise-resumption-hint">{t('enterprises.resumptionHint')} <Link to="/enforcement">{t('enterprises.resumptionLink')}</Link></div>}</>} />}
       {e.statusReason && e.status === 'operating' && <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="enterprise-resumed" title={t('hazards.fact', { label: labels.enterpriseStatus(e.status), value: e.statusReason })} description={formatDateTime(e.statusChangedAt)} />}
       <Card size="small">
         <Descriptions
