@@ -94,6 +94,8 @@ export const demoLinks: DemoStep = {
         cause: '粉尘防爆除尘系统未采取泄爆、惰化、抑爆等措施', facts: '四不两直检查发现布袋除尘器未设置泄爆片，也无惰化、抑爆措施，构成重大事故隐患。', source: 'inspection',
         inspectionId: visit.id, hazardIds, filedOn, industry: visit.industry_code,
       }, at(filedOn));
+      // Every case carries its 现场检查记录 from its filing (as demo-cases.ts gives the others).
+      await generate(tx, await tx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), 'inspection_record', user, at(filedOn));
       await actOnCase({ repo, audit }, tx, context, user, id, 'investigate', handlers.investigate, {}, at(addDays(filedOn, 1)));
       notes.push('1 case opened from an inspection');
     }
