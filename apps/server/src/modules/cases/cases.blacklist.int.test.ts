@@ -118,3 +118,17 @@ describe('the 黑名单 flag on the enterprise', () => {
     expect((await w.get(w.people.sibling.cookie, `/api/enterprises/${w.enterprise.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('the blacklist page', () => {
+  it('lists an entry in force among its active ones even behind more than a page of newer entries no longer in force', async () => {
+    // 500 newer entries (the list's page), all expired: filtered after loading, the one in force would drop out.
+    const base = { enterprise_id: others[2]!, enterprise_name: '正定县测试2化工有限公司', region_code: VILLAGE, case_id: await w.decided([FINE], others[2]), reason: '历史记录', legal_basis: '联合惩戒', from_on: '2025-01-01', to_on: '2025-12-31', issuing_level: 3, issuing_org_id: w.orgs.dept, issuing_org_name: '正定县应急管理局' };
+    await t.db.insertInto('blacklist_entries').values(Array.from({ length: 500 }, (_, i) => ({ ...base, created_at: new Date(Date.parse('2026-03-02T03:00:00Z') + i * 1000) }))).execute();
+    const active = (await w.get(w.people.staff.cookie, '/api/blacklist?active=true')).json().items as { enterpriseId: string; inForce: boolean }[];
+    expect(active.map((e) => e.enterpriseId)).toContain(w.enterprise.id);
+    expect(active.every((e) => e.inForce)).toBe(true);
+    const ended = (await w.get(w.people.staff.cookie, '/api/blacklist?active=false')).json().items as { inForce: boolean }[];
+    expect(ended.length).toBe(500);
+    expect(ended.every((e) => !e.inForce)).toBe(true);
+  });
+});

@@ -26,12 +26,13 @@ export interface BlacklistDeps {
 export function createBlacklist(deps: BlacklistDeps) {
   const { db } = deps;
   const today = () => shanghaiDate(deps.now());
+  /** In force on `t`, in SQL: the same rule as blacklistInForce (not removed, t within from–to). */
+  const inForce = (t: string) => sql<boolean>`(b.removed_at is null and b.from_on <= ${t} and b.to_on >= ${t})`;
 
   /** Enterprises on the blacklist today, of those the scope sees (a department sees every one in its region: 联合惩戒). */
   async function blacklistedEnterpriseIds(scope: Scope): Promise<string[]> {
     const t = today();
-    const rows = await db.selectFrom('blacklist_entries as b').where(scope.where(BLACKLIST)).where('b.removed_at', 'is', null)
-      .where('b.from_on', '<=', t).where('b.to_on', '>=', t).select('b.enterprise_id').distinct().execute();
+    const rows = await db.selectFrom('blacklist_entries as b').where(scope.where(BLACKLIST)).where(inForce(t)).select('b.enterprise_id').distinct().execute();
     return rows.map((r) => r.enterprise_id);
   }
 
@@ -62,8 +63,8 @@ export function createBlacklist(deps: BlacklistDeps) {
   async function flags(scope: Scope, enterpriseIds: readonly string[]): Promise<Map<string, BlacklistFlag>> {
     if (enterpriseIds.length === 0) return new Map();
     const t = today();
-    const rows = await db.selectFrom('blacklist_entries as b').where(scope.where(BLACKLIST)).where('b.removed_at', 'is', null)
-      .where('b.from_on', '<=', t).where('b.to_on', '>=', t).where(sql<boolean>`b.enterprise_id = any(${sql.val([...enterpriseIds])}::uuid[])`)
+    const rows = await db.selectFrom('blacklist_entries as b').where(scope.where(BLACKLIST)).where(inForce(t))
+      .where(sql<boolean>`b.enterprise_id = any(${sql.val([...enterpriseIds])}::uuid[])`)
       .select(['b.id', 'b.enterprise_id', 'b.reason', 'b.legal_basis', 'b.from_on', 'b.to_on', 'b.issuing_level', 'b.issuing_org_name'])
       .orderBy('b.to_on').orderBy('b.created_at').execute();
     // Later rows (longer-running entries) overwrite earlier ones.
@@ -77,18 +78,22 @@ export function createBlacklist(deps: BlacklistDeps) {
     drawWeights,
     flags,
     async isBlacklisted(scope: Scope, enterpriseId: string): Promise<boolean> {
-      return (await blacklistedEnterpriseIds(scope)).includes(enterpriseId);
+      return (await flags(scope, [enterpriseId])).has(enterpriseId);
     },
 
     async list(user: SessionUser, active?: boolean) {
-      const rows = await db.selectFrom('blacklist_entries as b').where(scopeOf(user).where(BLACKLIST)).selectAll('b').orderBy('b.created_at', 'desc').limit(500).execute();
       const t = today();
+      // In force or not is chosen in SQL, before the limit: filtered after loading, entries in
+      // force would drop out once 500 newer ones (expired or repaired) stood before them.
+      let q = db.selectFrom('blacklist_entries as b').where(scopeOf(user).where(BLACKLIST));
+      if (active !== undefined) q = q.where(active ? inForce(t) : sql<boolean>`not ${inForce(t)}`);
+      const rows = await q.selectAll('b').orderBy('b.created_at', 'desc').limit(500).execute();
       return rows.map((b) => ({
         id: b.id, enterpriseId: b.enterprise_id, enterpriseName: b.enterprise_name, regionCode: b.region_code, caseId: b.case_id, reason: b.reason, legalBasis: b.legal_basis,
         fromOn: b.from_on, toOn: b.to_on, issuingLevel: b.issuing_level, issuingOrgName: b.issuing_org_name, createdAt: b.created_at.toISOString(),
         removedAt: b.removed_at?.toISOString() ?? null, removedReason: b.removed_reason, removedByName: b.removed_by_name,
         inForce: blacklistInForce({ fromOn: b.from_on, toOn: b.to_on, removed: b.removed_at !== null }, t),
-      })).filter((e) => active === undefined || e.inForce === active);
+      }));
     },
 
     async add(ctx: RequestContext, user: SessionUser, body: z.infer<typeof AddBlacklistBody>) {
